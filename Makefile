@@ -1,0 +1,39 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install serve test lint typecheck pytest schema bench clean
+
+$(BIN)/cupql: pyproject.toml requirements.lock package.json package-lock.json
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	npm ci --silent --no-audit --no-fund
+	touch $(BIN)/cupql
+
+install: $(BIN)/cupql
+
+serve: install
+	$(BIN)/cupql serve
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+schema: install
+	$(BIN)/cupql schema > schema.graphql
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) node_modules var .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,198 @@
+"""The validated season: plain dataclasses that the importer writes to the database.
+
+Nothing here knows about SQL or GraphQL. Every fact carries the article line it came from, so that a
+disagreement can point a reader at the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class RoundKind(enum.Enum):
+    """The stages a cup season is played in, in playing order."""
+
+    GROUP_STAGE = "Group stage"
+    PLAY_OFF = "Play-off round"
+    ROUND_OF_16 = "Round of 16"
+    QUARTER_FINALS = "Quarter-finals"
+    SEMI_FINALS = "Semi-finals"
+    FINAL = "Final"
+
+    @property
+    def order(self) -> int:
+        return list(RoundKind).index(self)
+
+
+class League(enum.Enum):
+    """A national league tier, as the article names it."""
+
+    PREMIER_LEAGUE = "Premier League"
+    FIRST_LEAGUE = "First League"
+    SECOND_LEAGUE = "Second League"
+
+
+class Attribution(enum.Enum):
+    """How a fact was established: read in the text, deduced from it, or not known."""
+
+    STATED = "STATED"
+    INFERRED = "INFERRED"
+    UNKNOWN = "UNKNOWN"
+
+
+class CardKind(enum.Enum):
+    """A booking's colour; the article's card markers are lost, so ours are all UNKNOWN."""
+
+    YELLOW = "YELLOW"
+    SECOND_YELLOW = "SECOND_YELLOW"
+    RED = "RED"
+    UNKNOWN = "UNKNOWN"
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Something the article says that contradicts another part of it, or that we could not reconcile."""
+
+    line: int
+    code: str
+    message: str
+
+
+@dataclass
+class Club:
+    name: str
+    league: League | None = None
+    league_attribution: Attribution = Attribution.UNKNOWN
+    entry_round: RoundKind | None = None
+    group: str | None = None
+
+
+@dataclass
+class Player:
+    club: str
+    name: str
+    nationality: str | None = None
+
+
+@dataclass
+class Goal:
+    club: str
+    scorer: Player | None
+    minute: int | None
+    stoppage: int | None
+    penalty: bool
+    own_goal: bool
+    attribution: Attribution
+    line: int
+
+
+@dataclass
+class Card:
+    club: str
+    player: Player | None
+    minute: int | None
+    kind: CardKind
+    line: int
+
+
+@dataclass
+class Match:
+    line: int
+    date: dt.date
+    round: RoundKind
+    group: str | None
+    home: str
+    away: str
+    home_score: int
+    away_score: int
+    leg: int | None = None
+    extra_time: bool | None = None
+    goals: list[Goal] = field(default_factory=list)
+    cards: list[Card] = field(default_factory=list)
+
+
+@dataclass
+class Tie:
+    round: RoundKind
+    home: str
+    away: str
+    legs: list[Match]
+    home_aggregate: int
+    away_aggregate: int
+    winner: str | None
+
+
+@dataclass
+class Standing:
+    group: str
+    position: int
+    club: str
+    played: int
+    won: int
+    drawn: int
+    lost: int
+    goals_for: int
+    goals_against: int
+
+    @property
+    def goal_difference(self) -> int:
+        return self.goals_for - self.goals_against
+
+    @property
+    def points(self) -> int:
+        return 3 * self.won + self.drawn
+
+
+@dataclass
+class Round:
+    kind: RoundKind
+    clubs_remaining: int | None
+    clubs_involved: int | None
+    first_match_date: dt.date | None
+    two_legged: bool
+
+
+@dataclass
+class ScorerRow:
+    player: Player
+    goals: int
+    line: int
+
+
+@dataclass
+class Report:
+    """What the importer checked: the totals, the attribution counts and every disagreement."""
+
+    matches: int
+    goals: int
+    attributions: dict[Attribution, int]
+    disagreements: list[Disagreement]
+
+
+@dataclass
+class Season:
+    competition: str
+    country: str
+    year: int
+    name: str
+    edition: int | None
+    sponsor_name: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    defending_champion: str | None
+    winner: str | None
+    runner_up: str | None
+    stated_teams: int | None
+    stated_matches: int | None
+    stated_goals: int | None
+    rounds: list[Round]
+    groups: list[str]
+    clubs: list[Club]
+    players: list[Player]
+    matches: list[Match]
+    ties: list[Tie]
+    standings: list[Standing]
+    scorers: list[ScorerRow]
+    report: Report
