@@ -120,7 +120,9 @@ _TEAM_LINE = re.compile(r"^\s+(?P<club>[^:]+):(?P<entries>.*)$")
 _MINUTE = re.compile(
     r"(?P<minute>\d+)(?:\+(?P<stoppage>\d+))?'\s*(?:\((?P<note>pen\.|o\.g\.)\))?",
 )
-_MINUTE_LIST = re.compile(r"\d+(?:\+\d+)?'\s*(?:\((?:pen|o\.g)\.\))?(?:\s*,\s*\d+(?:\+\d+)?'\s*(?:\((?:pen|o\.g)\.\))?)*")
+_MINUTE_LIST = re.compile(
+    r"\d+(?:\+\d+)?'\s*(?:\((?:pen|o\.g)\.\))?(?:\s*,\s*\d+(?:\+\d+)?'\s*(?:\((?:pen|o\.g)\.\))?)*"
+)
 _GOALS_HEADING = re.compile(r"^(?P<goals>\d+) goals?:$")
 _SCORER = re.compile(r"^-\s*(?:(?P<nat>[A-Z]{3})\s+)?(?P<name>.+?)\s+-\s+(?P<club>.+)$")
 _LEAGUE_CELL = re.compile(r"^(?P<league>.+? League)\b")
@@ -289,9 +291,7 @@ class _Parser:
             date = parse_date(cells[3]) if cells[3] else None
         except ValueError:
             raise self.fail(number, f"unreadable date {cells[3]!r}") from None
-        article.format_rows.append(
-            FormatRow(kind, _int_or_none(cells[1]), _int_or_none(cells[2]), date, number)
-        )
+        article.format_rows.append(FormatRow(kind, _int_or_none(cells[1]), _int_or_none(cells[2]), date, number))
 
     def _draw(self, index: int, article: Article) -> int:
         header = [cell.strip() for cell in self.lines[index].strip().strip("|").split("|")]
