@@ -14,11 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from cupql.article.attribution import Unit, attribute
+from cupql.article.names import fold
 from cupql.article.parser import Article, Entry, RawMatch, ScorerLine
 from cupql.article.season import (
     Attribution,
@@ -40,12 +40,6 @@ from cupql.article.season import (
 )
 
 _LEAGUE_TIERS = list(League)
-
-
-def fold(text: str) -> str:
-    """A name as compared: accents removed, case folded, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 def build_season(article: Article) -> Season:

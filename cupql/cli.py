@@ -1,0 +1,105 @@
+"""The `cupql` command: `load` season articles, `serve` the API, print the `schema`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cupql.article.parser import ArticleError
+from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load
+from cupql.settings import DEFAULT_DATABASE_URL, Settings
+from db.engine import DatabaseURLError
+from schema.limits import QueryLimits
+
+database_option = click.option(
+    "--database-url",
+    envvar="CUPQL_DATABASE_URL",
+    default=DEFAULT_DATABASE_URL,
+    show_default=True,
+    help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB [env: CUPQL_DATABASE_URL]",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """cupql: a GraphQL API for football cup competitions."""
+
+
+@main.command("load")
+@click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
+@database_option
+@click.option("--strict", is_flag=True, envvar="CUPQL_STRICT", help="Refuse the import on any disagreement.")
+def load_command(articles: tuple[Path, ...], database_url: str, strict: bool) -> None:
+    """Import season ARTICLES (the bundled season when none is given) and print the importer's report."""
+    paths = list(articles) or bundled_articles()
+    try:
+        load(database_url, paths, strict=strict, echo=click.echo)
+    except (ArticleError, LoadRefused, DatabaseURLError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"loaded {len(paths)} season(s) into {database_url}")
+
+
+@main.command("serve")
+@database_option
+@click.option("--host", envvar="CUPQL_HOST", default="127.0.0.1", show_default=True, help="[env: CUPQL_HOST]")
+@click.option("--port", envvar="CUPQL_PORT", default=8000, show_default=True, help="[env: CUPQL_PORT]")
+@click.option("--workers", envvar="CUPQL_WORKERS", default=1, show_default=True, help="[env: CUPQL_WORKERS]")
+@click.option("--production", is_flag=True, envvar="CUPQL_PRODUCTION", help="No GraphiQL. [env: CUPQL_PRODUCTION]")
+@click.option("--debug-sql", is_flag=True, envvar="CUPQL_DEBUG_SQL", help="Count SQL statements per response.")
+@click.option("--max-depth", envvar="CUPQL_MAX_DEPTH", default=QueryLimits.max_depth, show_default=True)
+@click.option("--max-aliases", envvar="CUPQL_MAX_ALIASES", default=QueryLimits.max_aliases, show_default=True)
+@click.option("--max-tokens", envvar="CUPQL_MAX_TOKENS", default=QueryLimits.max_tokens, show_default=True)
+@click.option("--max-page-size", envvar="CUPQL_MAX_PAGE_SIZE", default=QueryLimits.max_page_size, show_default=True)
+@click.option("--max-cost", envvar="CUPQL_MAX_COST", default=QueryLimits.max_cost, show_default=True)
+def serve_command(
+    database_url: str,
+    host: str,
+    port: int,
+    workers: int,
+    production: bool,
+    debug_sql: bool,
+    max_depth: int,
+    max_aliases: int,
+    max_tokens: int,
+    max_page_size: int,
+    max_cost: int,
+) -> None:
+    """Serve the GraphQL API (and GraphiQL) with uvicorn; loads the bundled season into an empty database."""
+    import os
+
+    import uvicorn
+
+    try:
+        if database_is_empty(database_url):
+            click.echo("the database is empty: loading the bundled season")
+            load(database_url, bundled_articles(), strict=False, echo=click.echo)
+    except (ArticleError, LoadRefused, DatabaseURLError) as error:
+        raise click.ClickException(str(error)) from None
+    settings = Settings(
+        database_url=database_url,
+        host=host,
+        port=port,
+        workers=workers,
+        production=production,
+        debug_sql=debug_sql,
+        limits=QueryLimits(
+            max_depth=max_depth,
+            max_aliases=max_aliases,
+            max_tokens=max_tokens,
+            max_page_size=max_page_size,
+            max_cost=max_cost,
+        ),
+    )
+    # Worker processes rebuild the app from the environment, so hand every setting over through it.
+    os.environ.update(settings.to_environment())
+    click.echo(f"GraphiQL: http://{host}:{port}/graphql")
+    uvicorn.run("cupql.app:app_from_environment", factory=True, host=host, port=port, workers=workers)
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the GraphQL schema (SDL)."""
+    from schema import build_schema
+
+    click.echo(build_schema(QueryLimits()).as_str())

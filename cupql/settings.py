@@ -1,0 +1,59 @@
+"""Settings: every option has a command-line flag and a `CUPQL_*` environment variable, with safe defaults."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from schema.limits import QueryLimits
+
+DEFAULT_DATABASE_URL = "sqlite:///var/cupql.db"
+_LIMIT_FIELDS = ("max_depth", "max_aliases", "max_tokens", "max_page_size", "max_cost")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the server needs to know; defaults suit a public, read-only API."""
+
+    database_url: str = DEFAULT_DATABASE_URL
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    production: bool = False
+    debug_sql: bool = False
+    limits: QueryLimits = field(default_factory=QueryLimits)
+
+    @property
+    def graphiql(self) -> bool:
+        """GraphiQL is served except in production mode."""
+        return not self.production
+
+    def to_environment(self) -> dict[str, str]:
+        """The `CUPQL_*` variables that `from_environment` reads back."""
+        variables = {
+            "CUPQL_DATABASE_URL": self.database_url,
+            "CUPQL_PRODUCTION": "1" if self.production else "0",
+            "CUPQL_DEBUG_SQL": "1" if self.debug_sql else "0",
+        }
+        for name in _LIMIT_FIELDS:
+            variables[f"CUPQL_{name.upper()}"] = str(getattr(self.limits, name))
+        return variables
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] = os.environ) -> Settings:
+        """Settings from `CUPQL_*` variables, defaults for the rest."""
+        limits = {
+            name: int(environ[f"CUPQL_{name.upper()}"]) for name in _LIMIT_FIELDS if f"CUPQL_{name.upper()}" in environ
+        }
+        return cls(
+            database_url=environ.get("CUPQL_DATABASE_URL", DEFAULT_DATABASE_URL),
+            production=_flag(environ.get("CUPQL_PRODUCTION")),
+            debug_sql=_flag(environ.get("CUPQL_DEBUG_SQL")),
+            limits=dataclasses.replace(QueryLimits(), **limits),
+        )
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}

@@ -1,0 +1,73 @@
+"""Engines and sessions for the URLs users write (`sqlite:///cupql.db`, `postgresql://user@host/db`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
+
+_DRIVERS = {
+    ("sqlite", False): "sqlite",
+    ("sqlite", True): "sqlite+aiosqlite",
+    ("postgresql", False): "postgresql+psycopg",
+    ("postgresql", True): "postgresql+psycopg",
+}
+
+
+class DatabaseURLError(ValueError):
+    """The database URL names an engine cupql does not support, or cannot be read."""
+
+
+def resolve_url(url: str, *, asynchronous: bool) -> URL:
+    """The SQLAlchemy URL, with the driver cupql uses, for a URL as a user writes it."""
+    try:
+        parsed = make_url(url)
+    except Exception as error:
+        raise DatabaseURLError(f"cannot read the database URL {url!r}: {error}") from None
+    backend = parsed.get_backend_name()
+    if backend == "postgres":
+        backend = "postgresql"
+    driver = _DRIVERS.get((backend, asynchronous))
+    if driver is None:
+        raise DatabaseURLError(f"unsupported database {backend!r}: use sqlite:///PATH or postgresql://USER@HOST/DB")
+    resolved = parsed.set(drivername=driver)
+    if backend == "sqlite" and resolved.database and resolved.database != ":memory:":
+        Path(resolved.database).parent.mkdir(parents=True, exist_ok=True)
+    return resolved
+
+
+def _enable_sqlite_foreign_keys(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(connection: object, _record: object) -> None:
+        cursor = connection.cursor()  # type: ignore[attr-defined]
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+def sync_engine(url: str) -> Engine:
+    """A blocking engine, for the importer and migrations."""
+    engine = create_engine(resolve_url(url, asynchronous=False))
+    _enable_sqlite_foreign_keys(engine)
+    return engine
+
+
+def async_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    """An asyncio engine, for the server."""
+    resolved = resolve_url(url, asynchronous=True)
+    options: dict[str, object] = {"pool_pre_ping": True}
+    if resolved.get_backend_name() == "postgresql":
+        options["pool_size"] = pool_size
+    engine = create_async_engine(resolved, **options)
+    _enable_sqlite_foreign_keys(engine.sync_engine)
+    return engine
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """The factory the server opens one read-only session a request with."""
+    return async_sessionmaker(engine, expire_on_commit=False)
