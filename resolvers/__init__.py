@@ -1,0 +1,1 @@
+"""Resolvers: read the database for the GraphQL schema, through per-request DataLoaders; no HTTP here."""

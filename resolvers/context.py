@@ -1,0 +1,43 @@
+"""The per-request context: one database session, its DataLoaders, the limits and the SQL statement count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db import models
+from resolvers.loaders import Loaders
+from schema.limits import QueryLimits
+
+
+@dataclass
+class SqlCounter:
+    """How many SQL statements this request has run (reported with CUPQL_DEBUG_SQL=1)."""
+
+    statements: int = 0
+
+
+@dataclass
+class Context:
+    """What every resolver receives; created by the HTTP layer for each request."""
+
+    session: AsyncSession
+    loaders: Loaders
+    limits: QueryLimits
+    sql: SqlCounter = field(default_factory=SqlCounter)
+    _seasons: list[models.Season] | None = None
+
+    @classmethod
+    def create(cls, session: AsyncSession, limits: QueryLimits) -> Context:
+        return cls(session=session, loaders=Loaders.create(session), limits=limits)
+
+    async def seasons(self) -> list[models.Season]:
+        """Every season, newest first (fetched once per request)."""
+        if self._seasons is None:
+            statement = select(models.Season).order_by(models.Season.year.desc(), models.Season.id)
+            self._seasons = list((await self.session.scalars(statement)).all())
+            for season in self._seasons:
+                self.loaders.season.prime(season.id, season)
+        return self._seasons

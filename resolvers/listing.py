@@ -1,0 +1,226 @@
+"""The top-level lists (clubs, matches, players, goals, cards): filters, orderings and group-by keys in SQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, func, literal, or_, select
+
+from cupql.article.season import RoundKind
+from db import models
+from resolvers.context import Context
+from resolvers.lookup import club_id, player_id
+from resolvers.pages import Query
+from schema.enums import (
+    CardGroupKey,
+    ClubGroupKey,
+    ClubOrderField,
+    Direction,
+    GoalGroupKey,
+    GoalOrderField,
+    MatchGroupKey,
+    MatchOrderField,
+    PlayerGroupKey,
+    PlayerOrderField,
+)
+from schema.inputs import (
+    CardFilter,
+    ClubFilter,
+    ClubOrder,
+    GoalFilter,
+    GoalOrder,
+    MatchFilter,
+    MatchOrder,
+    PlayerFilter,
+    PlayerOrder,
+)
+
+M, G, C, P = models.Match, models.Goal, models.Card, models.Player
+_ROUND_ORDER = case(
+    *((M.round == kind, kind.order) for kind in RoundKind),
+    else_=99,
+)
+
+
+def _directed(column: ColumnElement[Any], direction: Direction) -> ColumnElement[Any]:
+    return column.desc() if direction is Direction.DESC else column.asc()
+
+
+def _contains(column: Any, text: str) -> ColumnElement[bool]:
+    return func.lower(column).contains(text.lower(), autoescape=True)
+
+
+async def match_query(
+    context: Context, season: models.Season, where: MatchFilter | None, order: MatchOrder | None
+) -> Query[models.Match]:
+    where, order = where or MatchFilter(), order or MatchOrder()
+    statement = select(M).where(M.season_id == season.id)
+    club, opponent = await club_id(context, season, where.club), await club_id(context, season, where.opponent)
+    for team in (club, opponent):
+        if team:
+            statement = statement.where(or_(M.home_id == team, M.away_id == team))
+    if where.rounds:
+        statement = statement.where(M.round.in_(where.rounds))
+    if where.group:
+        statement = statement.where(M.group_id == f"{season.id}/group-{where.group.strip().lower()}")
+    if where.date_from:
+        statement = statement.where(M.date >= where.date_from)
+    if where.date_to:
+        statement = statement.where(M.date <= where.date_to)
+    if where.extra_time is not None:
+        statement = statement.where(M.extra_time.is_(where.extra_time))
+    column = {
+        MatchOrderField.DATE: M.date,
+        MatchOrderField.ROUND: _ROUND_ORDER,
+        MatchOrderField.TOTAL_GOALS: M.home_score + M.away_score,
+    }[order.field]
+    return Query(statement, (_directed(column, order.direction), M.date, M.id))
+
+
+def match_group_key(key: MatchGroupKey) -> ColumnElement[Any]:
+    return {
+        MatchGroupKey.ROUND: M.round,
+        MatchGroupKey.GROUP: M.group_id,
+        MatchGroupKey.RESULT: case(
+            (M.home_score > M.away_score, literal("HOME_WIN")),
+            (M.home_score < M.away_score, literal("AWAY_WIN")),
+            else_=literal("DRAW"),
+        ),
+        MatchGroupKey.DATE: M.date,
+        MatchGroupKey.EXTRA_TIME: M.extra_time,
+        MatchGroupKey.TOTAL_GOALS: M.home_score + M.away_score,
+    }[key]
+
+
+async def goal_query(
+    context: Context, season: models.Season, where: GoalFilter | None, order: GoalOrder | None
+) -> Query[models.Goal]:
+    where, order = where or GoalFilter(), order or GoalOrder()
+    statement = (
+        select(G).join(M, M.id == G.match_id).outerjoin(P, P.id == G.scorer_id).where(G.season_id == season.id)
+    )
+    club, opponent = await club_id(context, season, where.club), await club_id(context, season, where.opponent)
+    if club:
+        statement = statement.where(G.club_id == club)
+    if opponent:
+        statement = statement.where(G.club_id != opponent, or_(M.home_id == opponent, M.away_id == opponent))
+    if where.rounds:
+        statement = statement.where(M.round.in_(where.rounds))
+    if where.group:
+        statement = statement.where(M.group_id == f"{season.id}/group-{where.group.strip().lower()}")
+    if where.minute_from is not None:
+        statement = statement.where(G.minute >= where.minute_from)
+    if where.minute_to is not None:
+        statement = statement.where(G.minute <= where.minute_to)
+    if where.minute_known is not None:
+        statement = statement.where(G.minute.is_not(None) if where.minute_known else G.minute.is_(None))
+    if where.penalty is not None:
+        statement = statement.where(G.penalty.is_(where.penalty))
+    if where.own_goal is not None:
+        statement = statement.where(G.own_goal.is_(where.own_goal))
+    if where.attribution:
+        statement = statement.where(G.attribution.in_(where.attribution))
+    scorer = await player_id(context, season, where.scorer)
+    if scorer:
+        statement = statement.where(G.scorer_id == scorer)
+    if where.nationality:
+        statement = statement.where(P.nationality == where.nationality.strip().upper())
+    if where.scorer_name_contains:
+        statement = statement.where(_contains(P.name, where.scorer_name_contains))
+    if order.field is GoalOrderField.MINUTE:
+        columns = (_directed(G.minute.is_(None), Direction.ASC), _directed(G.minute, order.direction))
+    else:
+        columns = (_directed(M.date, order.direction), G.minute.is_(None), G.minute)
+    return Query(statement, (*columns, G.id))
+
+
+BUCKET_MINUTES = 15
+
+
+def goal_group_key(key: GoalGroupKey) -> ColumnElement[Any]:
+    return {
+        GoalGroupKey.ROUND: M.round,
+        GoalGroupKey.CLUB: G.club_id,
+        GoalGroupKey.SCORER: G.scorer_id,
+        # Integer division: minute 1-15 -> 0, 16-30 -> 1, ...; the label is made from the index.
+        GoalGroupKey.MINUTE_BUCKET: (G.minute - 1) / BUCKET_MINUTES,
+        GoalGroupKey.ATTRIBUTION: G.attribution,
+        GoalGroupKey.PENALTY: G.penalty,
+        GoalGroupKey.NATIONALITY: P.nationality,
+    }[key]
+
+
+async def card_query(context: Context, season: models.Season, where: CardFilter | None) -> Query[models.Card]:
+    where = where or CardFilter()
+    statement = select(C).join(M, M.id == C.match_id).where(C.season_id == season.id)
+    club = await club_id(context, season, where.club)
+    if club:
+        statement = statement.where(C.club_id == club)
+    if where.rounds:
+        statement = statement.where(M.round.in_(where.rounds))
+    if where.kinds:
+        statement = statement.where(C.kind.in_(where.kinds))
+    player = await player_id(context, season, where.player)
+    if player:
+        statement = statement.where(C.player_id == player)
+    if where.player_known is not None:
+        statement = statement.where(C.player_id.is_not(None) if where.player_known else C.player_id.is_(None))
+    return Query(statement, (M.date, C.match_id, C.ordinal, C.id))
+
+
+def card_group_key(key: CardGroupKey) -> ColumnElement[Any]:
+    return {CardGroupKey.ROUND: M.round, CardGroupKey.CLUB: C.club_id, CardGroupKey.KIND: C.kind}[key]
+
+
+async def player_query(
+    context: Context, season: models.Season, where: PlayerFilter | None, order: PlayerOrder | None
+) -> Query[models.Player]:
+    where, order = where or PlayerFilter(), order or PlayerOrder()
+    scored = models.ScorerEntry
+    statement = select(P).outerjoin(scored, scored.player_id == P.id).where(P.season_id == season.id)
+    club = await club_id(context, season, where.club)
+    if club:
+        statement = statement.where(P.club_id == club)
+    if where.nationality:
+        statement = statement.where(P.nationality == where.nationality.strip().upper())
+    if where.name_contains:
+        statement = statement.where(_contains(P.name, where.name_contains))
+    if where.in_scorer_table is not None:
+        statement = statement.where(scored.id.is_not(None) if where.in_scorer_table else scored.id.is_(None))
+    column = {
+        PlayerOrderField.NAME: P.name,
+        PlayerOrderField.GOALS: func.coalesce(scored.goals, 0),
+    }[order.field]
+    return Query(statement, (_directed(column, order.direction), P.name, P.id))
+
+
+def player_group_key(key: PlayerGroupKey) -> ColumnElement[Any]:
+    return {PlayerGroupKey.CLUB: P.club_id, PlayerGroupKey.NATIONALITY: P.nationality}[key]
+
+
+async def club_query(
+    context: Context, season: models.Season, where: ClubFilter | None, order: ClubOrder | None
+) -> Query[models.ClubEntry]:
+    where, order = where or ClubFilter(), order or ClubOrder()
+    entry, club = models.ClubEntry, models.Club
+    statement = select(entry).join(club, club.id == entry.club_id).where(entry.season_id == season.id)
+    if where.name_contains:
+        statement = statement.where(_contains(club.name, where.name_contains))
+    if where.league:
+        statement = statement.where(entry.league == where.league)
+    if where.group:
+        statement = statement.where(entry.group_id == f"{season.id}/group-{where.group.strip().lower()}")
+    if where.entry_round:
+        statement = statement.where(entry.entry_round == where.entry_round)
+    entry_order = case(*((entry.entry_round == kind, kind.order) for kind in RoundKind), else_=99)
+    column = {ClubOrderField.NAME: club.name, ClubOrderField.ENTRY_ROUND: entry_order}[order.field]
+    return Query(statement, (_directed(column, order.direction), club.name, entry.id))
+
+
+def club_group_key(key: ClubGroupKey) -> ColumnElement[Any]:
+    entry = models.ClubEntry
+    return {
+        ClubGroupKey.LEAGUE: entry.league,
+        ClubGroupKey.GROUP: entry.group_id,
+        ClubGroupKey.ENTRY_ROUND: entry.entry_round,
+    }[key]

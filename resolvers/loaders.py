@@ -1,0 +1,267 @@
+"""Per-request DataLoaders: every relationship the schema walks is fetched in one query per batch of keys.
+
+A loader is keyed by a column's value (a club's id, a match's id, ...) and answers with the rows that have it,
+so that resolving the same field on many parents costs one `SELECT ... WHERE column IN (...)`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.dataloader import DataLoader
+
+from cupql.article.season import Attribution, RoundKind
+from db import models
+
+Row = TypeVar("Row", bound=models.Base)
+# SQLite refuses more than 32766 bound parameters per statement; stay well below.
+_MAX_BATCH = 1000
+
+
+def _rows_by(
+    session: AsyncSession, model: type[Row], column: Any, order_by: Sequence[Any] = ()
+) -> Callable[[list[str]], Awaitable[list[list[Row]]]]:
+    async def load(keys: list[str]) -> list[list[Row]]:
+        statement = select(model).where(column.in_(keys)).order_by(*order_by)
+        grouped: dict[str, list[Row]] = defaultdict(list)
+        for row in (await session.scalars(statement)).all():
+            grouped[getattr(row, column.key)].append(row)
+        return [grouped.get(key, []) for key in keys]
+
+    return load
+
+
+def _one_by_id(session: AsyncSession, model: type[Row]) -> Callable[[list[str]], Awaitable[list[Row | None]]]:
+    many = _rows_by(session, model, model.id)  # type: ignore[attr-defined]
+
+    async def load(keys: list[str]) -> list[Row | None]:
+        return [rows[0] if rows else None for rows in await many(keys)]
+
+    return load
+
+
+def _list_loader(
+    session: AsyncSession, model: type[Row], column: Any, *order_by: Any
+) -> DataLoader[str, list[Row]]:
+    return DataLoader(_rows_by(session, model, column, order_by), max_batch_size=_MAX_BATCH)
+
+
+def _id_loader(session: AsyncSession, model: type[Row]) -> DataLoader[str, Row | None]:
+    return DataLoader(_one_by_id(session, model), max_batch_size=_MAX_BATCH)
+
+
+def _club_rows(
+    session: AsyncSession, model: type[Row], *order_by: Any, where: ColumnElement[bool] | None = None
+) -> DataLoader[tuple[str, str], list[Row]]:
+    """Rows of one club in one season, keyed by (season id, club id)."""
+
+    async def load(keys: list[tuple[str, str]]) -> list[list[Row]]:
+        seasons = {season for season, _ in keys}
+        clubs = {club for _, club in keys}
+        statement = select(model).where(
+            model.season_id.in_(seasons),  # type: ignore[attr-defined]
+            model.club_id.in_(clubs),  # type: ignore[attr-defined]
+        )
+        if where is not None:
+            statement = statement.where(where)
+        grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
+        for row in (await session.scalars(statement.order_by(*order_by))).all():
+            grouped[(row.season_id, row.club_id)].append(row)  # type: ignore[attr-defined]
+        return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(load, max_batch_size=_MAX_BATCH)
+
+
+def _club_matches(session: AsyncSession) -> DataLoader[tuple[str, str], list[models.Match]]:
+    """A club's matches in a season, home or away, in the order played."""
+
+    async def load(keys: list[tuple[str, str]]) -> list[list[models.Match]]:
+        seasons = {season for season, _ in keys}
+        clubs = {club for _, club in keys}
+        statement = (
+            select(models.Match)
+            .where(
+                models.Match.season_id.in_(seasons),
+                models.Match.home_id.in_(clubs) | models.Match.away_id.in_(clubs),
+            )
+            .order_by(models.Match.date, models.Match.id)
+        )
+        grouped: dict[tuple[str, str], list[models.Match]] = defaultdict(list)
+        for match in (await session.scalars(statement)).all():
+            grouped[(match.season_id, match.home_id)].append(match)
+            grouped[(match.season_id, match.away_id)].append(match)
+        return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(load, max_batch_size=_MAX_BATCH)
+
+
+@dataclass(frozen=True)
+class ClubInSeason:
+    """A club as it took part in one season: the club and its entry (league, group, entry round)."""
+
+    entry: models.ClubEntry
+    club: models.Club
+
+    @property
+    def season_id(self) -> str:
+        return self.entry.season_id
+
+
+def entry_key(season_id: str, club_id: str) -> str:
+    """The key of a club's entry in a season (the same rule as the importer's)."""
+    return f"{season_id}/{club_id}"
+
+
+def _clubs_in_season(session: AsyncSession) -> DataLoader[str, ClubInSeason | None]:
+    async def load(keys: list[str]) -> list[ClubInSeason | None]:
+        statement = (
+            select(models.ClubEntry, models.Club)
+            .join(models.Club, models.Club.id == models.ClubEntry.club_id)
+            .where(models.ClubEntry.id.in_(keys))
+        )
+        found = {entry.id: ClubInSeason(entry, club) for entry, club in (await session.execute(statement)).all()}
+        return [found.get(key) for key in keys]
+
+    return DataLoader(load, max_batch_size=_MAX_BATCH)
+
+
+@dataclass(frozen=True)
+class SeasonTotals:
+    clubs: int
+    matches: int
+    goals: int
+
+
+def _season_totals(session: AsyncSession) -> DataLoader[str, SeasonTotals]:
+    async def load(keys: list[str]) -> list[SeasonTotals]:
+        matches = select(
+            models.Match.season_id,
+            func.count(),
+            func.coalesce(func.sum(models.Match.home_score + models.Match.away_score), 0),
+        ).where(models.Match.season_id.in_(keys)).group_by(models.Match.season_id)
+        clubs = (
+            select(models.ClubEntry.season_id, func.count())
+            .where(models.ClubEntry.season_id.in_(keys))
+            .group_by(models.ClubEntry.season_id)
+        )
+        played = {season: (count, goals) for season, count, goals in (await session.execute(matches)).all()}
+        entered = dict((await session.execute(clubs)).tuples().all())
+        return [
+            SeasonTotals(entered.get(key, 0), *played.get(key, (0, 0)))
+            for key in keys
+        ]
+
+    return DataLoader(load, max_batch_size=_MAX_BATCH)
+
+
+def _matches_by_round(session: AsyncSession) -> DataLoader[tuple[str, RoundKind], list[models.Match]]:
+    async def load(keys: list[tuple[str, RoundKind]]) -> list[list[models.Match]]:
+        statement = (
+            select(models.Match)
+            .where(models.Match.season_id.in_({s for s, _ in keys}), models.Match.round.in_({r for _, r in keys}))
+            .order_by(models.Match.date, models.Match.id)
+        )
+        grouped: dict[tuple[str, RoundKind], list[models.Match]] = defaultdict(list)
+        for match in (await session.scalars(statement)).all():
+            grouped[(match.season_id, match.round)].append(match)
+        return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(load, max_batch_size=_MAX_BATCH)
+
+
+def _attributions_by_season(session: AsyncSession) -> DataLoader[str, dict[Attribution, int]]:
+    async def load(keys: list[str]) -> list[dict[Attribution, int]]:
+        statement = (
+            select(models.Goal.season_id, models.Goal.attribution, func.count())
+            .where(models.Goal.season_id.in_(keys))
+            .group_by(models.Goal.season_id, models.Goal.attribution)
+        )
+        counts: dict[str, dict[Attribution, int]] = defaultdict(dict)
+        for season, attribution, count in (await session.execute(statement)).tuples().all():
+            counts[season][attribution] = count
+        return [counts.get(key, {}) for key in keys]
+
+    return DataLoader(load, max_batch_size=_MAX_BATCH)
+
+
+@dataclass
+class Loaders:
+    """The loaders of one request; created fresh for each so no data leaks between requests."""
+
+    season: DataLoader[str, models.Season | None]
+    season_totals: DataLoader[str, SeasonTotals]
+    attributions_by_season: DataLoader[str, dict[Attribution, int]]
+    matches_by_round: DataLoader[tuple[str, RoundKind], list[models.Match]]
+    club: DataLoader[str, ClubInSeason | None]
+    player: DataLoader[str, models.Player | None]
+    match: DataLoader[str, models.Match | None]
+    goal: DataLoader[str, models.Goal | None]
+    card: DataLoader[str, models.Card | None]
+    group: DataLoader[str, models.Group | None]
+    tie: DataLoader[str, models.Tie | None]
+    round: DataLoader[str, models.Round | None]
+    goals_by_match: DataLoader[str, list[models.Goal]]
+    cards_by_match: DataLoader[str, list[models.Card]]
+    goals_by_player: DataLoader[str, list[models.Goal]]
+    cards_by_player: DataLoader[str, list[models.Card]]
+    scorer_entry_by_player: DataLoader[str, list[models.ScorerEntry]]
+    matches_by_tie: DataLoader[str, list[models.Match]]
+    matches_by_group: DataLoader[str, list[models.Match]]
+    standings_by_group: DataLoader[str, list[models.Standing]]
+    entries_by_group: DataLoader[str, list[models.ClubEntry]]
+    rounds_by_season: DataLoader[str, list[models.Round]]
+    groups_by_season: DataLoader[str, list[models.Group]]
+    ties_by_season: DataLoader[str, list[models.Tie]]
+    disagreements_by_season: DataLoader[str, list[models.Disagreement]]
+    scorer_entries_by_season: DataLoader[str, list[models.ScorerEntry]]
+    matches_by_club: DataLoader[tuple[str, str], list[models.Match]]
+    goals_by_club: DataLoader[tuple[str, str], list[models.Goal]]
+    cards_by_club: DataLoader[tuple[str, str], list[models.Card]]
+    players_by_club: DataLoader[tuple[str, str], list[models.Player]]
+    scorer_entries_by_club: DataLoader[tuple[str, str], list[models.ScorerEntry]]
+
+    @classmethod
+    def create(cls, session: AsyncSession) -> Loaders:
+        m = models
+        return cls(
+            season=_id_loader(session, m.Season),
+            season_totals=_season_totals(session),
+            attributions_by_season=_attributions_by_season(session),
+            matches_by_round=_matches_by_round(session),
+            club=_clubs_in_season(session),
+            player=_id_loader(session, m.Player),
+            match=_id_loader(session, m.Match),
+            goal=_id_loader(session, m.Goal),
+            card=_id_loader(session, m.Card),
+            group=_id_loader(session, m.Group),
+            tie=_id_loader(session, m.Tie),
+            round=_id_loader(session, m.Round),
+            goals_by_match=_list_loader(session, m.Goal, m.Goal.match_id, m.Goal.ordinal),
+            cards_by_match=_list_loader(session, m.Card, m.Card.match_id, m.Card.ordinal),
+            goals_by_player=_list_loader(session, m.Goal, m.Goal.scorer_id, m.Goal.match_id, m.Goal.ordinal),
+            cards_by_player=_list_loader(session, m.Card, m.Card.player_id, m.Card.match_id, m.Card.ordinal),
+            scorer_entry_by_player=_list_loader(session, m.ScorerEntry, m.ScorerEntry.player_id),
+            matches_by_tie=_list_loader(session, m.Match, m.Match.tie_id, m.Match.date),
+            matches_by_group=_list_loader(session, m.Match, m.Match.group_id, m.Match.date, m.Match.id),
+            standings_by_group=_list_loader(session, m.Standing, m.Standing.group_id, m.Standing.position),
+            entries_by_group=_list_loader(session, m.ClubEntry, m.ClubEntry.group_id, m.ClubEntry.club_id),
+            rounds_by_season=_list_loader(session, m.Round, m.Round.season_id),
+            groups_by_season=_list_loader(session, m.Group, m.Group.season_id, m.Group.name),
+            ties_by_season=_list_loader(session, m.Tie, m.Tie.season_id, m.Tie.id),
+            disagreements_by_season=_list_loader(
+                session, m.Disagreement, m.Disagreement.season_id, m.Disagreement.ordinal
+            ),
+            scorer_entries_by_season=_list_loader(
+                session, m.ScorerEntry, m.ScorerEntry.season_id, m.ScorerEntry.goals.desc(), m.ScorerEntry.id
+            ),
+            matches_by_club=_club_matches(session),
+            goals_by_club=_club_rows(session, m.Goal, m.Goal.match_id, m.Goal.ordinal),
+            cards_by_club=_club_rows(session, m.Card, m.Card.match_id, m.Card.ordinal),
+            players_by_club=_club_rows(session, m.Player, m.Player.name),
+            scorer_entries_by_club=_club_rows(session, m.ScorerEntry, m.ScorerEntry.goals.desc(), m.ScorerEntry.id),
+        )

@@ -1,0 +1,115 @@
+"""Finding what a client names: a season by year, a club or player by ID or by name (any case, no accents)."""
+
+from __future__ import annotations
+
+import difflib
+
+from sqlalchemy import select
+
+from cupql.article.names import fold
+from cupql.errors import BadUserInput, NotFound
+from db import models
+from resolvers.context import Context
+from resolvers.ids import decode_id
+from resolvers.loaders import ClubInSeason, entry_key
+
+
+async def season_for(context: Context, year: int | None) -> models.Season:
+    """The season of `year`, or the latest when `year` is None."""
+    seasons = await context.seasons()
+    if not seasons:
+        raise NotFound("No season is loaded yet: run `cupql load`.")
+    if year is None:
+        return seasons[0]
+    for season in seasons:
+        if season.year == year:
+            return season
+    years = ", ".join(str(s.year) for s in seasons)
+    raise NotFound(f"No season {year}; the seasons loaded are: {years}.")
+
+
+async def clubs_of(context: Context, season: models.Season) -> list[ClubInSeason]:
+    """Every club of a season, by name (one query, then primed into the club loader)."""
+    statement = (
+        select(models.ClubEntry, models.Club)
+        .join(models.Club, models.Club.id == models.ClubEntry.club_id)
+        .where(models.ClubEntry.season_id == season.id)
+        .order_by(models.Club.name)
+    )
+    clubs = [ClubInSeason(entry, club) for entry, club in (await context.session.execute(statement)).all()]
+    for club in clubs:
+        context.loaders.club.prime(club.entry.id, club)
+    return clubs
+
+
+def _suggest(name: str, names: list[str]) -> str:
+    folded = {fold(n): n for n in names}
+    close = [folded[n] for n in difflib.get_close_matches(fold(name), list(folded), n=3, cutoff=0.5)]
+    return f" Did you mean {', '.join(repr(n) for n in close)}?" if close else ""
+
+
+async def find_club(context: Context, season: models.Season, name_or_id: str) -> ClubInSeason:
+    """A club of the season named by global ID or by name; NotFound suggests the closest names."""
+    decoded = decode_id(name_or_id)
+    if decoded and decoded[0] == "Club":
+        club = await context.loaders.club.load(decoded[1])
+        if club is None:
+            raise NotFound(f"No club with ID {name_or_id!r}.")
+        return club
+    clubs = await clubs_of(context, season)
+    wanted = fold(name_or_id)
+    for club in clubs:
+        if fold(club.club.name) == wanted or club.club.id == wanted:
+            return club
+    raise NotFound(
+        f"No club named {name_or_id!r} in {season.name}." + _suggest(name_or_id, [c.club.name for c in clubs])
+    )
+
+
+async def club_id(context: Context, season: models.Season, name_or_id: str | None) -> str | None:
+    """The club key a filter names, checked against the season; BAD_USER_INPUT when unknown."""
+    if name_or_id is None:
+        return None
+    try:
+        return (await find_club(context, season, name_or_id)).club.id
+    except NotFound as error:
+        raise BadUserInput(error.message) from None
+
+
+async def find_player(context: Context, season: models.Season, name_or_id: str) -> models.Player:
+    """A player named by global ID, full name or the short name match lines use (`Romero`)."""
+    decoded = decode_id(name_or_id)
+    if decoded and decoded[0] == "Player":
+        player = await context.loaders.player.load(decoded[1])
+        if player is None:
+            raise NotFound(f"No player with ID {name_or_id!r}.")
+        return player
+    players = list(
+        (await context.session.scalars(select(models.Player).where(models.Player.season_id == season.id))).all()
+    )
+    wanted = fold(name_or_id)
+    exact = [p for p in players if fold(p.name) == wanted]
+    candidates = exact or [p for p in players if fold(p.name).endswith(" " + wanted)]
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        names = ", ".join(sorted(f"{p.name} ({p.club_id})" for p in candidates))
+        raise BadUserInput(f"{name_or_id!r} could be any of: {names}; use the full name or an ID.")
+    raise NotFound(
+        f"No player named {name_or_id!r} in {season.name}." + _suggest(name_or_id, [p.name for p in players])
+    )
+
+
+async def player_id(context: Context, season: models.Season, name_or_id: str | None) -> str | None:
+    """The player key a filter names; BAD_USER_INPUT when unknown."""
+    if name_or_id is None:
+        return None
+    try:
+        return (await find_player(context, season, name_or_id)).id
+    except NotFound as error:
+        raise BadUserInput(error.message) from None
+
+
+def club_in(season_id: str, club_id: str) -> str:
+    """The loader key of a club in a season."""
+    return entry_key(season_id, club_id)

@@ -1,0 +1,97 @@
+"""Relay-style pagination over a filtered SELECT: offset cursors, a page-size cap, counts on demand."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, select
+
+from cupql.errors import BadUserInput
+from resolvers.context import Context
+
+T = TypeVar("T")
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
+
+
+def decode_cursor(cursor: str) -> int:
+    """The offset a cursor points at; BAD_USER_INPUT for a cursor we did not issue."""
+    try:
+        kind, _, number = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+        if kind == "offset" and number.isdigit():
+            return int(number)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        pass
+    raise BadUserInput(f"Invalid cursor {cursor!r}: use a cursor from this connection's edges or pageInfo.")
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    first: int | None = None
+    after: str | None = None
+    last: int | None = None
+    before: str | None = None
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of rows, where it starts, and whether there is more on either side."""
+
+    rows: list[T]
+    offset: int
+    has_next: bool
+    has_previous: bool
+
+
+@dataclass
+class Query(Generic[T]):
+    """A filtered, ordered statement a connection pages through, counts and groups."""
+
+    statement: Select[Any]
+    order_by: tuple[ColumnElement[Any], ...]
+
+    async def page(self, context: Context, request: PageRequest) -> Page[T]:
+        limits = context.limits
+        for name, size in (("first", request.first), ("last", request.last)):
+            if size is not None and not 0 <= size <= limits.max_page_size:
+                raise BadUserInput(f"`{name}` must be between 0 and {limits.max_page_size}, got {size}.")
+        start = decode_cursor(request.after) + 1 if request.after else 0
+        end = decode_cursor(request.before) if request.before else None
+        if request.first is None and request.last is None:
+            size = limits.default_page_size
+            first: int | None = size
+        else:
+            first = request.first
+        if request.last is not None:
+            if end is None:
+                end = await self.count(context) if first is None else start + first
+            elif first is not None:
+                end = min(end, start + first)
+            start = max(start, end - request.last)
+        elif first is not None:
+            end = start + first if end is None else min(end, start + first)
+        limit = None if end is None else max(end - start, 0)
+        statement = self.statement.order_by(*self.order_by).offset(start)
+        if limit is not None:
+            statement = statement.limit(limit + 1)
+        rows = list((await context.session.scalars(statement)).all())
+        has_next = limit is not None and len(rows) > limit
+        return Page(rows=rows[:limit] if limit is not None else rows, offset=start, has_next=has_next,
+                    has_previous=start > 0)
+
+    async def count(self, context: Context) -> int:
+        subquery = self.statement.order_by(None).subquery()
+        return int(await context.session.scalar(select(func.count()).select_from(subquery)) or 0)
+
+    async def group_by(
+        self, context: Context, key: ColumnElement[Any], *sums: ColumnElement[Any]
+    ) -> list[tuple[Any, ...]]:
+        """(key, count, *sums) for each value of `key` among the filtered rows, in key order."""
+        columns = [key.label("key"), func.count().label("count"), *(func.sum(s) for s in sums)]
+        statement = self.statement.with_only_columns(*columns).group_by(key).order_by(key)
+        return [tuple(row) for row in (await context.session.execute(statement)).all()]

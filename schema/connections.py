@@ -1,0 +1,221 @@
+"""Relay connections for the lists that grow (clubs, matches, players, goals, cards), with counts and group-bys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+import strawberry
+from sqlalchemy import case, func, select
+from strawberry import Private
+
+from db import models
+from resolvers import listing
+from resolvers.loaders import entry_key
+from resolvers.pages import Page, Query, encode_cursor
+from schema.enums import CardGroupKey, ClubGroupKey, GoalGroupKey, MatchGroupKey, PlayerGroupKey
+from schema.types import Card, Club, Goal, Info, Match, Player
+
+NodeT = TypeVar("NodeT")
+
+
+@strawberry.type(description="Where a page sits in its list.")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="Whether `after: endCursor` has more.")
+    has_previous_page: bool = strawberry.field(description="Whether `before: startCursor` has more.")
+    start_cursor: str | None = strawberry.field(description="The first edge's cursor.")
+    end_cursor: str | None = strawberry.field(description="The last edge's cursor.")
+
+
+@strawberry.type(description="A node and the cursor to page from it.")
+class Edge(Generic[NodeT]):
+    cursor: str = strawberry.field(description="Pass as `after` or `before`.")
+    node: NodeT = strawberry.field(description="The object.")
+
+
+@strawberry.type(description="One group of a groupBy: its key and how many rows it has.")
+class Bucket:
+    key: str | None = strawberry.field(description="The group's value (a name, a round, \"16-30\"); null = unknown.")
+    count: int = strawberry.field(description="Rows in the group.")
+
+
+@strawberry.type(description="One group of matches: its key, how many matches and their goals.")
+class MatchBucket:
+    key: str | None = strawberry.field(description="The group's value; null = unknown.")
+    count: int = strawberry.field(description="Matches in the group.")
+    goals: int = strawberry.field(description="Goals scored in them.")
+
+
+@strawberry.type(description="A page of a list, with its total and aggregates over the whole filtered list.")
+class Connection(Generic[NodeT]):
+    nodes: list[NodeT] = strawberry.field(description="The page's objects.")
+    edges: list[Edge[NodeT]] = strawberry.field(description="The page's objects with their cursors.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether there is more.")
+    query: Private[Query[Any]]
+    season: Private[models.Season]
+
+    @strawberry.field(description="How many objects match the filter, over all pages.")
+    async def total_count(self, info: Info) -> int:
+        return await self.query.count(info.context)
+
+    async def _buckets(self, info: Info, key: Any, label: Callable[[Any], str | None]) -> list[Bucket]:
+        rows = await self.query.group_by(info.context, key)
+        return [Bucket(key=None if value is None else label(value), count=count) for value, count in rows]
+
+
+def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: Query[Any], season: models.Season) -> Any:
+    """A `cls` connection over `page`, each row wrapped in its GraphQL type."""
+    nodes = [wrap(row) for row in page.rows]
+    edges = [Edge(cursor=encode_cursor(page.offset + i), node=n) for i, n in enumerate(nodes)]
+    info = PageInfo(
+        has_next_page=page.has_next,
+        has_previous_page=page.has_previous,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return cls(nodes=nodes, edges=edges, page_info=info, query=query, season=season)
+
+
+async def _club_names(info: Info, season: models.Season, ids: Sequence[str]) -> dict[str, str]:
+    clubs = await info.context.loaders.club.load_many([entry_key(season.id, i) for i in ids])
+    return {c.club.id: c.club.name for c in clubs if c}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(getattr(value, "name", value))
+
+
+def _group_name(group_id: str) -> str:
+    return group_id.rsplit("group-", 1)[-1].upper()
+
+
+@strawberry.type(description="Totals over the filtered matches.")
+class MatchAggregate:
+    count: int = strawberry.field(description="Matches.")
+    goals: int = strawberry.field(description="Goals scored in them.")
+    home_goals: int = strawberry.field(description="Goals of the clubs listed first.")
+    away_goals: int = strawberry.field(description="Goals of the clubs listed second.")
+    average_goals: float | None = strawberry.field(description="Goals per match, two decimals.")
+    extra_time_matches: int = strawberry.field(description="Matches known to have gone to extra time.")
+
+
+@strawberry.type(description="Matches, paged, with totals and group-bys over the filter.")
+class MatchConnection(Connection[Match]):
+    @strawberry.field(description="Counts and goals per group, e.g. by ROUND or RESULT (HOME_WIN, DRAW, AWAY_WIN).")
+    async def group_by(self, info: Info, key: MatchGroupKey) -> list[MatchBucket]:
+        goals = models.Match.home_score + models.Match.away_score
+        rows = await self.query.group_by(info.context, listing.match_group_key(key), goals)
+        label: Callable[[Any], str] = _group_name if key is MatchGroupKey.GROUP else _text
+        return [
+            MatchBucket(key=None if value is None else label(value), count=count, goals=int(total or 0))
+            for value, count, total in rows
+        ]
+
+    @strawberry.field(description="Totals over every match the filter keeps.")
+    async def aggregate(self, info: Info) -> MatchAggregate:
+        subquery = self.query.statement.order_by(None).subquery()
+        statement = select(
+            func.count(),
+            func.coalesce(func.sum(subquery.c.home_score), 0),
+            func.coalesce(func.sum(subquery.c.away_score), 0),
+            func.coalesce(func.sum(case((subquery.c.extra_time.is_(True), 1), else_=0)), 0),
+        ).select_from(subquery)
+        count, home, away, extra = (await info.context.session.execute(statement)).one()
+        goals = int(home) + int(away)
+        return MatchAggregate(
+            count=count,
+            goals=goals,
+            home_goals=int(home),
+            away_goals=int(away),
+            average_goals=round(goals / count, 2) if count else None,
+            extra_time_matches=int(extra),
+        )
+
+
+@strawberry.type(description="Totals over the filtered goals.")
+class GoalAggregate:
+    count: int = strawberry.field(description="Goals.")
+    penalties: int = strawberry.field(description="Of which penalties.")
+    own_goals: int = strawberry.field(description="Of which own goals.")
+    with_known_minute: int = strawberry.field(description="Of which the article gives the minute.")
+    with_known_scorer: int = strawberry.field(description="Of which the scorer is STATED or INFERRED.")
+
+
+@strawberry.type(description="Goals, paged, with totals and group-bys over the filter.")
+class GoalConnection(Connection[Goal]):
+    @strawberry.field(description="Goal counts per group, e.g. by MINUTE_BUCKET, ROUND or CLUB.")
+    async def group_by(self, info: Info, key: GoalGroupKey) -> list[Bucket]:
+        rows = await self.query.group_by(info.context, listing.goal_group_key(key))
+        values = [value for value, _ in rows if value is not None]
+        names: dict[Any, str] = {}
+        if key is GoalGroupKey.CLUB:
+            names = dict(await _club_names(info, self.season, values))
+        elif key is GoalGroupKey.SCORER:
+            players = await info.context.loaders.player.load_many(values)
+            names = {p.id: p.name for p in players if p}
+        buckets = []
+        for value, count in rows:
+            if value is None:
+                label = None
+            elif key is GoalGroupKey.MINUTE_BUCKET:
+                start = int(value) * listing.BUCKET_MINUTES + 1
+                label = f"{start}-{start + listing.BUCKET_MINUTES - 1}"
+            else:
+                label = names.get(value, _text(value))
+            buckets.append(Bucket(key=label, count=count))
+        return buckets
+
+    @strawberry.field(description="Totals over every goal the filter keeps.")
+    async def aggregate(self, info: Info) -> GoalAggregate:
+        sub = self.query.statement.order_by(None).subquery()
+
+        def flag(condition: Any) -> Any:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+        statement = select(
+            func.count(),
+            flag(sub.c.penalty.is_(True)),
+            flag(sub.c.own_goal.is_(True)),
+            flag(sub.c.minute.is_not(None)),
+            flag(sub.c.scorer_id.is_not(None)),
+        ).select_from(sub)
+        count, penalties, own_goals, minutes, scorers = (await info.context.session.execute(statement)).one()
+        return GoalAggregate(
+            count=count,
+            penalties=int(penalties),
+            own_goals=int(own_goals),
+            with_known_minute=int(minutes),
+            with_known_scorer=int(scorers),
+        )
+
+
+@strawberry.type(description="Cards, paged, with group-bys over the filter.")
+class CardConnection(Connection[Card]):
+    @strawberry.field(description="Card counts per group, e.g. by CLUB or KIND.")
+    async def group_by(self, info: Info, key: CardGroupKey) -> list[Bucket]:
+        if key is CardGroupKey.CLUB:
+            rows = await self.query.group_by(info.context, listing.card_group_key(key))
+            names = await _club_names(info, self.season, [v for v, _ in rows if v])
+            return [Bucket(key=names.get(v, v) if v else None, count=n) for v, n in rows]
+        return await self._buckets(info, listing.card_group_key(key), _text)
+
+
+@strawberry.type(description="Players, paged, with group-bys over the filter.")
+class PlayerConnection(Connection[Player]):
+    @strawberry.field(description="Player counts per group, e.g. by NATIONALITY or CLUB.")
+    async def group_by(self, info: Info, key: PlayerGroupKey) -> list[Bucket]:
+        if key is PlayerGroupKey.CLUB:
+            rows = await self.query.group_by(info.context, listing.player_group_key(key))
+            names = await _club_names(info, self.season, [v for v, _ in rows if v])
+            return [Bucket(key=names.get(v, v) if v else None, count=n) for v, n in rows]
+        return await self._buckets(info, listing.player_group_key(key), _text)
+
+
+@strawberry.type(description="Clubs, paged, with group-bys over the filter.")
+class ClubConnection(Connection[Club]):
+    @strawberry.field(description="Club counts per group, e.g. by LEAGUE or ENTRY_ROUND.")
+    async def group_by(self, info: Info, key: ClubGroupKey) -> list[Bucket]:
+        label: Callable[[Any], str] = _group_name if key is ClubGroupKey.GROUP else _text
+        return await self._buckets(info, listing.club_group_key(key), label)

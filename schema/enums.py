@@ -1,0 +1,111 @@
+"""The schema's enums, mapped onto the importer's Python enums so values flow through unchanged."""
+
+from __future__ import annotations
+
+import enum
+
+import strawberry
+
+from cupql.article.season import Attribution as AttributionKind
+from cupql.article.season import CardKind as CardKindValue
+from cupql.article.season import League as LeagueValue
+from cupql.article.season import RoundKind
+
+Round = strawberry.enum(RoundKind, name="Round", description="A stage of the cup, in playing order.")
+Attribution = strawberry.enum(
+    AttributionKind,
+    name="Attribution",
+    description="How a fact is known: STATED in the article, INFERRED from it (the scorer table leaves one "
+    "choice), or UNKNOWN.",
+)
+CardKind = strawberry.enum(
+    CardKindValue,
+    name="CardKind",
+    description="A booking's colour. The article lost every card marker, so every card is UNKNOWN.",
+)
+League = strawberry.enum(LeagueValue, name="League", description="A national league tier (1 = Premier League).")
+
+
+@strawberry.enum(description="Whether a club won, drew or lost a match.")
+class Result(enum.Enum):
+    WIN = "WIN"
+    DRAW = "DRAW"
+    LOSS = "LOSS"
+
+
+@strawberry.enum(description="Where a club played a match, as the article lists it (home team first).")
+class Venue(enum.Enum):
+    HOME = "HOME"
+    AWAY = "AWAY"
+
+
+@strawberry.enum(description="Sort direction.")
+class Direction(enum.Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+@strawberry.enum(description="What to group matches by.")
+class MatchGroupKey(enum.Enum):
+    ROUND = "ROUND"
+    GROUP = "GROUP"
+    RESULT = "RESULT"
+    DATE = "DATE"
+    EXTRA_TIME = "EXTRA_TIME"
+    TOTAL_GOALS = "TOTAL_GOALS"
+
+
+@strawberry.enum(description="What to group goals by. MINUTE_BUCKET is 15-minute slices: 1-15, 16-30, ...")
+class GoalGroupKey(enum.Enum):
+    ROUND = "ROUND"
+    CLUB = "CLUB"
+    SCORER = "SCORER"
+    MINUTE_BUCKET = "MINUTE_BUCKET"
+    ATTRIBUTION = "ATTRIBUTION"
+    PENALTY = "PENALTY"
+    NATIONALITY = "NATIONALITY"
+
+
+@strawberry.enum(description="What to group cards by.")
+class CardGroupKey(enum.Enum):
+    ROUND = "ROUND"
+    CLUB = "CLUB"
+    KIND = "KIND"
+
+
+@strawberry.enum(description="What to group players by.")
+class PlayerGroupKey(enum.Enum):
+    CLUB = "CLUB"
+    NATIONALITY = "NATIONALITY"
+
+
+@strawberry.enum(description="What to group clubs by.")
+class ClubGroupKey(enum.Enum):
+    LEAGUE = "LEAGUE"
+    GROUP = "GROUP"
+    ENTRY_ROUND = "ENTRY_ROUND"
+
+
+@strawberry.enum(description="Fields matches can be ordered by.")
+class MatchOrderField(enum.Enum):
+    DATE = "DATE"
+    ROUND = "ROUND"
+    TOTAL_GOALS = "TOTAL_GOALS"
+
+
+@strawberry.enum(description="Fields goals can be ordered by.")
+class GoalOrderField(enum.Enum):
+    DATE = "DATE"
+    MINUTE = "MINUTE"
+
+
+@strawberry.enum(description="Fields players can be ordered by.")
+class PlayerOrderField(enum.Enum):
+    NAME = "NAME"
+    GOALS = "GOALS"
+
+
+@strawberry.enum(description="Fields clubs can be ordered by.")
+class ClubOrderField(enum.Enum):
+    NAME = "NAME"
+    ENTRY_ROUND = "ENTRY_ROUND"

@@ -1,0 +1,304 @@
+"""Query limits: refuse, before anything runs, the queries only an attacker or a runaway client sends.
+
+Every refusal is a request error with ``extensions.code`` ``QUERY_TOO_COMPLEX``, except a page size
+over the cap, which is ``BAD_USER_INPUT``. Introspection fields (``__schema``, ``__type``,
+``__typename``) are left out of depth and cost: graphql-core's ``MaxIntrospectionDepthRule`` bounds
+those instead, so GraphiQL's own introspection query works.
+
+* Tokens: the document may have at most ``max_tokens`` tokens, comments included; parsing stops there.
+* Depth: the longest chain of nested fields, counting the leaf: ``{ clubs { nodes { name } } }`` is 3.
+* Aliases: every aliased field counts, once per place its fragment is spread.
+* Page size: ``first``/``last`` on a field that takes them must be between 0 and ``max_page_size``.
+* Cost: an upper estimate of the number of objects the query can return. Each selected field of
+  object type counts one object per value it can have: the product of the sizes of the list it
+  returns (if any) and of every list above it.
+
+  - A paginated field, one taking ``first`` or ``last``, returns as many items as asked; when
+    neither is given, the schema's default for them, else ``default_page_size`` (which resolvers must
+    use too). If the field is a list, that is its size; if it returns a connection object, the size
+    goes to the connection's ``nodes`` and ``edges``, the connection itself being a single object.
+  - Any other list counts ``list_sizes["Type.field"]`` items, or else ``list_size_estimate``. In this
+    API an unpaginated list is short by design (a match's goals, a tie's legs): anything long is
+    paginated.
+  - Variables count with the values sent, or their defaults; fragments count where spread.
+
+With the defaults, the analyst's query for every club's whole cup run, ``{ clubs(first: 50) { nodes
+{ name cupRun { steps { round opponent { name } match { goals { minute scorer { name } } cards { kind
+player { name } } } } } scorers { player { name } goals } } } }``, has depth 8 and costs 22,601 (50
+clubs x 10 steps x 10 goals or cards make 5,000 of each of goals, scorers, cards and players), well
+under ``max_cost``. A chain of three default-sized pages of nested lists (20 x 20 x 20 x 10) costs
+over 80,000 and is refused, and so is nesting cyclic links deeper than ``max_depth``.
+"""
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    GraphQLSyntaxError,
+    InlineFragmentNode,
+    IntValueNode,
+    MaxIntrospectionDepthRule,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValidationContext,
+    ValidationRule,
+    ValueNode,
+    VariableNode,
+    get_named_type,
+    get_nullable_type,
+    is_composite_type,
+)
+from strawberry.extensions import SchemaExtension
+
+from cupql.errors import BadUserInput, ErrorCode, QueryTooComplex
+
+__all__ = ["QueryLimiter", "QueryLimits", "limit_extensions"]
+
+_PAGE_ARGUMENTS = ("first", "last")
+_PAGE_LISTS = ("nodes", "edges")
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    """The limits a query must keep to; see the module docstring for how each is measured."""
+
+    max_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 2000
+    max_page_size: int = 100
+    default_page_size: int = 20
+    max_cost: int = 50_000
+    list_size_estimate: int = 10
+    # Estimates for unpaginated lists known to be longer, keyed "Type.field" (GraphQL names). Left out
+    # of the hash so that QueryLimits, and settings holding it, stay hashable.
+    list_sizes: Mapping[str, int] = field(default_factory=dict, hash=False)
+
+
+@dataclass
+class _Measure:
+    cost: int = 0
+    depth: int = 0
+    aliases: int = 0
+
+    def add(self, other: "_Measure") -> None:
+        self.cost += other.cost
+        self.depth = max(self.depth, other.depth)
+        self.aliases += other.aliases
+
+
+class _OperationAnalysis:
+    """Measures one operation; ``errors`` are what it breaks."""
+
+    def __init__(
+        self,
+        context: ValidationContext,
+        limits: QueryLimits,
+        variables: Mapping[str, object],
+        operation: OperationDefinitionNode,
+    ) -> None:
+        self.context = context
+        self.limits = limits
+        self.operation = operation
+        self.variables = variables
+        self.defaults = {
+            definition.variable.name.value: definition.default_value
+            for definition in operation.variable_definitions or ()
+            if definition.default_value is not None
+        }
+        # A fragment's measure depends only on the page size it is spread under, so memoising it
+        # keeps fragments spread many times (or nested "fragment bombs") linear to measure.
+        self.fragment_measures: dict[tuple[str, int | None], _Measure] = {}
+        # Keyed by argument node: a fragment measured under two page sizes reports it once.
+        self.page_errors: dict[int, GraphQLError] = {}
+
+    def errors(self) -> list[GraphQLError]:
+        operation = self.operation
+        root = self.context.schema.get_root_type(operation.operation)
+        if root is None:
+            return []  # KnownOperationTypesRule reports it
+        measure = self.selection_set(operation.selection_set, root, None, frozenset())
+        limits = self.limits
+        errors = list(self.page_errors.values())
+        if measure.depth > limits.max_depth:
+            errors.append(
+                QueryTooComplex(
+                    f"The query nests fields {measure.depth} levels deep; the limit is {limits.max_depth}.",
+                    nodes=operation,
+                )
+            )
+        if measure.aliases > limits.max_aliases:
+            errors.append(
+                QueryTooComplex(
+                    f"The query uses {measure.aliases} aliases; the limit is {limits.max_aliases}.",
+                    nodes=operation,
+                )
+            )
+        if measure.cost > limits.max_cost:
+            errors.append(
+                QueryTooComplex(
+                    f"The query could return up to {measure.cost} objects; the limit is {limits.max_cost}. "
+                    "Ask for smaller pages (`first`/`last`) or fewer nested lists.",
+                    nodes=operation,
+                )
+            )
+        return errors
+
+    def selection_set(
+        self,
+        selection_set: SelectionSetNode,
+        parent_type: GraphQLNamedType,
+        page_size: int | None,
+        spreading: frozenset[str],
+    ) -> _Measure:
+        """Measure a selection set; ``page_size`` is set inside a connection, ``spreading`` are the
+        fragments being expanded (to stop at cycles, which NoFragmentCyclesRule reports)."""
+        total = _Measure()
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                total.add(self.field(selection, parent_type, page_size, spreading))
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                fragment_type = self.context.schema.get_type(condition.name.value) if condition else parent_type
+                if fragment_type is not None:
+                    total.add(self.selection_set(selection.selection_set, fragment_type, page_size, spreading))
+            elif isinstance(selection, FragmentSpreadNode):
+                total.add(self.fragment(selection.name.value, page_size, spreading))
+        return total
+
+    def fragment(self, name: str, page_size: int | None, spreading: frozenset[str]) -> _Measure:
+        key = (name, page_size)
+        if key in self.fragment_measures:
+            return self.fragment_measures[key]
+        fragment = self.context.get_fragment(name)
+        if fragment is None or name in spreading:
+            return _Measure()  # KnownFragmentNamesRule or NoFragmentCyclesRule reports it
+        fragment_type = self.context.schema.get_type(fragment.type_condition.name.value)
+        if fragment_type is None:
+            return _Measure()  # KnownTypeNamesRule reports it
+        measure = self.selection_set(fragment.selection_set, fragment_type, page_size, spreading | {name})
+        self.fragment_measures[key] = measure
+        return measure
+
+    def field(
+        self, node: FieldNode, parent_type: GraphQLNamedType, page_size: int | None, spreading: frozenset[str]
+    ) -> _Measure:
+        aliases = 1 if node.alias else 0
+        name = node.name.value
+        definition = (
+            parent_type.fields.get(name)
+            if isinstance(parent_type, GraphQLObjectType | GraphQLInterfaceType) and not name.startswith("__")
+            else None
+        )
+        if definition is None:
+            return _Measure(aliases=aliases)
+        is_list = isinstance(get_nullable_type(definition.type), GraphQLList)
+        requested = self.requested_page_size(node, definition)
+        child_page_size = None
+        if requested is not None:
+            size, child_page_size = (requested, None) if is_list else (1, requested)
+        elif is_list and page_size is not None and name in _PAGE_LISTS:
+            size = page_size
+        elif is_list:
+            size = self.limits.list_sizes.get(f"{parent_type.name}.{name}", self.limits.list_size_estimate)
+        else:
+            size = 1
+        named_type = get_named_type(definition.type)
+        inner = (
+            self.selection_set(node.selection_set, named_type, child_page_size, spreading)
+            if node.selection_set
+            else _Measure()
+        )
+        own = 1 if is_composite_type(named_type) else 0
+        return _Measure(cost=size * (own + inner.cost), depth=1 + inner.depth, aliases=aliases + inner.aliases)
+
+    def requested_page_size(self, node: FieldNode, definition: GraphQLField) -> int | None:
+        """The page size a paginated field is asked for (capped, for the cost), None if unpaginated."""
+        if not any(name in definition.args for name in _PAGE_ARGUMENTS):
+            return None
+        limits = self.limits
+        given = {argument.name.value: argument for argument in node.arguments or ()}
+        requested = []
+        for name in _PAGE_ARGUMENTS:
+            if name not in definition.args:
+                continue
+            argument = given.get(name)
+            value = self.int_value(argument.value) if argument else None
+            if argument is None or value is None:
+                default = definition.args[name].default_value
+                if isinstance(default, int) and not isinstance(default, bool):
+                    requested.append(default)
+                continue
+            if not 0 <= value <= limits.max_page_size:
+                self.page_errors[id(argument)] = BadUserInput(
+                    f"`{name}` on `{node.name.value}` must be between 0 and {limits.max_page_size}, not {value}.",
+                    nodes=argument,
+                    extensions={"argument": name, "maxPageSize": limits.max_page_size},
+                )
+            requested.append(min(max(value, 0), limits.max_page_size))
+        return max(requested, default=limits.default_page_size)
+
+    def int_value(self, node: ValueNode) -> int | None:
+        """The integer an argument receives, or None if it is null or not an integer (which variable
+        coercion or ValuesOfCorrectTypeRule reports)."""
+        if isinstance(node, VariableNode):
+            name = node.name.value
+            if name not in self.variables:
+                default = self.defaults.get(name)
+                return self.int_value(default) if default is not None else None
+            value = self.variables[name]
+            return value if isinstance(value, int) and not isinstance(value, bool) else None
+        return int(node.value) if isinstance(node, IntValueNode) else None
+
+
+def _limits_rule(limits: QueryLimits, variables: Mapping[str, object]) -> type[ValidationRule]:
+    # Built per operation because page sizes and costs depend on the variables sent with it.
+    class QueryLimitsRule(ValidationRule):
+        def enter_operation_definition(self, node: OperationDefinitionNode, *_args: object) -> None:
+            for error in _OperationAnalysis(self.context, limits, variables, node).errors():
+                self.report_error(error)
+
+    return QueryLimitsRule
+
+
+class _IntrospectionDepthRule(MaxIntrospectionDepthRule):
+    def report_error(self, error: GraphQLError) -> None:
+        super().report_error(QueryTooComplex(error.message, nodes=error.nodes))
+
+
+class QueryLimiter(SchemaExtension):
+    """Enforces ``QueryLimits`` at parse and validation time, so refused queries never execute."""
+
+    def __init__(self, limits: QueryLimits) -> None:
+        self.limits = limits
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context
+        context.parse_options["max_tokens"] = self.limits.max_tokens
+        # graphql-core's standard rules include MaxIntrospectionDepthRule: swap in the one with our code.
+        standard = (rule for rule in context.validation_rules if rule is not MaxIntrospectionDepthRule)
+        context.validation_rules = (
+            *standard,
+            _IntrospectionDepthRule,
+            _limits_rule(self.limits, context.variables or {}),
+        )
+        yield
+
+    def on_parse(self) -> Iterator[None]:
+        yield
+        for error in self.execution_context.pre_execution_errors or ():
+            # graphql-core ends the message of every parser limit (tokens here) with this sentence.
+            if isinstance(error, GraphQLSyntaxError) and error.message.endswith("Parsing aborted."):
+                error.extensions = {**(error.extensions or {}), "code": str(ErrorCode.QUERY_TOO_COMPLEX)}
+
+
+def limit_extensions(limits: QueryLimits) -> list[Callable[[], SchemaExtension]]:
+    """The schema extensions enforcing ``limits``: add them to ``strawberry.Schema(extensions=...)``."""
+    return [lambda: QueryLimiter(limits)]

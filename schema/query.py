@@ -1,0 +1,227 @@
+"""The root Query type: every entry point takes an optional `season` (a year; the latest when omitted)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from cupql.errors import BadUserInput, NotFound
+from resolvers import listing
+from resolvers.ids import decode_id
+from resolvers.lookup import find_club, find_player, season_for
+from resolvers.pages import PageRequest
+from schema.connections import (
+    CardConnection,
+    ClubConnection,
+    GoalConnection,
+    MatchConnection,
+    PlayerConnection,
+    build,
+)
+from schema.enums import Round
+from schema.inputs import (
+    CardFilter,
+    ClubFilter,
+    ClubOrder,
+    GoalFilter,
+    GoalOrder,
+    MatchFilter,
+    MatchOrder,
+    PlayerFilter,
+    PlayerOrder,
+)
+from schema.types import (
+    Card,
+    Club,
+    Goal,
+    Group,
+    Info,
+    Match,
+    Node,
+    Player,
+    RoundInfo,
+    Scorer,
+    Season,
+    Tie,
+    top_scorers,
+)
+
+SeasonYear = Annotated[int | None, strawberry.argument(description="The season's year; the latest when omitted.")]
+First = Annotated[int | None, strawberry.argument(description="Return the first N (at most the page-size cap).")]
+After = Annotated[str | None, strawberry.argument(description="Start after this cursor.")]
+Last = Annotated[int | None, strawberry.argument(description="Return the last N (at most the page-size cap).")]
+Before = Annotated[str | None, strawberry.argument(description="End before this cursor.")]
+
+
+async def _node(info: Info, global_id: str) -> Node | None:
+    decoded = decode_id(global_id)
+    if decoded is None:
+        return None
+    type_name, key = decoded
+    loaders = info.context.loaders
+    if type_name == "Club":
+        club = await loaders.club.load(key)
+        return Club(row=club) if club else None
+    simple = {
+        "Season": (loaders.season, Season),
+        "Match": (loaders.match, Match),
+        "Goal": (loaders.goal, Goal),
+        "Card": (loaders.card, Card),
+        "Player": (loaders.player, Player),
+        "Group": (loaders.group, Group),
+        "Tie": (loaders.tie, Tie),
+    }
+    if type_name not in simple:
+        return None
+    loader, wrap = simple[type_name]
+    row = await loader.load(key)  # type: ignore[attr-defined]
+    return wrap(row=row) if row else None  # type: ignore[operator]
+
+
+@strawberry.type(description="The entry points of the cupql API.")
+class Query:
+    @strawberry.field(description="Any object by its global ID; null when there is none.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return await _node(info, id)
+
+    @strawberry.field(description="Objects by global IDs, in the same order; null for each unknown ID.")
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        if len(ids) > info.context.limits.max_page_size:
+            raise BadUserInput(f"At most {info.context.limits.max_page_size} IDs at a time.")
+        return [await _node(info, i) for i in ids]
+
+    @strawberry.field(description="Every loaded season, latest first.")
+    async def seasons(self, info: Info) -> list[Season]:
+        return [Season(row=s) for s in await info.context.seasons()]
+
+    @strawberry.field(description="One season by year; the latest when `year` is omitted.")
+    async def season(self, info: Info, year: int | None = None) -> Season:
+        return Season(row=await season_for(info.context, year))
+
+    @strawberry.field(description="A club by name (any case, accents optional) or ID; null with a suggestion when unknown.")
+    async def club(
+        self, info: Info, name: str | None = None, id: strawberry.ID | None = None, season: SeasonYear = None
+    ) -> Club | None:
+        if (name is None) == (id is None):
+            raise BadUserInput("Give exactly one of `name` and `id`.")
+        found = await find_club(info.context, await season_for(info.context, season), name or str(id))
+        return Club(row=found)
+
+    @strawberry.field(description="A player by full or short name, or by ID.")
+    async def player(
+        self, info: Info, name: str | None = None, id: strawberry.ID | None = None, season: SeasonYear = None
+    ) -> Player | None:
+        if (name is None) == (id is None):
+            raise BadUserInput("Give exactly one of `name` and `id`.")
+        return Player(row=await find_player(info.context, await season_for(info.context, season), name or str(id)))
+
+    @strawberry.field(description="A match by ID.")
+    async def match(self, info: Info, id: strawberry.ID) -> Match | None:
+        decoded = decode_id(id)
+        row = await info.context.loaders.match.load(decoded[1]) if decoded and decoded[0] == "Match" else None
+        if row is None:
+            raise NotFound(f"No match with ID {id!r}.")
+        return Match(row=row)
+
+    @strawberry.field(description="The clubs of a season.")
+    async def clubs(
+        self,
+        info: Info,
+        filter: ClubFilter | None = None,
+        order_by: ClubOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        season: SeasonYear = None,
+    ) -> ClubConnection:
+        chosen = await season_for(info.context, season)
+        query = await listing.club_query(info.context, chosen, filter, order_by)
+        page = await query.page(info.context, PageRequest(first, after, last, before))
+        clubs = await info.context.loaders.club.load_many([entry.id for entry in page.rows])
+        page.rows = [club for club in clubs if club]
+        return build(ClubConnection, page, lambda row: Club(row=row), query, chosen)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The matches of a season: filter, order, page, aggregate and group.")
+    async def matches(
+        self,
+        info: Info,
+        filter: MatchFilter | None = None,
+        order_by: MatchOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        season: SeasonYear = None,
+    ) -> MatchConnection:
+        chosen = await season_for(info.context, season)
+        query = await listing.match_query(info.context, chosen, filter, order_by)
+        page = await query.page(info.context, PageRequest(first, after, last, before))
+        return build(MatchConnection, page, lambda row: Match(row=row), query, chosen)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The goals of a season: filter, order, page, aggregate and group.")
+    async def goals(
+        self,
+        info: Info,
+        filter: GoalFilter | None = None,
+        order_by: GoalOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        season: SeasonYear = None,
+    ) -> GoalConnection:
+        chosen = await season_for(info.context, season)
+        query = await listing.goal_query(info.context, chosen, filter, order_by)
+        page = await query.page(info.context, PageRequest(first, after, last, before))
+        return build(GoalConnection, page, lambda row: Goal(row=row), query, chosen)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The cards of a season: filter, page and group.")
+    async def cards(
+        self,
+        info: Info,
+        filter: CardFilter | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        season: SeasonYear = None,
+    ) -> CardConnection:
+        chosen = await season_for(info.context, season)
+        query = await listing.card_query(info.context, chosen, filter)
+        page = await query.page(info.context, PageRequest(first, after, last, before))
+        return build(CardConnection, page, lambda row: Card(row=row), query, chosen)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The players of a season: filter, order, page and group.")
+    async def players(
+        self,
+        info: Info,
+        filter: PlayerFilter | None = None,
+        order_by: PlayerOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        season: SeasonYear = None,
+    ) -> PlayerConnection:
+        chosen = await season_for(info.context, season)
+        query = await listing.player_query(info.context, chosen, filter, order_by)
+        page = await query.page(info.context, PageRequest(first, after, last, before))
+        return build(PlayerConnection, page, lambda row: Player(row=row), query, chosen)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The scorer table's leaders, most goals first.")
+    async def top_scorers(self, info: Info, first: int = 10, season: SeasonYear = None) -> list[Scorer]:
+        return await top_scorers(info, await season_for(info.context, season), first)
+
+    @strawberry.field(description="The groups of the group stage with their tables.")
+    async def groups(self, info: Info, season: SeasonYear = None) -> list[Group]:
+        return await Season(row=await season_for(info.context, season)).groups(info)
+
+    @strawberry.field(description="The rounds in playing order, with the article's schedule.")
+    async def rounds(self, info: Info, season: SeasonYear = None) -> list[RoundInfo]:
+        return await Season(row=await season_for(info.context, season)).rounds(info)
+
+    @strawberry.field(description="The knockout ties of `round`, or of every round when omitted.")
+    async def ties(self, info: Info, round: Round | None = None, season: SeasonYear = None) -> list[Tie]:
+        return await Season(row=await season_for(info.context, season)).ties(info, round)
