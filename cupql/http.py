@@ -35,12 +35,12 @@ from strawberry.types import ExecutionResult
 from cupql.errors import INTERNAL_ERROR_MESSAGE, ErrorCode, error_code, mask_error
 from cupql.graphiql import graphiql_page_html
 
-__all__ = ["GRAPHQL_RESPONSE_JSON", "JSON", "GraphQLEndpoint", "negotiate_media_type"]
+__all__ = ["APPLICATION_JSON", "GRAPHQL_RESPONSE_JSON", "GraphQLEndpoint", "negotiate_media_type"]
 
 logger = logging.getLogger(__name__)
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
-JSON = "application/json"
+APPLICATION_JSON = "application/json"
 
 _HTTP_ERROR_CODES = {
     404: ErrorCode.NOT_FOUND,
@@ -80,17 +80,17 @@ def _preference(media_type: str, ranges: list[tuple[str, float]]) -> tuple[float
 def negotiate_media_type(accept: str | None) -> str | None:
     """The response media type for an ``Accept`` header, or None if it accepts neither JSON type."""
     if accept is None or not accept.strip():
-        return JSON
+        return APPLICATION_JSON
     ranges = _media_ranges(accept)
     new_quality, new_specificity = _preference(GRAPHQL_RESPONSE_JSON, ranges)
-    json_quality, _ = _preference(JSON, ranges)
+    json_quality, _ = _preference(APPLICATION_JSON, ranges)
     if max(new_quality, json_quality) <= 0:
         return None
     # Only a client that names graphql-response+json gets it on a tie: one sending a wildcard may
-    # predate the type, and the spec asks servers to keep answering such clients with JSON.
+    # predate the type, and the spec asks servers to keep answering such clients with application/json.
     if new_quality > json_quality or (new_quality == json_quality and new_specificity == 2):
         return GRAPHQL_RESPONSE_JSON
-    return JSON
+    return APPLICATION_JSON
 
 
 def _is_internal(error: object) -> bool:
@@ -118,13 +118,15 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         media_type = negotiate_media_type(request.headers.get("accept"))
         try:
             if media_type is None and not self.should_render_graphql_ide(self.request_adapter_class(request)):
-                raise HTTPException(406, f"Accept must allow {GRAPHQL_RESPONSE_JSON} or {JSON}.")
+                raise HTTPException(406, f"Accept must allow {GRAPHQL_RESPONSE_JSON} or {APPLICATION_JSON}.")
             response = await self.run(request)
         except HTTPException as error:
-            response = self._error_response(request, error, media_type or JSON)
+            response = self._error_response(request, error, media_type or APPLICATION_JSON)
         except Exception:
             logger.exception("Unhandled error serving %s %s", request.method, request.url.path)
-            response = self._error_response(request, HTTPException(500, INTERNAL_ERROR_MESSAGE), media_type or JSON)
+            response = self._error_response(
+                request, HTTPException(500, INTERNAL_ERROR_MESSAGE), media_type or APPLICATION_JSON
+            )
         await response(scope, receive, send)
 
     def _error_response(self, request: Request, error: HTTPException, media_type: str) -> Response:
@@ -154,7 +156,7 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
         sub_response = await super().get_sub_response(request)
         # create_response only sees the sub-response, so it carries the negotiated type there.
-        sub_response.media_type = negotiate_media_type(request.headers.get("accept")) or JSON
+        sub_response.media_type = negotiate_media_type(request.headers.get("accept")) or APPLICATION_JSON
         return sub_response
 
     def create_response(
@@ -162,7 +164,7 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
         sub_response: Response,
     ) -> Response:
-        media_type = sub_response.media_type or JSON
+        media_type = sub_response.media_type or APPLICATION_JSON
         response = Response(
             self.encode_json(response_data),
             # A resolver may have set a status on the sub-response (the context's "response").

@@ -1,0 +1,5 @@
+"""`python -m cupql` runs the command line."""
+
+from cupql.cli import main
+
+main()

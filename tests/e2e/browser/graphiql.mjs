@@ -1,0 +1,83 @@
+// Drives cupql's GraphiQL page in headless Debian Chromium with every non-local request blocked,
+// runs one query and prints what it saw as JSON on stdout (tests/e2e/test_graphiql_browser.py reads it).
+//
+// Usage: node tests/e2e/browser/graphiql.mjs BASE_URL [SCREENSHOT.png]
+// Exit code 0 means the script ran to the end; the test judges the JSON. Diagnostics go to stderr.
+import { chromium } from 'playwright-core';
+
+const [baseUrl, screenshotPath] = process.argv.slice(2);
+if (!baseUrl) {
+  console.error('usage: node graphiql.mjs BASE_URL [SCREENSHOT.png]');
+  process.exit(2);
+}
+// Named, so the tab title changing to it shows GraphiQL has taken in the edit before we run it.
+const QUERY = 'query Season { season { year winner { name } } }';
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const TIMEOUT_MS = 30_000;
+
+const report = {
+  tabTitles: [],
+  editorQuery: null,
+  resultText: null,
+  blockedRequests: [],
+  localRequests: [],
+  consoleErrors: [],
+  pageErrors: [],
+};
+
+// The CDN-free claim only holds if nothing tries the network: no Chromium background traffic either.
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',  // Debian's; never `playwright install`
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'data:' || protocol === 'blob:' || LOCAL_HOSTS.has(hostname)) {
+      report.localRequests.push(url);
+      return route.continue();
+    }
+    report.blockedRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  page.on('console', (msg) => { if (msg.type() === 'error') report.consoleErrors.push(msg.text()); });
+  page.on('pageerror', (error) => report.pageErrors.push(String(error)));
+
+  // A normal navigation, so the browser sends Accept: text/html and the server picks the IDE page.
+  await page.goto(new URL('/graphql', baseUrl).href);
+  await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
+  report.tabTitles = (await page.locator('.graphiql-tab').allInnerTexts()).map((title) => title.trim());
+
+  // Run ours in a fresh tab so the example tabs stay as they are. Paste-like insertText rather than
+  // per-key typing: the editor auto-closes brackets and pops up completions while typing.
+  await page.getByRole('button', { name: 'Add tab' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.graphiql-tab').length === n,
+    report.tabTitles.length + 1);
+  await page.locator('.graphiql-query-editor .CodeMirror').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(QUERY);
+  await page.locator('.graphiql-tab-active', { hasText: 'Season' }).waitFor();
+  report.editorQuery = await page.evaluate(
+    () => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue());
+  await page.locator('.graphiql-execute-button').click();
+  await page.waitForFunction(() => {
+    const result = document.querySelector('.result-window .CodeMirror');
+    const text = result ? result.CodeMirror.getValue() : '';
+    return text.includes('"data"') || text.includes('"errors"');
+  });
+  report.resultText = await page.evaluate(
+    () => document.querySelector('.result-window .CodeMirror').CodeMirror.getValue());
+  if (screenshotPath) await page.screenshot({ path: screenshotPath });
+} catch (error) {
+  report.error = String(error && error.stack || error);
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(report, null, 2) + '\n');

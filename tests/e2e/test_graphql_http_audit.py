@@ -1,0 +1,44 @@
+"""The live server passes every GraphQL-over-HTTP audit of the npm package graphql-http, optional
+ones included: each must be "ok", not a warning, an error or a notice."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+AUDIT_SCRIPT = Path(__file__).with_name("http_audit.mjs")
+GRAPHQL_HTTP = REPO / "node_modules" / "graphql-http"
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    """The node executable, once graphql-http is installed; skips (fails in CI) otherwise."""
+    node = shutil.which("node")
+    if node is None:
+        missing = "node is not installed"
+    elif not GRAPHQL_HTTP.is_dir():
+        missing = f"{GRAPHQL_HTTP} is missing: run `make install` (it runs `npm ci`)"
+    else:
+        return node
+    if os.environ.get("CUPQL_TEST_REQUIRE_ALL") == "1":
+        pytest.fail(f"CUPQL_TEST_REQUIRE_ALL=1 but {missing}")
+    pytest.skip(missing)
+
+
+def test_passes_every_graphql_over_http_audit(node: str, live_server_url: str) -> None:
+    completed = subprocess.run(
+        [node, str(AUDIT_SCRIPT), f"{live_server_url}/graphql"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    results = json.loads(completed.stdout)
+    assert len(results) > 50, "graphql-http ran fewer audits than expected"
+    failed = [f"{r['id']} {r['status']}: {r['name']} ({r['reason']})" for r in results if r["status"] != "ok"]
+    assert not failed, "\n".join(failed)
