@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resolvers.database import Database
+
 from db import models
 from resolvers.loaders import Loaders
 from schema.limits import QueryLimits
@@ -23,7 +25,7 @@ class SqlCounter:
 class Context:
     """What every resolver receives; created by the HTTP layer for each request."""
 
-    session: AsyncSession
+    database: Database
     loaders: Loaders
     limits: QueryLimits
     sql: SqlCounter = field(default_factory=SqlCounter)
@@ -31,13 +33,15 @@ class Context:
 
     @classmethod
     def create(cls, session: AsyncSession, limits: QueryLimits) -> Context:
-        return cls(session=session, loaders=Loaders.create(session), limits=limits)
+        database = Database(session)
+        return cls(database=database, loaders=Loaders.create(database), limits=limits)
 
     async def seasons(self) -> list[models.Season]:
         """Every season, newest first (fetched once per request)."""
         if self._seasons is None:
             statement = select(models.Season).order_by(models.Season.year.desc(), models.Season.id)
-            self._seasons = list((await self.session.scalars(statement)).all())
-            for season in self._seasons:
+            seasons = await self.database.scalars(statement)
+            for season in seasons:
                 self.loaders.season.prime(season.id, season)
+            self._seasons = seasons
         return self._seasons

@@ -37,7 +37,7 @@ class CupRun:
 
 
 async def cup_run(context: Context, season: models.Season, club_id: str) -> CupRun:
-    """The run of `club_id` in `season`, from its matches and the ties it played (batched loaders)."""
+    """The run of `club_id` in `season`, from its matches (one batched load)."""
     matches = await context.loaders.matches_by_club.load((season.id, club_id))
     steps = [
         Step(
@@ -49,16 +49,15 @@ async def cup_run(context: Context, season: models.Season, club_id: str) -> CupR
         for m in matches
     ]
     furthest = max((m.round for m in matches), key=lambda kind: kind.order, default=None)
-    tie_ids = sorted({m.tie_id for m in matches if m.tie_id})
-    ties = [tie for tie in await context.loaders.tie.load_many(tie_ids) if tie is not None]
-    lost = sorted((t for t in ties if t.winner_id and t.winner_id != club_id), key=lambda t: t.round.order)
     eliminated_in: RoundKind | None = None
     eliminated_by: str | None = None
-    if lost:
-        eliminated_in, eliminated_by = lost[-1].round, lost[-1].winner_id
-    elif furthest is RoundKind.GROUP_STAGE and season.winner_id:
-        # Only a finished season (one with a winner) says for sure that a group-stage club went no further.
-        eliminated_in = RoundKind.GROUP_STAGE
+    # Only a finished season (one with a winner) proves that every other club went out in its last round,
+    # to the opponent it met there; that keeps the run to the club's own matches, one batched load.
+    if season.winner_id and season.winner_id != club_id and steps:
+        last = steps[-1].match
+        eliminated_in = furthest
+        if furthest is not RoundKind.GROUP_STAGE:
+            eliminated_by = last.away_id if last.home_id == club_id else last.home_id
     return CupRun(
         club_id=club_id,
         steps=steps,

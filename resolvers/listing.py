@@ -143,7 +143,7 @@ def goal_group_key(key: GoalGroupKey) -> ColumnElement[Any]:
         GoalGroupKey.CLUB: G.club_id,
         GoalGroupKey.SCORER: G.scorer_id,
         # Integer division: minute 1-15 -> 0, 16-30 -> 1, ...; the label is made from the index.
-        GoalGroupKey.MINUTE_BUCKET: (G.minute - 1) / BUCKET_MINUTES,
+        GoalGroupKey.MINUTE_BUCKET: (G.minute - 1) // BUCKET_MINUTES,
         GoalGroupKey.ATTRIBUTION: G.attribution,
         GoalGroupKey.PENALTY: G.penalty,
         GoalGroupKey.NATIONALITY: P.nationality,

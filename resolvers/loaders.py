@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from cupql.article.season import Attribution, RoundKind
 from db import models
+from resolvers.database import Database
 
 Row = TypeVar("Row", bound=models.Base)
 # SQLite refuses more than 32766 bound parameters per statement; stay well below.
@@ -24,19 +24,19 @@ _MAX_BATCH = 1000
 
 
 def _rows_by(
-    session: AsyncSession, model: type[Row], column: Any, order_by: Sequence[Any] = ()
+    session: Database, model: type[Row], column: Any, order_by: Sequence[Any] = ()
 ) -> Callable[[list[str]], Awaitable[list[list[Row]]]]:
     async def load(keys: list[str]) -> list[list[Row]]:
         statement = select(model).where(column.in_(keys)).order_by(*order_by)
         grouped: dict[str, list[Row]] = defaultdict(list)
-        for row in (await session.scalars(statement)).all():
+        for row in await session.scalars(statement):
             grouped[getattr(row, column.key)].append(row)
         return [grouped.get(key, []) for key in keys]
 
     return load
 
 
-def _one_by_id(session: AsyncSession, model: type[Row]) -> Callable[[list[str]], Awaitable[list[Row | None]]]:
+def _one_by_id(session: Database, model: type[Row]) -> Callable[[list[str]], Awaitable[list[Row | None]]]:
     many = _rows_by(session, model, model.id)  # type: ignore[attr-defined]
 
     async def load(keys: list[str]) -> list[Row | None]:
@@ -46,17 +46,17 @@ def _one_by_id(session: AsyncSession, model: type[Row]) -> Callable[[list[str]],
 
 
 def _list_loader(
-    session: AsyncSession, model: type[Row], column: Any, *order_by: Any
+    session: Database, model: type[Row], column: Any, *order_by: Any
 ) -> DataLoader[str, list[Row]]:
-    return DataLoader(_rows_by(session, model, column, order_by), max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(_rows_by(session, model, column, order_by)), max_batch_size=_MAX_BATCH)
 
 
-def _id_loader(session: AsyncSession, model: type[Row]) -> DataLoader[str, Row | None]:
-    return DataLoader(_one_by_id(session, model), max_batch_size=_MAX_BATCH)
+def _id_loader(session: Database, model: type[Row]) -> DataLoader[str, Row | None]:
+    return DataLoader(session.waves.batched(_one_by_id(session, model)), max_batch_size=_MAX_BATCH)
 
 
 def _club_rows(
-    session: AsyncSession, model: type[Row], *order_by: Any, where: ColumnElement[bool] | None = None
+    session: Database, model: type[Row], *order_by: Any, where: ColumnElement[bool] | None = None
 ) -> DataLoader[tuple[str, str], list[Row]]:
     """Rows of one club in one season, keyed by (season id, club id)."""
 
@@ -70,14 +70,14 @@ def _club_rows(
         if where is not None:
             statement = statement.where(where)
         grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
-        for row in (await session.scalars(statement.order_by(*order_by))).all():
+        for row in await session.scalars(statement.order_by(*order_by)):
             grouped[(row.season_id, row.club_id)].append(row)  # type: ignore[attr-defined]
         return [grouped.get(key, []) for key in keys]
 
-    return DataLoader(load, max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
-def _club_matches(session: AsyncSession) -> DataLoader[tuple[str, str], list[models.Match]]:
+def _club_matches(session: Database) -> DataLoader[tuple[str, str], list[models.Match]]:
     """A club's matches in a season, home or away, in the order played."""
 
     async def load(keys: list[tuple[str, str]]) -> list[list[models.Match]]:
@@ -92,12 +92,12 @@ def _club_matches(session: AsyncSession) -> DataLoader[tuple[str, str], list[mod
             .order_by(models.Match.date, models.Match.id)
         )
         grouped: dict[tuple[str, str], list[models.Match]] = defaultdict(list)
-        for match in (await session.scalars(statement)).all():
+        for match in await session.scalars(statement):
             grouped[(match.season_id, match.home_id)].append(match)
             grouped[(match.season_id, match.away_id)].append(match)
         return [grouped.get(key, []) for key in keys]
 
-    return DataLoader(load, max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
 @dataclass(frozen=True)
@@ -117,17 +117,17 @@ def entry_key(season_id: str, club_id: str) -> str:
     return f"{season_id}/{club_id}"
 
 
-def _clubs_in_season(session: AsyncSession) -> DataLoader[str, ClubInSeason | None]:
+def _clubs_in_season(session: Database) -> DataLoader[str, ClubInSeason | None]:
     async def load(keys: list[str]) -> list[ClubInSeason | None]:
         statement = (
             select(models.ClubEntry, models.Club)
             .join(models.Club, models.Club.id == models.ClubEntry.club_id)
             .where(models.ClubEntry.id.in_(keys))
         )
-        found = {entry.id: ClubInSeason(entry, club) for entry, club in (await session.execute(statement)).all()}
+        found = {entry.id: ClubInSeason(entry, club) for entry, club in await session.execute(statement)}
         return [found.get(key) for key in keys]
 
-    return DataLoader(load, max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ class SeasonTotals:
     goals: int
 
 
-def _season_totals(session: AsyncSession) -> DataLoader[str, SeasonTotals]:
+def _season_totals(session: Database) -> DataLoader[str, SeasonTotals]:
     async def load(keys: list[str]) -> list[SeasonTotals]:
         matches = select(
             models.Match.season_id,
@@ -149,17 +149,17 @@ def _season_totals(session: AsyncSession) -> DataLoader[str, SeasonTotals]:
             .where(models.ClubEntry.season_id.in_(keys))
             .group_by(models.ClubEntry.season_id)
         )
-        played = {season: (count, goals) for season, count, goals in (await session.execute(matches)).all()}
-        entered = dict((await session.execute(clubs)).tuples().all())
+        played = {season: (count, goals) for season, count, goals in await session.execute(matches)}
+        entered = {season: count for season, count in await session.execute(clubs)}
         return [
             SeasonTotals(entered.get(key, 0), *played.get(key, (0, 0)))
             for key in keys
         ]
 
-    return DataLoader(load, max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
-def _matches_by_round(session: AsyncSession) -> DataLoader[tuple[str, RoundKind], list[models.Match]]:
+def _matches_by_round(session: Database) -> DataLoader[tuple[str, RoundKind], list[models.Match]]:
     async def load(keys: list[tuple[str, RoundKind]]) -> list[list[models.Match]]:
         statement = (
             select(models.Match)
@@ -167,14 +167,14 @@ def _matches_by_round(session: AsyncSession) -> DataLoader[tuple[str, RoundKind]
             .order_by(models.Match.date, models.Match.id)
         )
         grouped: dict[tuple[str, RoundKind], list[models.Match]] = defaultdict(list)
-        for match in (await session.scalars(statement)).all():
+        for match in await session.scalars(statement):
             grouped[(match.season_id, match.round)].append(match)
         return [grouped.get(key, []) for key in keys]
 
-    return DataLoader(load, max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
-def _attributions_by_season(session: AsyncSession) -> DataLoader[str, dict[Attribution, int]]:
+def _attributions_by_season(session: Database) -> DataLoader[str, dict[Attribution, int]]:
     async def load(keys: list[str]) -> list[dict[Attribution, int]]:
         statement = (
             select(models.Goal.season_id, models.Goal.attribution, func.count())
@@ -182,11 +182,11 @@ def _attributions_by_season(session: AsyncSession) -> DataLoader[str, dict[Attri
             .group_by(models.Goal.season_id, models.Goal.attribution)
         )
         counts: dict[str, dict[Attribution, int]] = defaultdict(dict)
-        for season, attribution, count in (await session.execute(statement)).tuples().all():
+        for season, attribution, count in await session.execute(statement):
             counts[season][attribution] = count
         return [counts.get(key, {}) for key in keys]
 
-    return DataLoader(load, max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
 @dataclass
@@ -226,7 +226,7 @@ class Loaders:
     scorer_entries_by_club: DataLoader[tuple[str, str], list[models.ScorerEntry]]
 
     @classmethod
-    def create(cls, session: AsyncSession) -> Loaders:
+    def create(cls, session: Database) -> Loaders:
         m = models
         return cls(
             season=_id_loader(session, m.Season),

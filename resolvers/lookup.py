@@ -36,7 +36,7 @@ async def clubs_of(context: Context, season: models.Season) -> list[ClubInSeason
         .where(models.ClubEntry.season_id == season.id)
         .order_by(models.Club.name)
     )
-    clubs = [ClubInSeason(entry, club) for entry, club in (await context.session.execute(statement)).all()]
+    clubs = [ClubInSeason(entry, club) for entry, club in await context.database.execute(statement)]
     for club in clubs:
         context.loaders.club.prime(club.entry.id, club)
     return clubs
@@ -85,7 +85,7 @@ async def find_player(context: Context, season: models.Season, name_or_id: str) 
             raise NotFound(f"No player with ID {name_or_id!r}.")
         return player
     players = list(
-        (await context.session.scalars(select(models.Player).where(models.Player.season_id == season.id))).all()
+        await context.database.scalars(select(models.Player).where(models.Player.season_id == season.id))
     )
     wanted = fold(name_or_id)
     exact = [p for p in players if fold(p.name) == wanted]

@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
 
+from cupql.article.season import RoundKind
 from cupql.errors import BadUserInput
 from resolvers.context import Context
 
@@ -79,14 +80,14 @@ class Query(Generic[T]):
         statement = self.statement.order_by(*self.order_by).offset(start)
         if limit is not None:
             statement = statement.limit(limit + 1)
-        rows = list((await context.session.scalars(statement)).all())
+        rows = await context.database.scalars(statement)
         has_next = limit is not None and len(rows) > limit
         return Page(rows=rows[:limit] if limit is not None else rows, offset=start, has_next=has_next,
                     has_previous=start > 0)
 
     async def count(self, context: Context) -> int:
         subquery = self.statement.order_by(None).subquery()
-        return int(await context.session.scalar(select(func.count()).select_from(subquery)) or 0)
+        return int(await context.database.scalar(select(func.count()).select_from(subquery)) or 0)
 
     async def group_by(
         self, context: Context, key: ColumnElement[Any], *sums: ColumnElement[Any]
@@ -94,4 +95,10 @@ class Query(Generic[T]):
         """(key, count, *sums) for each value of `key` among the filtered rows, in key order."""
         columns = [key.label("key"), func.count().label("count"), *(func.sum(s) for s in sums)]
         statement = self.statement.with_only_columns(*columns).group_by(key).order_by(key)
-        return [tuple(row) for row in (await context.session.execute(statement)).all()]
+        rows = [tuple(row) for row in await context.database.execute(statement)]
+        # Rounds sort in playing order, not by name; unknown (null) keys come last.
+        return sorted(rows, key=lambda row: (row[0] is None, _sort_key(row[0])))
+
+
+def _sort_key(value: Any) -> Any:
+    return value.order if isinstance(value, RoundKind) else value

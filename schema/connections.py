@@ -122,7 +122,7 @@ class MatchConnection(Connection[Match]):
             func.coalesce(func.sum(subquery.c.away_score), 0),
             func.coalesce(func.sum(case((subquery.c.extra_time.is_(True), 1), else_=0)), 0),
         ).select_from(subquery)
-        count, home, away, extra = (await info.context.session.execute(statement)).one()
+        count, home, away, extra = (await info.context.database.execute(statement))[0]
         goals = int(home) + int(away)
         return MatchAggregate(
             count=count,
@@ -181,7 +181,7 @@ class GoalConnection(Connection[Goal]):
             flag(sub.c.minute.is_not(None)),
             flag(sub.c.scorer_id.is_not(None)),
         ).select_from(sub)
-        count, penalties, own_goals, minutes, scorers = (await info.context.session.execute(statement)).one()
+        count, penalties, own_goals, minutes, scorers = (await info.context.database.execute(statement))[0]
         return GoalAggregate(
             count=count,
             penalties=int(penalties),
