@@ -4,6 +4,7 @@ Every error in a response has ``extensions.code``. Errors the client caused keep
 
 * ``ClientError`` (and subclasses) raised by resolvers or reported by validation rules, with their
   own code (``BAD_USER_INPUT``, ``NOT_FOUND``, ``QUERY_TOO_COMPLEX``);
+* a lost database connection (``SERVICE_UNAVAILABLE``, with a message to retry and no driver details);
 * syntax errors (``GRAPHQL_PARSE_FAILED``), validation errors (``GRAPHQL_VALIDATION_FAILED``) and
   variables that don't match their declared types (``BAD_USER_INPUT``).
 
@@ -16,9 +17,11 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from enum import StrEnum
 
 from graphql import GraphQLError, GraphQLSyntaxError, Node
+from sqlalchemy.exc import InterfaceError, OperationalError
 from strawberry.extensions import SchemaExtension
 
 __all__ = [
+    "DATABASE_UNAVAILABLE_MESSAGE",
     "INTERNAL_ERROR_MESSAGE",
     "BadUserInput",
     "ClientError",
@@ -26,6 +29,7 @@ __all__ = [
     "ErrorPolicy",
     "NotFound",
     "QueryTooComplex",
+    "database_unavailable",
     "error_code",
     "error_extensions",
     "mask_error",
@@ -34,6 +38,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 INTERNAL_ERROR_MESSAGE = "Internal server error"
+DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable right now; please try again shortly."
 
 
 class ErrorCode(StrEnum):
@@ -47,6 +52,7 @@ class ErrorCode(StrEnum):
     QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
     GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
     GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
     INTERNAL = "INTERNAL"
 
 
@@ -104,6 +110,19 @@ def mask_error(error: GraphQLError) -> GraphQLError:
     )
 
 
+def database_unavailable(error: GraphQLError) -> GraphQLError:
+    """Log a lost database connection and tell the client to retry, without the driver's details."""
+    logger.error("Database unavailable at %s: %s", ".".join(map(str, error.path or ())), error.original_error)
+    return GraphQLError(
+        DATABASE_UNAVAILABLE_MESSAGE,
+        error.nodes,
+        error.source,
+        error.positions,
+        error.path,
+        extensions={"code": str(ErrorCode.SERVICE_UNAVAILABLE)},
+    )
+
+
 def _with_code(error: GraphQLError, code: ErrorCode) -> GraphQLError:
     # A new dict, because a located error shares its extensions dict with the original exception.
     error.extensions = {**(error.extensions or {}), "code": str(code)}
@@ -137,6 +156,8 @@ class ErrorPolicy(SchemaExtension):
         # variable definition) yet on no response path; their message names the bad value.
         if error.path is None and error.nodes:
             return _with_code(error, ErrorCode.BAD_USER_INPUT)
+        if isinstance(error.original_error, OperationalError | InterfaceError):
+            return database_unavailable(error)
         return mask_error(error)
 
 

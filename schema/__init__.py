@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import strawberry
+from graphql import GraphQLError
+from strawberry.types import ExecutionContext
 from strawberry.extensions import SchemaExtension
 
 from cupql.errors import error_extensions
@@ -12,6 +14,13 @@ from schema.extensions import SqlStatementCount
 from schema.limits import QueryLimits, limit_extensions
 from schema.query import Query
 from schema.types import Card, Club, Goal, Group, Match, Player, Season, Tie
+
+
+class CupqlSchema(strawberry.Schema):
+    """The schema, minus strawberry's logging of every error: cupql.errors logs the internal ones once."""
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        return None
 
 
 def build_schema(limits: QueryLimits, *, debug_sql: bool = False) -> strawberry.Schema:
@@ -22,7 +31,7 @@ def build_schema(limits: QueryLimits, *, debug_sql: bool = False) -> strawberry.
     ]
     if debug_sql:
         extensions.append(SqlStatementCount)
-    return strawberry.Schema(
+    return CupqlSchema(
         query=Query,
         types=[Season, Club, Match, Goal, Card, Player, Group, Tie],
         extensions=extensions,

@@ -78,23 +78,23 @@ class ClubFilter:
 
 @strawberry.input(description="Order of matches; ties are broken by ID so pages are stable.")
 class MatchOrder:
-    field: MatchOrderField = MatchOrderField.DATE
-    direction: Direction = Direction.ASC
+    field: MatchOrderField = strawberry.field(default=MatchOrderField.DATE, description="What to order by.")
+    direction: Direction = strawberry.field(default=Direction.ASC, description="ASC or DESC.")
 
 
 @strawberry.input(description="Order of goals; ties are broken by ID so pages are stable.")
 class GoalOrder:
-    field: GoalOrderField = GoalOrderField.DATE
-    direction: Direction = Direction.ASC
+    field: GoalOrderField = strawberry.field(default=GoalOrderField.DATE, description="What to order by.")
+    direction: Direction = strawberry.field(default=Direction.ASC, description="ASC or DESC.")
 
 
 @strawberry.input(description="Order of players; ties are broken by ID so pages are stable.")
 class PlayerOrder:
-    field: PlayerOrderField = PlayerOrderField.NAME
-    direction: Direction = Direction.ASC
+    field: PlayerOrderField = strawberry.field(default=PlayerOrderField.NAME, description="What to order by.")
+    direction: Direction = strawberry.field(default=Direction.ASC, description="ASC or DESC.")
 
 
 @strawberry.input(description="Order of clubs; ties are broken by ID so pages are stable.")
 class ClubOrder:
-    field: ClubOrderField = ClubOrderField.NAME
-    direction: Direction = Direction.ASC
+    field: ClubOrderField = strawberry.field(default=ClubOrderField.NAME, description="What to order by.")
+    direction: Direction = strawberry.field(default=Direction.ASC, description="ASC or DESC.")

@@ -79,7 +79,8 @@ async def _node(info: Info, global_id: str) -> Node | None:
     return wrap(row=row) if row else None  # type: ignore[operator]
 
 
-@strawberry.type(description="The entry points of the cupql API.")
+@strawberry.type(description="The entry points of the cupql API. Each is nullable so that one failing field "
+                            "leaves its siblings' data intact.")
 class Query:
     @strawberry.field(description="Any object by its global ID; null when there is none.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -96,7 +97,7 @@ class Query:
         return [Season(row=s) for s in await info.context.seasons()]
 
     @strawberry.field(description="One season by year; the latest when `year` is omitted.")
-    async def season(self, info: Info, year: int | None = None) -> Season:
+    async def season(self, info: Info, year: int | None = None) -> Season | None:
         return Season(row=await season_for(info.context, year))
 
     @strawberry.field(description="A club by name (any case, accents optional) or ID; null with a suggestion when unknown.")
@@ -135,7 +136,7 @@ class Query:
         last: Last = None,
         before: Before = None,
         season: SeasonYear = None,
-    ) -> ClubConnection:
+    ) -> ClubConnection | None:
         chosen = await season_for(info.context, season)
         query = await listing.club_query(info.context, chosen, filter, order_by)
         page = await query.page(info.context, PageRequest(first, after, last, before))
@@ -154,7 +155,7 @@ class Query:
         last: Last = None,
         before: Before = None,
         season: SeasonYear = None,
-    ) -> MatchConnection:
+    ) -> MatchConnection | None:
         chosen = await season_for(info.context, season)
         query = await listing.match_query(info.context, chosen, filter, order_by)
         page = await query.page(info.context, PageRequest(first, after, last, before))
@@ -171,7 +172,7 @@ class Query:
         last: Last = None,
         before: Before = None,
         season: SeasonYear = None,
-    ) -> GoalConnection:
+    ) -> GoalConnection | None:
         chosen = await season_for(info.context, season)
         query = await listing.goal_query(info.context, chosen, filter, order_by)
         page = await query.page(info.context, PageRequest(first, after, last, before))
@@ -187,7 +188,7 @@ class Query:
         last: Last = None,
         before: Before = None,
         season: SeasonYear = None,
-    ) -> CardConnection:
+    ) -> CardConnection | None:
         chosen = await season_for(info.context, season)
         query = await listing.card_query(info.context, chosen, filter)
         page = await query.page(info.context, PageRequest(first, after, last, before))
@@ -204,24 +205,24 @@ class Query:
         last: Last = None,
         before: Before = None,
         season: SeasonYear = None,
-    ) -> PlayerConnection:
+    ) -> PlayerConnection | None:
         chosen = await season_for(info.context, season)
         query = await listing.player_query(info.context, chosen, filter, order_by)
         page = await query.page(info.context, PageRequest(first, after, last, before))
         return build(PlayerConnection, page, lambda row: Player(row=row), query, chosen)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The scorer table's leaders, most goals first.")
-    async def top_scorers(self, info: Info, first: int = 10, season: SeasonYear = None) -> list[Scorer]:
+    async def top_scorers(self, info: Info, first: int = 10, season: SeasonYear = None) -> list[Scorer] | None:
         return await top_scorers(info, await season_for(info.context, season), first)
 
     @strawberry.field(description="The groups of the group stage with their tables.")
-    async def groups(self, info: Info, season: SeasonYear = None) -> list[Group]:
+    async def groups(self, info: Info, season: SeasonYear = None) -> list[Group] | None:
         return await Season(row=await season_for(info.context, season)).groups(info)
 
     @strawberry.field(description="The rounds in playing order, with the article's schedule.")
-    async def rounds(self, info: Info, season: SeasonYear = None) -> list[RoundInfo]:
+    async def rounds(self, info: Info, season: SeasonYear = None) -> list[RoundInfo] | None:
         return await Season(row=await season_for(info.context, season)).rounds(info)
 
     @strawberry.field(description="The knockout ties of `round`, or of every round when omitted.")
-    async def ties(self, info: Info, round: Round | None = None, season: SeasonYear = None) -> list[Tie]:
+    async def ties(self, info: Info, round: Round | None = None, season: SeasonYear = None) -> list[Tie] | None:
         return await Season(row=await season_for(info.context, season)).ties(info, round)

@@ -1,0 +1,73 @@
+"""`cupql load`: the report, --strict, clear errors for bad input, and nothing written when refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cupql.cli import main
+from cupql.loading import bundled_articles, database_is_empty
+from db import models
+from db.engine import sync_engine
+
+ARTICLE = bundled_articles()[0]
+
+
+def season_count(url: str) -> int:
+    engine = sync_engine(url)
+    try:
+        with Session(engine) as session:
+            return int(session.scalar(select(func.count()).select_from(models.Season)) or 0)
+    finally:
+        engine.dispose()
+
+
+def test_load_prints_totals_attributions_and_every_disagreement(empty_database_url: str) -> None:
+    result = CliRunner().invoke(main, ["load", "--database-url", empty_database_url])
+    assert result.exit_code == 0, result.output
+    assert "matches: 41 (infobox: 41)" in result.output
+    assert "goals: 98 (infobox: 98)" in result.output
+    assert "goal attributions: STATED 35, INFERRED 13, UNKNOWN 50" in result.output
+    assert "disagreements: 3" in result.output
+    assert (
+        "line 31: [FORMAT_TABLE] the format table gives Semi-finals first match date 19 June 2024, "
+        "the matches give 29 May 2024"
+    ) in result.output
+    assert "line 270: [SCORER_TABLE_TOTAL] the scorer table sums to 97 while the scores sum to 98" in result.output
+    assert "line 328: [SCORER_TABLE_CLUB] the scorer table gives Khan-Tengri 2 goals, the scores give 3" in result.output
+    assert season_count(empty_database_url) == 1
+
+
+def test_strict_refuses_an_article_with_disagreements_and_writes_nothing(empty_database_url: str) -> None:
+    result = CliRunner().invoke(main, ["load", str(ARTICLE), "--strict", "--database-url", empty_database_url])
+    assert result.exit_code == 1
+    assert "--strict: 3 disagreement(s) found, nothing was written" in result.output
+    assert database_is_empty(empty_database_url)
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["load", str(tmp_path / "nope.txt"), "--database-url", f"sqlite:///{tmp_path}/x.db"])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'nope.txt'}: no such file" in result.output
+
+
+def test_a_malformed_score_line_names_file_and_line_and_keeps_the_old_data(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/cupql.db"
+    assert CliRunner().invoke(main, ["load", "--database-url", url]).exit_code == 0
+    broken = tmp_path / "broken.txt"
+    lines = ARTICLE.read_text(encoding="utf-8").splitlines()
+    lines[261] = "Atyrau one-two Aktobe"  # the final's score line (line 262)
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(main, ["load", str(ARTICLE), str(broken), "--database-url", url])
+    assert result.exit_code == 1
+    assert f"{broken}:262: malformed score line 'Atyrau one-two Aktobe'" in result.output
+    assert season_count(url) == 1
+
+
+def test_an_unsupported_database_url_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["load", "--database-url", "mysql://root@localhost/x"])
+    assert result.exit_code == 1
+    assert "unsupported database 'mysql'" in result.output

@@ -1,0 +1,71 @@
+"""Bad input gets a clear, coded error; a failing field does not fail its siblings; internals never leak."""
+
+from __future__ import annotations
+
+import httpx
+
+from cupql.app import create_app
+from cupql.settings import Settings
+from tests.conftest import GRAPHQL_RESPONSE, graphql
+
+
+async def test_an_unknown_enum_value_is_a_validation_error_before_anything_runs(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/graphql", json={"query": "{ ties(round: SEMIS) { round } }"}, headers={"accept": GRAPHQL_RESPONSE}
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert "data" not in body
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    assert "SEMIS" in error["message"]
+    assert body["extensions"]["sql"]["statements"] == 0
+
+
+async def test_a_bad_filter_value_names_the_problem_and_siblings_still_resolve(client: httpx.AsyncClient) -> None:
+    body = await graphql(client, """{
+      matches(filter: {club: "Astanaa"}) { totalCount }
+      season { winner { name } }
+    }""")
+    assert body["data"] == {"matches": None, "season": {"winner": {"name": "Aktobe"}}}
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "Astanaa" in error["message"] and "Astana" in error["message"]
+
+
+async def test_a_forged_cursor_and_a_missing_season_are_user_errors(client: httpx.AsyncClient) -> None:
+    body = await graphql(client, '{ a: goals(after: "bm9wZQ") { totalCount } b: season(year: 1999) { year } }')
+    codes = {tuple(e["path"]): e["extensions"]["code"] for e in body["errors"]}
+    assert codes == {("a",): "BAD_USER_INPUT", ("b",): "NOT_FOUND"}
+    assert "2024" in next(e["message"] for e in body["errors"] if e["path"] == ["b"])
+
+
+async def test_club_needs_exactly_one_of_name_and_id(client: httpx.AsyncClient) -> None:
+    body = await graphql(client, "{ club { name } }")
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "exactly one of `name` and `id`" in body["errors"][0]["message"]
+
+
+async def test_a_query_too_deep_is_refused_before_execution(client: httpx.AsyncClient) -> None:
+    cycle = "matches { home { " * 8 + "name" + " } }" * 8
+    body = await graphql(client, '{ club(name: "Aktobe") { ' + cycle + " } }")
+    assert {error["extensions"]["code"] for error in body["errors"]} == {"QUERY_TOO_COMPLEX"}
+    assert any("18 levels deep; the limit is 12" in error["message"] for error in body["errors"])
+    assert "data" not in body
+    assert body["extensions"]["sql"]["statements"] == 0
+
+
+async def test_a_database_outage_is_a_retryable_error_without_internals() -> None:
+    app = create_app(Settings(database_url="postgresql://nobody@127.0.0.1:9/nothing"))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://cupql.test") as http:
+            body = await graphql(http, "{ season { year } }")
+            ready = await http.get("/readyz")
+            alive = await http.get("/healthz")
+    [error] = body["errors"]
+    assert error["extensions"] == {"code": "SERVICE_UNAVAILABLE"}
+    assert error["message"] == "The database is unavailable right now; please try again shortly."
+    assert "127.0.0.1" not in str(body) and "psycopg" not in str(body)
+    assert ready.status_code == 503 and ready.json()["reason"].startswith("database unreachable")
+    assert alive.status_code == 200
