@@ -20,7 +20,7 @@ from cupql.http import GraphQLEndpoint
 from cupql.settings import Settings
 from db import models
 from db.engine import async_engine, session_factory
-from resolvers.context import Context, SqlCounter
+from resolvers.context import Context
 from schema import build_schema
 
 _SESSION = "cupql.session"
@@ -33,12 +33,14 @@ def _count_statements(conn: Any, *_args: Any) -> None:
         counter.statements += 1
 
 
-class CupqlGraphQL(GraphQLEndpoint):
+class CupqlGraphQL(GraphQLEndpoint[Context, None]):
     """The /graphql endpoint: opens one read-only session per request and hands it to the resolvers."""
 
     def __init__(self, settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
-        super().__init__(build_schema(settings.limits, debug_sql=settings.debug_sql),
-                         graphql_ide="graphiql" if settings.graphiql else None)
+        super().__init__(
+            build_schema(settings.limits, debug_sql=settings.debug_sql),
+            graphql_ide="graphiql" if settings.graphiql else None,
+        )
         self.settings = settings
         self.sessions = sessions
 
@@ -75,8 +77,9 @@ def create_app(settings: Settings) -> Starlette:
             async with sessions() as session:
                 seasons = await session.scalar(select(func.count()).select_from(models.Season))
         except Exception as error:
-            return JSONResponse({"status": "unavailable", "reason": f"database unreachable ({type(error).__name__})"},
-                                status_code=503)
+            return JSONResponse(
+                {"status": "unavailable", "reason": f"database unreachable ({type(error).__name__})"}, status_code=503
+            )
         if not seasons:
             return JSONResponse({"status": "unavailable", "reason": "no season loaded"}, status_code=503)
         return JSONResponse({"status": "ok", "seasons": seasons})

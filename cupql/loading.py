@@ -60,8 +60,10 @@ def write_seasons(database_url: str, seasons: Sequence[tuple[Season, str]]) -> N
         with Session(engine) as session, session.begin():
             save_seasons(session, seasons)
     except SQLAlchemyError as error:
-        raise LoadRefused(f"the database refused the import, nothing was written: {error.__class__.__name__}: "
-                          f"{str(error).splitlines()[0]}") from error
+        raise LoadRefused(
+            f"the database refused the import, nothing was written: {error.__class__.__name__}: "
+            f"{str(error).splitlines()[0]}"
+        ) from error
     finally:
         engine.dispose()
 

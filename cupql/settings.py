@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -44,14 +43,22 @@ class Settings:
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> Settings:
         """Settings from `CUPQL_*` variables, defaults for the rest."""
-        limits = {
-            name: int(environ[f"CUPQL_{name.upper()}"]) for name in _LIMIT_FIELDS if f"CUPQL_{name.upper()}" in environ
-        }
+        defaults = QueryLimits()
+
+        def limit(name: str) -> int:
+            return int(environ.get(f"CUPQL_{name.upper()}", getattr(defaults, name)))
+
         return cls(
             database_url=environ.get("CUPQL_DATABASE_URL", DEFAULT_DATABASE_URL),
             production=_flag(environ.get("CUPQL_PRODUCTION")),
             debug_sql=_flag(environ.get("CUPQL_DEBUG_SQL")),
-            limits=dataclasses.replace(QueryLimits(), **limits),
+            limits=QueryLimits(
+                max_depth=limit("max_depth"),
+                max_aliases=limit("max_aliases"),
+                max_tokens=limit("max_tokens"),
+                max_page_size=limit("max_page_size"),
+                max_cost=limit("max_cost"),
+            ),
         )
 
 

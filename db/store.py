@@ -35,9 +35,13 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
     named_clubs = {c.name for c in season.clubs} | {
         name for name in (season.defending_champion, season.winner, season.runner_up) if name
     }
-    known = set(session.scalars(select(models.Club.id).where(models.Club.id.in_([keys.club_key(n) for n in named_clubs]))))
+    known = set(
+        session.scalars(select(models.Club.id).where(models.Club.id.in_([keys.club_key(n) for n in named_clubs])))
+    )
     session.add_all(
-        models.Club(id=keys.club_key(name), name=name) for name in sorted(named_clubs) if keys.club_key(name) not in known
+        models.Club(id=keys.club_key(name), name=name)
+        for name in sorted(named_clubs)
+        if keys.club_key(name) not in known
     )
     session.flush()
 

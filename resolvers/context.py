@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resolvers.database import Database
-
 from db import models
+from resolvers.database import Database
 from resolvers.loaders import Loaders
 from schema.limits import QueryLimits
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sqlalchemy import Executable, Row
+from sqlalchemy import Executable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolvers.waves import Waves
@@ -28,10 +28,10 @@ class Database:
         async with self._lock:
             return list((await self._session.scalars(statement)).all())
 
-    async def execute(self, statement: Executable) -> list[Row[Any]]:
-        """Every row."""
+    async def execute(self, statement: Executable) -> list[tuple[Any, ...]]:
+        """Every row, as a tuple."""
         async with self._lock:
-            return list((await self._session.execute(statement)).all())
+            return [tuple(row) for row in (await self._session.execute(statement)).all()]
 
     async def scalar(self, statement: Executable) -> Any:
         """The first column of the first row, or None."""

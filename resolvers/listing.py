@@ -42,7 +42,7 @@ _ROUND_ORDER = case(
 )
 
 
-def _directed(column: ColumnElement[Any], direction: Direction) -> ColumnElement[Any]:
+def _directed(column: Any, direction: Direction) -> Any:
     return column.desc() if direction is Direction.DESC else column.asc()
 
 
@@ -77,7 +77,7 @@ async def match_query(
     return Query(statement, (_directed(column, order.direction), M.date, M.id))
 
 
-def match_group_key(key: MatchGroupKey) -> ColumnElement[Any]:
+def match_group_key(key: MatchGroupKey) -> Any:
     return {
         MatchGroupKey.ROUND: M.round,
         MatchGroupKey.GROUP: M.group_id,
@@ -96,9 +96,7 @@ async def goal_query(
     context: Context, season: models.Season, where: GoalFilter | None, order: GoalOrder | None
 ) -> Query[models.Goal]:
     where, order = where or GoalFilter(), order or GoalOrder()
-    statement = (
-        select(G).join(M, M.id == G.match_id).outerjoin(P, P.id == G.scorer_id).where(G.season_id == season.id)
-    )
+    statement = select(G).join(M, M.id == G.match_id).outerjoin(P, P.id == G.scorer_id).where(G.season_id == season.id)
     club, opponent = await club_id(context, season, where.club), await club_id(context, season, where.opponent)
     if club:
         statement = statement.where(G.club_id == club)
@@ -127,6 +125,7 @@ async def goal_query(
         statement = statement.where(P.nationality == where.nationality.strip().upper())
     if where.scorer_name_contains:
         statement = statement.where(_contains(P.name, where.scorer_name_contains))
+    columns: tuple[Any, ...]
     if order.field is GoalOrderField.MINUTE:
         columns = (_directed(G.minute.is_(None), Direction.ASC), _directed(G.minute, order.direction))
     else:
@@ -137,7 +136,7 @@ async def goal_query(
 BUCKET_MINUTES = 15
 
 
-def goal_group_key(key: GoalGroupKey) -> ColumnElement[Any]:
+def goal_group_key(key: GoalGroupKey) -> Any:
     return {
         GoalGroupKey.ROUND: M.round,
         GoalGroupKey.CLUB: G.club_id,
@@ -168,7 +167,7 @@ async def card_query(context: Context, season: models.Season, where: CardFilter 
     return Query(statement, (M.date, C.match_id, C.ordinal, C.id))
 
 
-def card_group_key(key: CardGroupKey) -> ColumnElement[Any]:
+def card_group_key(key: CardGroupKey) -> Any:
     return {CardGroupKey.ROUND: M.round, CardGroupKey.CLUB: C.club_id, CardGroupKey.KIND: C.kind}[key]
 
 
@@ -194,7 +193,7 @@ async def player_query(
     return Query(statement, (_directed(column, order.direction), P.name, P.id))
 
 
-def player_group_key(key: PlayerGroupKey) -> ColumnElement[Any]:
+def player_group_key(key: PlayerGroupKey) -> Any:
     return {PlayerGroupKey.CLUB: P.club_id, PlayerGroupKey.NATIONALITY: P.nationality}[key]
 
 
@@ -217,7 +216,7 @@ async def club_query(
     return Query(statement, (_directed(column, order.direction), club.name, entry.id))
 
 
-def club_group_key(key: ClubGroupKey) -> ColumnElement[Any]:
+def club_group_key(key: ClubGroupKey) -> Any:
     entry = models.ClubEntry
     return {
         ClubGroupKey.LEAGUE: entry.league,

@@ -45,9 +45,7 @@ def _one_by_id(session: Database, model: type[Row]) -> Callable[[list[str]], Awa
     return load
 
 
-def _list_loader(
-    session: Database, model: type[Row], column: Any, *order_by: Any
-) -> DataLoader[str, list[Row]]:
+def _list_loader(session: Database, model: type[Row], column: Any, *order_by: Any) -> DataLoader[str, list[Row]]:
     return DataLoader(session.waves.batched(_rows_by(session, model, column, order_by)), max_batch_size=_MAX_BATCH)
 
 
@@ -71,7 +69,7 @@ def _club_rows(
             statement = statement.where(where)
         grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
         for row in await session.scalars(statement.order_by(*order_by)):
-            grouped[(row.season_id, row.club_id)].append(row)  # type: ignore[attr-defined]
+            grouped[(row.season_id, row.club_id)].append(row)
         return [grouped.get(key, []) for key in keys]
 
     return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
@@ -139,11 +137,15 @@ class SeasonTotals:
 
 def _season_totals(session: Database) -> DataLoader[str, SeasonTotals]:
     async def load(keys: list[str]) -> list[SeasonTotals]:
-        matches = select(
-            models.Match.season_id,
-            func.count(),
-            func.coalesce(func.sum(models.Match.home_score + models.Match.away_score), 0),
-        ).where(models.Match.season_id.in_(keys)).group_by(models.Match.season_id)
+        matches = (
+            select(
+                models.Match.season_id,
+                func.count(),
+                func.coalesce(func.sum(models.Match.home_score + models.Match.away_score), 0),
+            )
+            .where(models.Match.season_id.in_(keys))
+            .group_by(models.Match.season_id)
+        )
         clubs = (
             select(models.ClubEntry.season_id, func.count())
             .where(models.ClubEntry.season_id.in_(keys))
@@ -151,10 +153,7 @@ def _season_totals(session: Database) -> DataLoader[str, SeasonTotals]:
         )
         played = {season: (count, goals) for season, count, goals in await session.execute(matches)}
         entered = {season: count for season, count in await session.execute(clubs)}
-        return [
-            SeasonTotals(entered.get(key, 0), *played.get(key, (0, 0)))
-            for key in keys
-        ]
+        return [SeasonTotals(entered.get(key, 0), *played.get(key, (0, 0))) for key in keys]
 
     return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 

@@ -84,12 +84,10 @@ async def find_player(context: Context, season: models.Season, name_or_id: str) 
         if player is None:
             raise NotFound(f"No player with ID {name_or_id!r}.")
         return player
-    players = list(
-        await context.database.scalars(select(models.Player).where(models.Player.season_id == season.id))
-    )
+    players = list(await context.database.scalars(select(models.Player).where(models.Player.season_id == season.id)))
     wanted = fold(name_or_id)
     exact = [p for p in players if fold(p.name) == wanted]
-    candidates = exact or [p for p in players if fold(p.name).endswith(" " + wanted)]
+    candidates: list[models.Player] = exact or [p for p in players if fold(p.name).endswith(" " + wanted)]
     if len(candidates) == 1:
         return candidates[0]
     if candidates:

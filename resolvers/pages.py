@@ -54,7 +54,7 @@ class Query(Generic[T]):
     """A filtered, ordered statement a connection pages through, counts and groups."""
 
     statement: Select[Any]
-    order_by: tuple[ColumnElement[Any], ...]
+    order_by: tuple[Any, ...]
 
     async def page(self, context: Context, request: PageRequest) -> Page[T]:
         limits = context.limits
@@ -82,8 +82,9 @@ class Query(Generic[T]):
             statement = statement.limit(limit + 1)
         rows = await context.database.scalars(statement)
         has_next = limit is not None and len(rows) > limit
-        return Page(rows=rows[:limit] if limit is not None else rows, offset=start, has_next=has_next,
-                    has_previous=start > 0)
+        return Page(
+            rows=rows[:limit] if limit is not None else rows, offset=start, has_next=has_next, has_previous=start > 0
+        )
 
     async def count(self, context: Context) -> int:
         subquery = self.statement.order_by(None).subquery()
@@ -95,7 +96,7 @@ class Query(Generic[T]):
         """(key, count, *sums) for each value of `key` among the filtered rows, in key order."""
         columns = [key.label("key"), func.count().label("count"), *(func.sum(s) for s in sums)]
         statement = self.statement.with_only_columns(*columns).group_by(key).order_by(key)
-        rows = [tuple(row) for row in await context.database.execute(statement)]
+        rows = await context.database.execute(statement)
         # Rounds sort in playing order, not by name; unknown (null) keys come last.
         return sorted(rows, key=lambda row: (row[0] is None, _sort_key(row[0])))
 

@@ -30,9 +30,7 @@ class Waves:
         self._runner: asyncio.Task[None] | None = None
         self._arrivals = 0
 
-    def batched(
-        self, load: Callable[[list[K]], Awaitable[Sequence[V]]]
-    ) -> Callable[[list[K]], Awaitable[Sequence[V]]]:
+    def batched(self, load: Callable[[list[K]], Awaitable[Sequence[V]]]) -> Callable[[list[K]], Awaitable[Sequence[V]]]:
         """`load` made to run in the next wave (pass the result to a DataLoader)."""
 
         async def in_wave(keys: list[K]) -> Sequence[V]:
@@ -58,8 +56,8 @@ class Waves:
                 for load, future in wave:
                     try:
                         outcomes.append((future, await load(), None))
-                    except Exception as error:
-                        outcomes.append((future, None, error))
+                    except Exception as failure:
+                        outcomes.append((future, None, failure))
                 for future, value, error in outcomes:
                     if future.cancelled():
                         continue

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.types import ExecutionContext
 from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionContext
 
 from cupql.errors import error_extensions
 from schema.extensions import SqlStatementCount
@@ -25,7 +25,7 @@ class CupqlSchema(strawberry.Schema):
 
 def build_schema(limits: QueryLimits, *, debug_sql: bool = False) -> strawberry.Schema:
     """The cupql schema with its limits, error policy and (optionally) SQL statement counts."""
-    extensions: list[type[SchemaExtension] | SchemaExtension | Callable[[], SchemaExtension]] = [
+    extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         *limit_extensions(limits),
         *error_extensions(),
     ]

@@ -35,7 +35,7 @@ class Edge(Generic[NodeT]):
 
 @strawberry.type(description="One group of a groupBy: its key and how many rows it has.")
 class Bucket:
-    key: str | None = strawberry.field(description="The group's value (a name, a round, \"16-30\"); null = unknown.")
+    key: str | None = strawberry.field(description='The group\'s value (a name, a round, "16-30"); null = unknown.')
     count: int = strawberry.field(description="Rows in the group.")
 
 

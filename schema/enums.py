@@ -6,24 +6,41 @@ import enum
 
 import strawberry
 
-from cupql.article.season import Attribution as AttributionKind
-from cupql.article.season import CardKind as CardKindValue
-from cupql.article.season import League as LeagueValue
-from cupql.article.season import RoundKind
+from cupql.article.season import Attribution, CardKind, League, RoundKind
 
-Round = strawberry.enum(RoundKind, name="Round", description="A stage of the cup, in playing order.")
-Attribution = strawberry.enum(
-    AttributionKind,
+__all__ = [
+    "Attribution",
+    "CardGroupKey",
+    "CardKind",
+    "ClubGroupKey",
+    "ClubOrderField",
+    "Direction",
+    "GoalGroupKey",
+    "GoalOrderField",
+    "League",
+    "MatchGroupKey",
+    "MatchOrderField",
+    "PlayerGroupKey",
+    "PlayerOrderField",
+    "Result",
+    "RoundKind",
+    "Venue",
+]
+
+# The importer's enums become the schema's (GraphQL names in brackets): values flow through unchanged.
+strawberry.enum(RoundKind, name="Round", description="A stage of the cup, in playing order.")
+strawberry.enum(
+    Attribution,
     name="Attribution",
     description="How a fact is known: STATED in the article, INFERRED from it (the scorer table leaves one "
     "choice), or UNKNOWN.",
 )
-CardKind = strawberry.enum(
-    CardKindValue,
+strawberry.enum(
+    CardKind,
     name="CardKind",
     description="A booking's colour. The article lost every card marker, so every card is UNKNOWN.",
 )
-League = strawberry.enum(LeagueValue, name="League", description="A national league tier (1 = Premier League).")
+strawberry.enum(League, name="League", description="A national league tier (1 = Premier League).")
 
 
 @strawberry.enum(description="Whether a club won, drew or lost a match.")

@@ -15,7 +15,7 @@ from schema.enums import (
     League,
     MatchOrderField,
     PlayerOrderField,
-    Round,
+    RoundKind,
 )
 
 _CLUB = "A club's ID or name (any case, accents optional)."
@@ -25,8 +25,8 @@ _CLUB = "A club's ID or name (any case, accents optional)."
 class MatchFilter:
     club: str | None = strawberry.field(default=None, description=_CLUB)
     opponent: str | None = strawberry.field(default=None, description="Matches against this club. " + _CLUB)
-    rounds: list[Round] | None = strawberry.field(default=None, description="Any of these rounds.")
-    group: str | None = strawberry.field(default=None, description="A group's name, e.g. \"A\".")
+    rounds: list[RoundKind] | None = strawberry.field(default=None, description="Any of these rounds.")
+    group: str | None = strawberry.field(default=None, description='A group\'s name, e.g. "A".')
     date_from: dt.date | None = strawberry.field(default=None, description="On or after this date.")
     date_to: dt.date | None = strawberry.field(default=None, description="On or before this date.")
     extra_time: bool | None = strawberry.field(
@@ -38,8 +38,8 @@ class MatchFilter:
 class GoalFilter:
     club: str | None = strawberry.field(default=None, description="Goals credited to this club. " + _CLUB)
     opponent: str | None = strawberry.field(default=None, description="Goals against this club. " + _CLUB)
-    rounds: list[Round] | None = strawberry.field(default=None, description="Any of these rounds.")
-    group: str | None = strawberry.field(default=None, description="A group's name, e.g. \"A\".")
+    rounds: list[RoundKind] | None = strawberry.field(default=None, description="Any of these rounds.")
+    group: str | None = strawberry.field(default=None, description='A group\'s name, e.g. "A".')
     minute_from: int | None = strawberry.field(default=None, description="At or after this minute.")
     minute_to: int | None = strawberry.field(default=None, description="At or before this minute.")
     minute_known: bool | None = strawberry.field(default=None, description="Whether the article gives the minute.")
@@ -47,14 +47,14 @@ class GoalFilter:
     own_goal: bool | None = strawberry.field(default=None, description="Own goals only (true) or none (false).")
     attribution: list[Attribution] | None = strawberry.field(default=None, description="Any of these.")
     scorer: str | None = strawberry.field(default=None, description="A player's ID or name.")
-    nationality: str | None = strawberry.field(default=None, description="The scorer's FIFA code, e.g. \"KAZ\".")
+    nationality: str | None = strawberry.field(default=None, description='The scorer\'s FIFA code, e.g. "KAZ".')
     scorer_name_contains: str | None = strawberry.field(default=None, description="Part of the scorer's name.")
 
 
 @strawberry.input(description="Which cards to return.")
 class CardFilter:
     club: str | None = strawberry.field(default=None, description=_CLUB)
-    rounds: list[Round] | None = strawberry.field(default=None, description="Any of these rounds.")
+    rounds: list[RoundKind] | None = strawberry.field(default=None, description="Any of these rounds.")
     kinds: list[CardKind] | None = strawberry.field(default=None, description="Any of these kinds.")
     player: str | None = strawberry.field(default=None, description="A player's ID or name.")
     player_known: bool | None = strawberry.field(default=None, description="Whether the article names the player.")
@@ -63,7 +63,7 @@ class CardFilter:
 @strawberry.input(description="Which players to return.")
 class PlayerFilter:
     club: str | None = strawberry.field(default=None, description=_CLUB)
-    nationality: str | None = strawberry.field(default=None, description="A FIFA code, e.g. \"KAZ\".")
+    nationality: str | None = strawberry.field(default=None, description='A FIFA code, e.g. "KAZ".')
     name_contains: str | None = strawberry.field(default=None, description="Part of the name (any case).")
     in_scorer_table: bool | None = strawberry.field(default=None, description="Listed in the scorer table.")
 
@@ -72,8 +72,8 @@ class PlayerFilter:
 class ClubFilter:
     name_contains: str | None = strawberry.field(default=None, description="Part of the name (any case).")
     league: League | None = strawberry.field(default=None, description="Clubs of this league.")
-    group: str | None = strawberry.field(default=None, description="Clubs of this group, e.g. \"A\".")
-    entry_round: Round | None = strawberry.field(default=None, description="Clubs that entered in this round.")
+    group: str | None = strawberry.field(default=None, description='Clubs of this group, e.g. "A".')
+    entry_round: RoundKind | None = strawberry.field(default=None, description="Clubs that entered in this round.")
 
 
 @strawberry.input(description="Order of matches; ties are broken by ID so pages are stable.")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from cupql.errors import BadUserInput, NotFound
 from resolvers import listing
 from resolvers.ids import decode_id
 from resolvers.lookup import find_club, find_player, season_for
-from resolvers.pages import PageRequest
+from resolvers.pages import Page, PageRequest
 from schema.connections import (
     CardConnection,
     ClubConnection,
@@ -19,7 +21,7 @@ from schema.connections import (
     PlayerConnection,
     build,
 )
-from schema.enums import Round
+from schema.enums import RoundKind
 from schema.inputs import (
     CardFilter,
     ClubFilter,
@@ -44,6 +46,9 @@ from schema.types import (
     Scorer,
     Season,
     Tie,
+    season_groups,
+    season_rounds,
+    season_ties,
     top_scorers,
 )
 
@@ -63,7 +68,7 @@ async def _node(info: Info, global_id: str) -> Node | None:
     if type_name == "Club":
         club = await loaders.club.load(key)
         return Club(row=club) if club else None
-    simple = {
+    simple: dict[str, tuple[DataLoader[str, Any], Callable[..., Node]]] = {
         "Season": (loaders.season, Season),
         "Match": (loaders.match, Match),
         "Goal": (loaders.goal, Goal),
@@ -75,12 +80,14 @@ async def _node(info: Info, global_id: str) -> Node | None:
     if type_name not in simple:
         return None
     loader, wrap = simple[type_name]
-    row = await loader.load(key)  # type: ignore[attr-defined]
-    return wrap(row=row) if row else None  # type: ignore[operator]
+    row = await loader.load(key)
+    return wrap(row=row) if row else None
 
 
-@strawberry.type(description="The entry points of the cupql API. Each is nullable so that one failing field "
-                            "leaves its siblings' data intact.")
+@strawberry.type(
+    description="The entry points of the cupql API. Each is nullable so that one failing field "
+    "leaves its siblings' data intact."
+)
 class Query:
     @strawberry.field(description="Any object by its global ID; null when there is none.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -100,7 +107,9 @@ class Query:
     async def season(self, info: Info, year: int | None = None) -> Season | None:
         return Season(row=await season_for(info.context, year))
 
-    @strawberry.field(description="A club by name (any case, accents optional) or ID; null with a suggestion when unknown.")
+    @strawberry.field(
+        description="A club by name (any case, accents optional) or ID; null with a suggestion when unknown."
+    )
     async def club(
         self, info: Info, name: str | None = None, id: strawberry.ID | None = None, season: SeasonYear = None
     ) -> Club | None:
@@ -141,8 +150,8 @@ class Query:
         query = await listing.club_query(info.context, chosen, filter, order_by)
         page = await query.page(info.context, PageRequest(first, after, last, before))
         clubs = await info.context.loaders.club.load_many([entry.id for entry in page.rows])
-        page.rows = [club for club in clubs if club]
-        return build(ClubConnection, page, lambda row: Club(row=row), query, chosen)  # type: ignore[no-any-return]
+        club_page = Page([club for club in clubs if club], page.offset, page.has_next, page.has_previous)
+        return build(ClubConnection, club_page, lambda row: Club(row=row), query, chosen)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The matches of a season: filter, order, page, aggregate and group.")
     async def matches(
@@ -217,12 +226,12 @@ class Query:
 
     @strawberry.field(description="The groups of the group stage with their tables.")
     async def groups(self, info: Info, season: SeasonYear = None) -> list[Group] | None:
-        return await Season(row=await season_for(info.context, season)).groups(info)
+        return await season_groups(info, await season_for(info.context, season))
 
     @strawberry.field(description="The rounds in playing order, with the article's schedule.")
     async def rounds(self, info: Info, season: SeasonYear = None) -> list[RoundInfo] | None:
-        return await Season(row=await season_for(info.context, season)).rounds(info)
+        return await season_rounds(info, await season_for(info.context, season))
 
     @strawberry.field(description="The knockout ties of `round`, or of every round when omitted.")
-    async def ties(self, info: Info, round: Round | None = None, season: SeasonYear = None) -> list[Tie] | None:
-        return await Season(row=await season_for(info.context, season)).ties(info, round)
+    async def ties(self, info: Info, round: RoundKind | None = None, season: SeasonYear = None) -> list[Tie] | None:
+        return await season_ties(info, await season_for(info.context, season), round)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+
 import strawberry
 from strawberry import Private
 
-from cupql.article.season import Attribution as AttributionValue
 from cupql.errors import BadUserInput
 from db import models
 from resolvers.context import Context
@@ -14,7 +14,7 @@ from resolvers.cup_run import CupRun as CupRunData
 from resolvers.cup_run import Step, cup_run
 from resolvers.ids import encode_id
 from resolvers.loaders import ClubInSeason, entry_key
-from schema.enums import Attribution, CardKind, League, Result, Round, Venue
+from schema.enums import Attribution, CardKind, League, Result, RoundKind, Venue
 
 Info = strawberry.Info[Context, None]
 
@@ -62,7 +62,7 @@ class Season(Node):
     def year(self) -> int:
         return self.row.year
 
-    @strawberry.field(description="The season's name, e.g. \"2024 Kazakhstan Cup\".")
+    @strawberry.field(description='The season\'s name, e.g. "2024 Kazakhstan Cup".')
     def name(self) -> str:
         return self.row.name
 
@@ -117,18 +117,15 @@ class Season(Node):
 
     @strawberry.field(description="The rounds in playing order, with the article's schedule.")
     async def rounds(self, info: Info) -> list[RoundInfo]:
-        rows = await info.context.loaders.rounds_by_season.load(self.row.id)
-        return [RoundInfo(row=r) for r in sorted(rows, key=lambda r: r.kind.order)]
+        return await season_rounds(info, self.row)
 
     @strawberry.field(description="The groups of the group stage, by name.")
     async def groups(self, info: Info) -> list[Group]:
-        return [Group(row=g) for g in await info.context.loaders.groups_by_season.load(self.row.id)]
+        return await season_groups(info, self.row)
 
     @strawberry.field(description="The knockout ties, in round order; only `round`'s when given.")
-    async def ties(self, info: Info, round: Round | None = None) -> list[Tie]:
-        rows = await info.context.loaders.ties_by_season.load(self.row.id)
-        chosen = [t for t in rows if round is None or t.round is round]
-        return [Tie(row=t) for t in sorted(chosen, key=lambda t: (t.round.order, t.id))]
+    async def ties(self, info: Info, round: RoundKind | None = None) -> list[Tie]:
+        return await season_ties(info, self.row, round)
 
     @strawberry.field(description="The scorer table's leaders, most goals first (ties by name).")
     async def top_scorers(self, info: Info, first: int = 10) -> list[Scorer]:
@@ -139,14 +136,27 @@ class Season(Node):
         return DataQuality(season=self.row)
 
 
+async def season_rounds(info: Info, season: models.Season) -> list[RoundInfo]:
+    rows = await info.context.loaders.rounds_by_season.load(season.id)
+    return [RoundInfo(row=r) for r in sorted(rows, key=lambda r: r.kind.order)]
+
+
+async def season_groups(info: Info, season: models.Season) -> list[Group]:
+    return [Group(row=g) for g in await info.context.loaders.groups_by_season.load(season.id)]
+
+
+async def season_ties(info: Info, season: models.Season, round: RoundKind | None) -> list[Tie]:
+    rows = await info.context.loaders.ties_by_season.load(season.id)
+    chosen = [t for t in rows if round is None or t.round is round]
+    return [Tie(row=t) for t in sorted(chosen, key=lambda t: (t.round.order, t.id))]
+
+
 async def top_scorers(info: Info, season: models.Season, first: int) -> list[Scorer]:
     if not 0 <= first <= info.context.limits.max_page_size:
         raise BadUserInput(f"`first` must be between 0 and {info.context.limits.max_page_size}, got {first}.")
     rows = await info.context.loaders.scorer_entries_by_season.load(season.id)
     players = await info.context.loaders.player.load_many([r.player_id for r in rows])
-    ranked = sorted(
-        zip(rows, players, strict=True), key=lambda pair: (-pair[0].goals, pair[1].name if pair[1] else "")
-    )
+    ranked = sorted(zip(rows, players, strict=True), key=lambda pair: (-pair[0].goals, pair[1].name if pair[1] else ""))
     return [Scorer(row=row) for row, _ in ranked[:first]]
 
 
@@ -180,9 +190,9 @@ class DataQuality:
     async def attributions(self, info: Info) -> AttributionCounts:
         counts = await info.context.loaders.attributions_by_season.load(self.season.id)
         return AttributionCounts(
-            stated=counts.get(AttributionValue.STATED, 0),
-            inferred=counts.get(AttributionValue.INFERRED, 0),
-            unknown=counts.get(AttributionValue.UNKNOWN, 0),
+            stated=counts.get(Attribution.STATED, 0),
+            inferred=counts.get(Attribution.INFERRED, 0),
+            unknown=counts.get(Attribution.UNKNOWN, 0),
         )
 
     @strawberry.field(description="Every disagreement, in article order.")
@@ -219,7 +229,7 @@ class Club(Node):
         return self.row.entry.league_attribution
 
     @strawberry.field(description="The round the club entered the cup in.")
-    def entry_round(self) -> Round | None:
+    def entry_round(self) -> RoundKind | None:
         return self.row.entry.entry_round
 
     @strawberry.field(description="The club's group, if it played the group stage.")
@@ -276,7 +286,7 @@ class CupRunStep:
         return Match(row=self.step.match)
 
     @strawberry.field(description="The round of the match.")
-    def round(self) -> Round:
+    def round(self) -> RoundKind:
         return self.step.match.round
 
     @strawberry.field(description="1 or 2 in a two-legged tie, else null.")
@@ -315,11 +325,11 @@ class CupRun:
         return [CupRunStep(step=s, club_id=self.data.club_id) for s in self.data.steps]
 
     @strawberry.field(description="The last round the club played in.")
-    def furthest_round(self) -> Round | None:
+    def furthest_round(self) -> RoundKind | None:
         return self.data.furthest_round
 
     @strawberry.field(description="The round the club went out in; null for the winner.")
-    def eliminated_in(self) -> Round | None:
+    def eliminated_in(self) -> RoundKind | None:
         return self.data.eliminated_in
 
     @strawberry.field(description="The club that knocked it out; null for the winner or a group-stage exit.")
@@ -367,7 +377,7 @@ class Match(Node):
         return self.row.date
 
     @strawberry.field(description="The round.")
-    def round(self) -> Round:
+    def round(self) -> RoundKind:
         return self.row.round
 
     @strawberry.field(description="The group, for a group-stage match.")
@@ -624,7 +634,7 @@ class Group(Node):
     def key(self) -> str:
         return self.row.id
 
-    @strawberry.field(description="The group's letter, e.g. \"A\".")
+    @strawberry.field(description='The group\'s letter, e.g. "A".')
     def name(self) -> str:
         return self.row.name
 
@@ -651,7 +661,7 @@ class Tie(Node):
         return self.row.id
 
     @strawberry.field(description="The round.")
-    def round(self) -> Round:
+    def round(self) -> RoundKind:
         return self.row.round
 
     @strawberry.field(description="The matches, first leg first.")
@@ -674,7 +684,7 @@ class Tie(Node):
     def away_aggregate(self) -> int:
         return self.row.away_aggregate
 
-    @strawberry.field(description="The aggregate as text, home club first, e.g. \"1-4\".")
+    @strawberry.field(description='The aggregate as text, home club first, e.g. "1-4".')
     def aggregate(self) -> str:
         return f"{self.row.home_aggregate}-{self.row.away_aggregate}"
 
@@ -695,7 +705,7 @@ class RoundInfo:
     row: Private[models.Round]
 
     @strawberry.field(description="The round.")
-    def round(self) -> Round:
+    def round(self) -> RoundKind:
         return self.row.kind
 
     @strawberry.field(description="The round's name as the article writes it.")
@@ -725,4 +735,3 @@ class RoundInfo:
     async def matches(self, info: Info) -> list[Match]:
         rows = await info.context.loaders.matches_by_round.load((self.row.season_id, self.row.kind))
         return [Match(row=m) for m in rows]
-

@@ -260,13 +260,17 @@ class _Parser:
                 self._leagues(stripped, number, article)
             elif stripped.startswith(("|", "<", "----")):
                 continue
-            elif _SCORE.match(stripped) and round_kind is not None:
+            elif round_kind is not None and _SCORE.match(stripped) and self._team_line_follows(index):
                 raise self.fail(number, "a score line without a date line before it")
             else:
                 article.prose.append(Prose(round_kind, stripped, number))
         if not article.matches:
             raise self.fail(None, "no match found: this does not look like a season article")
         return article
+
+    def _team_line_follows(self, index: int) -> bool:
+        """Whether line `index` is a match's event line, so the line before it was meant as a score."""
+        return index < len(self.lines) and _TEAM_LINE.match(self.lines[index]) is not None
 
     def _title(self) -> tuple[str, int]:
         for index, line in enumerate(self.lines):

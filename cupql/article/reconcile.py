@@ -192,14 +192,13 @@ class _Builder:
             return
         goals = []
         for minute in entry.minutes:
-            # An own goal counts for the other team and is scored by a player of `club`'s opponent.
-            credited = opponent if minute.own_goal else club
+            # An own goal is listed in the line of the team it counts for; its scorer plays for the opponent.
             scorer = None
             if entry.name:
                 scorer = self._resolve(opponent if minute.own_goal else club, entry.name, line)
             goals.append(
                 Goal(
-                    club=credited,
+                    club=club,
                     scorer=scorer,
                     minute=minute.minute,
                     stoppage=minute.stoppage,
@@ -417,10 +416,13 @@ class _Builder:
                 "SCORER_TABLE_TOTAL",
                 f"the scorer table sums to {table_total} while the scores sum to {goals}",
             )
+        # A club's table rows cover its goals less the own goals its opponents scored for it.
         scored: Counter[str] = Counter()
         for match in matches:
             scored[match.home] += match.home_score
             scored[match.away] += match.away_score
+            for goal in match.goals:
+                scored[goal.club] -= goal.own_goal
         for club, rows in sorted(self.table.items()):
             listed = sum(row.goals for row in rows if not row.own_goal)
             if listed != scored[club]:
@@ -443,7 +445,7 @@ class _Builder:
             goal.scorer.name
             for m in matches
             for goal in m.goals
-            if goal.scorer and goal.attribution is Attribution.STATED
+            if goal.scorer and goal.attribution is Attribution.STATED and not goal.own_goal
         )
         for row in article.scorers:
             if not row.own_goal and named[row.name] > row.goals:

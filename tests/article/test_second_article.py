@@ -442,12 +442,6 @@ def test_the_own_goal_variant_still_has_54_goals_and_the_same_winner(own_goal_se
     assert sum(m.home_score + m.away_score for m in own_goal_season.matches) == 54
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer bug: reconcile._events credits an own goal to the opponent of the team whose line lists it "
-    "(credited = opponent), so the final gets 4 goals for a 2-1 score: Sandbay TOO_MANY_GOALS and a lost goal "
-    "for Capital Athletic",
-)
 def test_an_own_goal_counts_for_the_team_whose_line_lists_it(own_goal_season: Season) -> None:
     final = match(own_goal_season, "Capital Athletic", "Sandbay")
     goals = [
@@ -462,11 +456,5 @@ def test_an_own_goal_counts_for_the_team_whose_line_lists_it(own_goal_season: Se
     assert own_goal_season.report.goals == 54
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer bug: besides the wrong credit, reconcile._check_totals compares a club's scorer-table rows "
-    "with its scores without counting the own goals scored in its favour (spurious SCORER_TABLE_CLUB for "
-    "Capital Athletic, line 168)",
-)
 def test_a_correctly_listed_own_goal_adds_no_disagreement(own_goal_season: Season) -> None:
     assert own_goal_season.report.disagreements == BASE_DISAGREEMENTS

@@ -37,7 +37,9 @@ def test_load_prints_totals_attributions_and_every_disagreement(empty_database_u
         "the matches give 29 May 2024"
     ) in result.output
     assert "line 270: [SCORER_TABLE_TOTAL] the scorer table sums to 97 while the scores sum to 98" in result.output
-    assert "line 328: [SCORER_TABLE_CLUB] the scorer table gives Khan-Tengri 2 goals, the scores give 3" in result.output
+    assert (
+        "line 328: [SCORER_TABLE_CLUB] the scorer table gives Khan-Tengri 2 goals, the scores give 3" in result.output
+    )
     assert season_count(empty_database_url) == 1
 
 
@@ -49,7 +51,9 @@ def test_strict_refuses_an_article_with_disagreements_and_writes_nothing(empty_d
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["load", str(tmp_path / "nope.txt"), "--database-url", f"sqlite:///{tmp_path}/x.db"])
+    result = CliRunner().invoke(
+        main, ["load", str(tmp_path / "nope.txt"), "--database-url", f"sqlite:///{tmp_path}/x.db"]
+    )
     assert result.exit_code == 1
     assert f"{tmp_path / 'nope.txt'}: no such file" in result.output
 

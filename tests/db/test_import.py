@@ -44,9 +44,14 @@ def test_every_group_table_is_derived_from_its_matches(empty_database_url: str) 
     quiet_load(empty_database_url)
     table = rows(
         empty_database_url,
-        select(models.Standing.group_id, models.Standing.position, models.Standing.club_id, models.Standing.points,
-               models.Standing.goals_for, models.Standing.goals_against)
-        .order_by(models.Standing.group_id, models.Standing.position),
+        select(
+            models.Standing.group_id,
+            models.Standing.position,
+            models.Standing.club_id,
+            models.Standing.points,
+            models.Standing.goals_for,
+            models.Standing.goals_against,
+        ).order_by(models.Standing.group_id, models.Standing.position),
     )
     winners = {group.rsplit("-", 1)[-1]: club for group, position, club, *_ in table if position == 1}
     assert winners == {
@@ -57,8 +62,11 @@ def test_every_group_table_is_derived_from_its_matches(empty_database_url: str) 
         "e": "sd-family",
         "f": "zhetisay",
     }
-    group_a = [(club, points, scored, conceded) for group, _, club, points, scored, conceded in table
-               if group.endswith("group-a")]
+    group_a = [
+        (club, points, scored, conceded)
+        for group, _, club, points, scored, conceded in table
+        if group.endswith("group-a")
+    ]
     assert group_a == [
         ("irtysh-pavlodar", 7, 3, 1),
         ("akas", 5, 4, 3),
@@ -71,8 +79,15 @@ def test_semi_finals_are_two_legged_ties_with_aggregates(empty_database_url: str
     quiet_load(empty_database_url)
     ties = rows(
         empty_database_url,
-        select(models.Tie.home_id, models.Tie.away_id, models.Tie.home_aggregate, models.Tie.away_aggregate,
-               models.Tie.winner_id).where(models.Tie.round == RoundKind.SEMI_FINALS).order_by(models.Tie.id),
+        select(
+            models.Tie.home_id,
+            models.Tie.away_id,
+            models.Tie.home_aggregate,
+            models.Tie.away_aggregate,
+            models.Tie.winner_id,
+        )
+        .where(models.Tie.round == RoundKind.SEMI_FINALS)
+        .order_by(models.Tie.id),
     )
     assert ties == [("aktobe", "elimai", 3, 2, "aktobe"), ("tobol", "atyrau", 1, 4, "atyrau")]
     [(season_winner, runner_up)] = rows(empty_database_url, select(models.Season.winner_id, models.Season.runner_up_id))
@@ -115,18 +130,23 @@ def test_aktobes_eight_goals_and_how_each_scorer_is_known(empty_database_url: st
         select(models.Player.name)
         .select_from(models.Card)
         .join(models.Player, models.Player.id == models.Card.player_id)
-        .where(models.Card.match_id == "kazakhstan-cup/2024/quarter-finals/ordabasy-v-aktobe",
-               models.Card.club_id == "aktobe"),
+        .where(
+            models.Card.match_id == "kazakhstan-cup/2024/quarter-finals/ordabasy-v-aktobe",
+            models.Card.club_id == "aktobe",
+        ),
     )
     assert sorted(name for (name,) in cards) == ["Kairov", "Kenesov", "Strumia"]
 
 
 def test_the_report_counts_attributions_and_lists_every_disagreement(empty_database_url: str) -> None:
     quiet_load(empty_database_url)
-    counts = dict(rows(empty_database_url, select(models.Goal.attribution, func.count()).group_by(models.Goal.attribution)))
+    counts = dict(
+        rows(empty_database_url, select(models.Goal.attribution, func.count()).group_by(models.Goal.attribution))
+    )
     assert counts == {Attribution.STATED: 35, Attribution.INFERRED: 13, Attribution.UNKNOWN: 50}
     disagreements = rows(
-        empty_database_url, select(models.Disagreement.line, models.Disagreement.code).order_by(models.Disagreement.ordinal)
+        empty_database_url,
+        select(models.Disagreement.line, models.Disagreement.code).order_by(models.Disagreement.ordinal),
     )
     assert disagreements == [(31, "FORMAT_TABLE"), (270, "SCORER_TABLE_TOTAL"), (328, "SCORER_TABLE_CLUB")]
 

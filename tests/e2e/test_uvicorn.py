@@ -15,8 +15,9 @@ def test_health_and_readiness(live_server_url: str) -> None:
 
 def test_get_and_post_follow_graphql_over_http(live_server_url: str) -> None:
     query = "{ season { winner { name } } }"
-    got = httpx.get(f"{live_server_url}/graphql", params={"query": query},
-                    headers={"accept": "application/graphql-response+json"})
+    got = httpx.get(
+        f"{live_server_url}/graphql", params={"query": query}, headers={"accept": "application/graphql-response+json"}
+    )
     assert got.headers["content-type"] == "application/graphql-response+json; charset=utf-8"
     assert got.json() == {"data": {"season": {"winner": {"name": "Aktobe"}}}}
     posted = httpx.post(f"{live_server_url}/graphql", json={"query": "{ season { year"})
@@ -35,5 +36,14 @@ def test_a_standard_python_client_round_trip(live_server_url: str) -> None:
             variable_values={"round": "FINAL"},
         )
         result = session.execute(request)
-    assert result == {"ties": [{"home": {"name": "Atyrau"}, "away": {"name": "Aktobe"}, "homeAggregate": 1,
-                                "awayAggregate": 2, "winner": {"name": "Aktobe"}}]}
+    assert result == {
+        "ties": [
+            {
+                "home": {"name": "Atyrau"},
+                "away": {"name": "Aktobe"},
+                "homeAggregate": 1,
+                "awayAggregate": 2,
+                "winner": {"name": "Aktobe"},
+            }
+        ]
+    }

@@ -11,9 +11,14 @@ async def test_paging_forward_visits_every_match_once(client: httpx.AsyncClient)
     seen: list[str] = []
     after = None
     while True:
-        page = (await data(client, """query($after: String) { matches(first: 15, after: $after) {
+        page = (
+            await data(
+                client,
+                """query($after: String) { matches(first: 15, after: $after) {
             totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }""",
-                           {"after": after}))["matches"]
+                {"after": after},
+            )
+        )["matches"]
         assert page["totalCount"] == 41
         seen += [edge["node"]["id"] for edge in page["edges"]]
         assert page["pageInfo"]["hasPreviousPage"] is (after is not None)
@@ -29,7 +34,9 @@ async def test_last_and_before_page_backwards(client: httpx.AsyncClient) -> None
     assert tail["nodes"] == [{"date": "2024-06-19", "round": "SEMI_FINALS"}, {"date": "2024-09-29", "round": "FINAL"}]
     assert tail["pageInfo"]["hasPreviousPage"] is True
     before = everything[10]["cursor"]
-    window = (await data(client, 'query($b: String) { matches(last: 3, before: $b) { edges { cursor } } }', {"b": before}))
+    window = await data(
+        client, "query($b: String) { matches(last: 3, before: $b) { edges { cursor } } }", {"b": before}
+    )
     assert [e["cursor"] for e in window["matches"]["edges"]] == [e["cursor"] for e in everything[7:10]]
 
 
@@ -44,7 +51,9 @@ async def test_page_size_is_capped_with_a_clear_error(client: httpx.AsyncClient)
 
 
 async def test_match_filters_combine(client: httpx.AsyncClient) -> None:
-    result = await data(client, """{
+    result = await data(
+        client,
+        """{
       aktobe: matches(filter: {club: "aktobe"}) { totalCount }
       semis: matches(filter: {rounds: [SEMI_FINALS]}) { totalCount }
       aktobeSemis: matches(filter: {club: "Aktobe", rounds: [SEMI_FINALS, FINAL]}) { totalCount }
@@ -52,7 +61,8 @@ async def test_match_filters_combine(client: httpx.AsyncClient) -> None:
       extraTime: matches(filter: {extraTime: true}) { nodes { home { name } away { name } } }
       march: matches(filter: {dateFrom: "2024-03-15", dateTo: "2024-03-16"}) { totalCount }
       groupA: matches(filter: {group: "A"}) { totalCount }
-    }""")
+    }""",
+    )
     assert result["aktobe"]["totalCount"] == 5
     assert result["semis"]["totalCount"] == 4
     assert result["aktobeSemis"]["totalCount"] == 3
@@ -66,7 +76,9 @@ async def test_match_filters_combine(client: httpx.AsyncClient) -> None:
 
 
 async def test_goal_filters_and_ordering(client: httpx.AsyncClient) -> None:
-    result = await data(client, """{
+    result = await data(
+        client,
+        """{
       late: goals(filter: {minuteFrom: 91}, orderBy: {field: MINUTE, direction: DESC}) { nodes { minute club { name } } }
       penalties: goals(filter: {penalty: true}) { totalCount }
       inferred: goals(filter: {attribution: [INFERRED], club: "Aksu"}) { nodes { minute scorer { name } } }
@@ -74,7 +86,8 @@ async def test_goal_filters_and_ordering(client: httpx.AsyncClient) -> None:
       messaoudi: goals(filter: {scorerNameContains: "messaoudi"}) { nodes { minute } }
       againstTobol: goals(filter: {opponent: "Tobol"}) { totalCount }
       unknownMinute: goals(filter: {minuteKnown: false}) { totalCount }
-    }""")
+    }""",
+    )
     assert result["late"]["nodes"] == [
         {"minute": 117, "club": {"name": "Taraz"}},
         {"minute": 117, "club": {"name": "Aktobe"}},
@@ -89,7 +102,9 @@ async def test_goal_filters_and_ordering(client: httpx.AsyncClient) -> None:
 
 
 async def test_group_bys_are_the_analysts_group_by(client: httpx.AsyncClient) -> None:
-    result = await data(client, """{
+    result = await data(
+        client,
+        """{
       goals { byBucket: groupBy(key: MINUTE_BUCKET) { key count } byRound: groupBy(key: ROUND) { key count }
               byClub: groupBy(key: CLUB) { key count } aggregate { count penalties withKnownMinute withKnownScorer } }
       matches { byRound: groupBy(key: ROUND) { key count goals } byResult: groupBy(key: RESULT) { key count }
@@ -97,23 +112,35 @@ async def test_group_bys_are_the_analysts_group_by(client: httpx.AsyncClient) ->
       clubs { groupBy(key: LEAGUE) { key count } }
       cards { totalCount groupBy(key: KIND) { key count } }
       players(filter: {inScorerTable: true}) { totalCount groupBy(key: NATIONALITY) { key count } }
-    }""")
+    }""",
+    )
     goals = result["goals"]
     assert goals["byBucket"] == [
-        {"key": "1-15", "count": 10}, {"key": "16-30", "count": 13}, {"key": "31-45", "count": 20},
-        {"key": "46-60", "count": 16}, {"key": "61-75", "count": 10}, {"key": "76-90", "count": 14},
-        {"key": "91-105", "count": 1}, {"key": "106-120", "count": 2}, {"key": None, "count": 12},
+        {"key": "1-15", "count": 10},
+        {"key": "16-30", "count": 13},
+        {"key": "31-45", "count": 20},
+        {"key": "46-60", "count": 16},
+        {"key": "61-75", "count": 10},
+        {"key": "76-90", "count": 14},
+        {"key": "91-105", "count": 1},
+        {"key": "106-120", "count": 2},
+        {"key": None, "count": 12},
     ]
     assert goals["byRound"][0] == {"key": "GROUP_STAGE", "count": 49}
     assert {"key": "Atyrau", "count": 14} in goals["byClub"]
     assert goals["aggregate"] == {"count": 98, "penalties": 4, "withKnownMinute": 86, "withKnownScorer": 48}
     assert result["matches"]["byRound"] == [
-        {"key": "GROUP_STAGE", "count": 21, "goals": 49}, {"key": "PLAY_OFF", "count": 3, "goals": 5},
-        {"key": "ROUND_OF_16", "count": 8, "goals": 22}, {"key": "QUARTER_FINALS", "count": 4, "goals": 9},
-        {"key": "SEMI_FINALS", "count": 4, "goals": 10}, {"key": "FINAL", "count": 1, "goals": 3},
+        {"key": "GROUP_STAGE", "count": 21, "goals": 49},
+        {"key": "PLAY_OFF", "count": 3, "goals": 5},
+        {"key": "ROUND_OF_16", "count": 8, "goals": 22},
+        {"key": "QUARTER_FINALS", "count": 4, "goals": 9},
+        {"key": "SEMI_FINALS", "count": 4, "goals": 10},
+        {"key": "FINAL", "count": 1, "goals": 3},
     ]
     assert result["matches"]["byResult"] == [
-        {"key": "AWAY_WIN", "count": 13}, {"key": "DRAW", "count": 6}, {"key": "HOME_WIN", "count": 22},
+        {"key": "AWAY_WIN", "count": 13},
+        {"key": "DRAW", "count": 6},
+        {"key": "HOME_WIN", "count": 22},
     ]
     assert result["matches"]["aggregate"] == {"count": 41, "goals": 98, "averageGoals": 2.39, "extraTimeMatches": 2}
     assert result["clubs"]["groupBy"] == [{"key": "PREMIER_LEAGUE", "count": 13}, {"key": None, "count": 19}]
@@ -124,14 +151,21 @@ async def test_group_bys_are_the_analysts_group_by(client: httpx.AsyncClient) ->
 
 
 async def test_players_and_clubs_filter_and_order(client: httpx.AsyncClient) -> None:
-    result = await data(client, """{
+    result = await data(
+        client,
+        """{
       top: players(orderBy: {field: GOALS, direction: DESC}, first: 3) { nodes { name } }
       aktobe: players(filter: {club: "aktobe", inScorerTable: true}) { totalCount }
       named: players(filter: {nameContains: "novak"}) { nodes { name club { name } } }
       groupF: clubs(filter: {group: "F"}) { nodes { name } }
       premier: clubs(filter: {league: PREMIER_LEAGUE}, orderBy: {field: NAME, direction: DESC}, first: 2) { nodes { name } }
-    }""")
-    assert [p["name"] for p in result["top"]["nodes"]] == ["Ahmed El Messaoudi", "Aslanbek Kakimov", "Nikolay Signevich"]
+    }""",
+    )
+    assert [p["name"] for p in result["top"]["nodes"]] == [
+        "Ahmed El Messaoudi",
+        "Aslanbek Kakimov",
+        "Nikolay Signevich",
+    ]
     assert result["aktobe"]["totalCount"] == 6
     assert result["named"]["nodes"] == [{"name": "Jakob Novak", "club": {"name": "Atyrau"}}]
     assert result["groupF"]["nodes"] == [{"name": "Aksu"}, {"name": "Kyran"}, {"name": "Zhetisay"}]

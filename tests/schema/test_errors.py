@@ -23,10 +23,13 @@ async def test_an_unknown_enum_value_is_a_validation_error_before_anything_runs(
 
 
 async def test_a_bad_filter_value_names_the_problem_and_siblings_still_resolve(client: httpx.AsyncClient) -> None:
-    body = await graphql(client, """{
+    body = await graphql(
+        client,
+        """{
       matches(filter: {club: "Astanaa"}) { totalCount }
       season { winner { name } }
-    }""")
+    }""",
+    )
     assert body["data"] == {"matches": None, "season": {"winner": {"name": "Aktobe"}}}
     [error] = body["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"

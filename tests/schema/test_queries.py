@@ -22,11 +22,16 @@ CUP_RUN = """
 async def test_aktobes_whole_cup_run_with_its_scorers_in_one_request(client: httpx.AsyncClient) -> None:
     club = (await data(client, CUP_RUN))["club"]
     assert (club["name"], club["slug"], club["league"], club["entryRound"]) == (
-        "Aktobe", "aktobe", "PREMIER_LEAGUE", "ROUND_OF_16",
+        "Aktobe",
+        "aktobe",
+        "PREMIER_LEAGUE",
+        "ROUND_OF_16",
     )
     run = club["cupRun"]
-    assert [(s["round"], s["leg"], s["opponent"]["name"], s["venue"], s["goalsFor"], s["goalsAgainst"], s["result"])
-            for s in run["steps"]] == [
+    assert [
+        (s["round"], s["leg"], s["opponent"]["name"], s["venue"], s["goalsFor"], s["goalsAgainst"], s["result"])
+        for s in run["steps"]
+    ] == [
         ("ROUND_OF_16", None, "Zhetysu", "HOME", 1, 0, "WIN"),
         ("QUARTER_FINALS", None, "Ordabasy", "AWAY", 2, 1, "WIN"),
         ("SEMI_FINALS", 1, "Elimai", "HOME", 2, 0, "WIN"),
@@ -34,10 +39,18 @@ async def test_aktobes_whole_cup_run_with_its_scorers_in_one_request(client: htt
         ("FINAL", None, "Atyrau", "AWAY", 2, 1, "WIN"),
     ]
     assert {k: run[k] for k in ("played", "won", "drawn", "lost", "goalsFor", "goalsAgainst")} == {
-        "played": 5, "won": 4, "drawn": 0, "lost": 1, "goalsFor": 8, "goalsAgainst": 4,
+        "played": 5,
+        "won": 4,
+        "drawn": 0,
+        "lost": 1,
+        "goalsFor": 8,
+        "goalsAgainst": 4,
     }
     assert (run["furthestRound"], run["eliminatedIn"], run["eliminatedBy"], run["isWinner"]) == (
-        "FINAL", None, None, True,
+        "FINAL",
+        None,
+        None,
+        True,
     )
     quarter_final_goals = run["steps"][1]["match"]["goals"]
     assert quarter_final_goals == [
@@ -53,48 +66,82 @@ async def test_aktobes_whole_cup_run_with_its_scorers_in_one_request(client: htt
 
 
 async def test_eliminated_clubs_know_when_and_by_whom(client: httpx.AsyncClient) -> None:
-    result = await data(client, """{
+    result = await data(
+        client,
+        """{
       tobol: club(name: "Tobol") { cupRun { eliminatedIn eliminatedBy { name } furthestRound } }
       atyrau: club(name: "ATYRAU") { cupRun { eliminatedIn eliminatedBy { name } isWinner } }
       aksu: club(name: "aksu") { group { name } cupRun { eliminatedIn eliminatedBy { name } played } }
-    }""")
-    assert result["tobol"]["cupRun"] == {"eliminatedIn": "SEMI_FINALS", "eliminatedBy": {"name": "Atyrau"},
-                                        "furthestRound": "SEMI_FINALS"}
-    assert result["atyrau"]["cupRun"] == {"eliminatedIn": "FINAL", "eliminatedBy": {"name": "Aktobe"},
-                                         "isWinner": False}
-    assert result["aksu"] == {"group": {"name": "F"},
-                              "cupRun": {"eliminatedIn": "GROUP_STAGE", "eliminatedBy": None, "played": 2}}
+    }""",
+    )
+    assert result["tobol"]["cupRun"] == {
+        "eliminatedIn": "SEMI_FINALS",
+        "eliminatedBy": {"name": "Atyrau"},
+        "furthestRound": "SEMI_FINALS",
+    }
+    assert result["atyrau"]["cupRun"] == {
+        "eliminatedIn": "FINAL",
+        "eliminatedBy": {"name": "Aktobe"},
+        "isWinner": False,
+    }
+    assert result["aksu"] == {
+        "group": {"name": "F"},
+        "cupRun": {"eliminatedIn": "GROUP_STAGE", "eliminatedBy": None, "played": 2},
+    }
 
 
 async def test_the_season_and_its_data_quality(client: httpx.AsyncClient) -> None:
-    season = (await data(client, """{ season(year: 2024) {
+    season = (
+        await data(
+            client,
+            """{ season(year: 2024) {
         year name edition sponsorName startDate endDate defendingChampion { name } winner { name }
         runnerUp { name } clubCount matchCount goalCount averageGoalsPerMatch
         dataQuality { statedMatches statedGoals attributions { stated inferred unknown }
                       disagreements { line code message } }
-    } }"""))["season"]
+    } }""",
+        )
+    )["season"]
     assert {k: v for k, v in season.items() if k != "dataQuality"} == {
-        "year": 2024, "name": "2024 Kazakhstan Cup", "edition": 32, "sponsorName": "Fonbet Kazakhstan Cup",
-        "startDate": "2024-03-11", "endDate": "2024-09-29", "defendingChampion": {"name": "Tobol"},
-        "winner": {"name": "Aktobe"}, "runnerUp": {"name": "Atyrau"}, "clubCount": 32, "matchCount": 41,
-        "goalCount": 98, "averageGoalsPerMatch": 2.39,
+        "year": 2024,
+        "name": "2024 Kazakhstan Cup",
+        "edition": 32,
+        "sponsorName": "Fonbet Kazakhstan Cup",
+        "startDate": "2024-03-11",
+        "endDate": "2024-09-29",
+        "defendingChampion": {"name": "Tobol"},
+        "winner": {"name": "Aktobe"},
+        "runnerUp": {"name": "Atyrau"},
+        "clubCount": 32,
+        "matchCount": 41,
+        "goalCount": 98,
+        "averageGoalsPerMatch": 2.39,
     }
     quality = season["dataQuality"]
     assert (quality["statedMatches"], quality["statedGoals"]) == (41, 98)
     assert quality["attributions"] == {"stated": 35, "inferred": 13, "unknown": 50}
     assert [(d["line"], d["code"]) for d in quality["disagreements"]] == [
-        (31, "FORMAT_TABLE"), (270, "SCORER_TABLE_TOTAL"), (328, "SCORER_TABLE_CLUB"),
+        (31, "FORMAT_TABLE"),
+        (270, "SCORER_TABLE_TOTAL"),
+        (328, "SCORER_TABLE_CLUB"),
     ]
     assert "sums to 97 while the scores sum to 98" in quality["disagreements"][1]["message"]
 
 
 async def test_the_final_and_its_goals(client: httpx.AsyncClient) -> None:
-    final = (await data(client, """{ matches(filter: {rounds: [FINAL]}) { nodes {
+    final = await data(
+        client,
+        """{ matches(filter: {rounds: [FINAL]}) { nodes {
         date home { name } away { name } homeScore awayScore extraTime winner { name } tie { aggregate }
-        goals { minute penalty scorer { name } club { name } } cards { player { name } kind } } } }"""))
+        goals { minute penalty scorer { name } club { name } } cards { player { name } kind } } } }""",
+    )
     [match] = final["matches"]["nodes"]
     assert (match["date"], match["home"]["name"], match["homeScore"], match["awayScore"], match["away"]["name"]) == (
-        "2024-09-29", "Atyrau", 1, 2, "Aktobe",
+        "2024-09-29",
+        "Atyrau",
+        1,
+        2,
+        "Aktobe",
     )
     assert (match["extraTime"], match["winner"], match["tie"]) == (False, {"name": "Aktobe"}, {"aggregate": "1-2"})
     assert [(g["minute"], g["penalty"], g["scorer"]["name"], g["club"]["name"]) for g in match["goals"]] == [
@@ -107,14 +154,21 @@ async def test_the_final_and_its_goals(client: httpx.AsyncClient) -> None:
 
 
 async def test_semi_final_ties_have_two_legs_and_an_aggregate(client: httpx.AsyncClient) -> None:
-    ties = (await data(client, """{ ties(round: SEMI_FINALS) {
+    ties = (
+        await data(
+            client,
+            """{ ties(round: SEMI_FINALS) {
         round home { name } away { name } homeAggregate awayAggregate winner { name } loser { name }
-        legs { leg date homeScore awayScore home { name } } } }"""))["ties"]
+        legs { leg date homeScore awayScore home { name } } } }""",
+        )
+    )["ties"]
     by_home = {t["home"]["name"]: t for t in ties}
     tobol = by_home["Tobol"]
     assert (tobol["away"]["name"], tobol["homeAggregate"], tobol["awayAggregate"]) == ("Atyrau", 1, 4)
     assert (tobol["winner"]["name"], tobol["loser"]["name"]) == ("Atyrau", "Tobol")
-    assert [(leg["leg"], leg["date"], leg["home"]["name"], leg["homeScore"], leg["awayScore"]) for leg in tobol["legs"]] == [
+    assert [
+        (leg["leg"], leg["date"], leg["home"]["name"], leg["homeScore"], leg["awayScore"]) for leg in tobol["legs"]
+    ] == [
         (1, "2024-05-29", "Tobol", 1, 0),
         (2, "2024-06-19", "Atyrau", 4, 0),
     ]
@@ -124,24 +178,39 @@ async def test_semi_final_ties_have_two_legs_and_an_aggregate(client: httpx.Asyn
 
 
 async def test_group_tables_and_winners(client: httpx.AsyncClient) -> None:
-    groups = (await data(client, """{ groups { name clubs { name } matches { date }
-        standings { position club { name } played won drawn lost goalsFor goalsAgainst goalDifference points } } }"""))
+    groups = await data(
+        client,
+        """{ groups { name clubs { name } matches { date }
+        standings { position club { name } played won drawn lost goalsFor goalsAgainst goalDifference points } } }""",
+    )
     tables = {g["name"]: g for g in groups["groups"]}
     assert sorted(tables) == ["A", "B", "C", "D", "E", "F"]
     assert {name: g["standings"][0]["club"]["name"] for name, g in tables.items()} == {
-        "A": "Irtysh Pavlodar", "B": "Akademia Ontustik", "C": "Taraz", "D": "Jas Qyran", "E": "SD Family",
+        "A": "Irtysh Pavlodar",
+        "B": "Akademia Ontustik",
+        "C": "Taraz",
+        "D": "Jas Qyran",
+        "E": "SD Family",
         "F": "Zhetisay",
     }
     assert tables["A"]["standings"][0] == {
-        "position": 1, "club": {"name": "Irtysh Pavlodar"}, "played": 3, "won": 2, "drawn": 1, "lost": 0,
-        "goalsFor": 3, "goalsAgainst": 1, "goalDifference": 2, "points": 7,
+        "position": 1,
+        "club": {"name": "Irtysh Pavlodar"},
+        "played": 3,
+        "won": 2,
+        "drawn": 1,
+        "lost": 0,
+        "goalsFor": 3,
+        "goalsAgainst": 1,
+        "goalDifference": 2,
+        "points": 7,
     }
     assert [c["name"] for c in tables["A"]["clubs"]] == ["AKAS", "Irtysh Pavlodar", "Khan-Tengri", "Okzhetpes"]
     assert len(tables["A"]["matches"]) == 6
 
 
 async def test_three_top_scorers_with_three_goals(client: httpx.AsyncClient) -> None:
-    top = (await data(client, "{ topScorers(first: 3) { player { name nationality } club { name } goals } }"))
+    top = await data(client, "{ topScorers(first: 3) { player { name nationality } club { name } goals } }")
     assert top["topScorers"] == [
         {"player": {"name": "Ahmed El Messaoudi", "nationality": "MAR"}, "club": {"name": "Tobol"}, "goals": 3},
         {"player": {"name": "Aslanbek Kakimov", "nationality": "KAZ"}, "club": {"name": "Aksu"}, "goals": 3},
@@ -150,23 +219,35 @@ async def test_three_top_scorers_with_three_goals(client: httpx.AsyncClient) -> 
 
 
 async def test_rounds_carry_the_articles_schedule(client: httpx.AsyncClient) -> None:
-    rounds = (await data(client, "{ rounds { round name clubsRemaining clubsInvolved firstMatchDate twoLegged matches { id } } }"))
+    rounds = await data(
+        client, "{ rounds { round name clubsRemaining clubsInvolved firstMatchDate twoLegged matches { id } } }"
+    )
     assert [(r["round"], r["clubsRemaining"], r["clubsInvolved"], len(r["matches"])) for r in rounds["rounds"]] == [
-        ("GROUP_STAGE", 32, 19, 21), ("PLAY_OFF", 19, 6, 3), ("ROUND_OF_16", 16, 16, 8),
-        ("QUARTER_FINALS", 8, 8, 4), ("SEMI_FINALS", 4, 4, 4), ("FINAL", 2, 2, 1),
+        ("GROUP_STAGE", 32, 19, 21),
+        ("PLAY_OFF", 19, 6, 3),
+        ("ROUND_OF_16", 16, 16, 8),
+        ("QUARTER_FINALS", 8, 8, 4),
+        ("SEMI_FINALS", 4, 4, 4),
+        ("FINAL", 2, 2, 1),
     ]
     semi = rounds["rounds"][4]
     assert (semi["name"], semi["firstMatchDate"], semi["twoLegged"]) == ("Semi-finals", "2024-06-19", True)
 
 
 async def test_short_names_are_one_player_with_the_tables_full_name(client: httpx.AsyncClient) -> None:
-    result = await data(client, """{
+    result = await data(
+        client,
+        """{
       romero: player(name: "Romero") { name nationality club { name } goalCount goals { minute attribution } }
       santana: player(name: "élder santana") { name goals { minute attribution } }
       kenesov: player(name: "Kenesov") { name nationality goalCount cards { kind } }
-    }""")
+    }""",
+    )
     assert result["romero"] == {
-        "name": "Dorny Romero", "nationality": "DOM", "club": {"name": "Aktobe"}, "goalCount": 2,
+        "name": "Dorny Romero",
+        "nationality": "DOM",
+        "club": {"name": "Aktobe"},
+        "goalCount": 2,
         "goals": [{"minute": None, "attribution": "INFERRED"}, {"minute": 25, "attribution": "STATED"}],
     }
     assert result["santana"] == {"name": "Élder Santana", "goals": [{"minute": 29, "attribution": "STATED"}]}
@@ -177,9 +258,12 @@ async def test_node_fetches_any_object_again_by_its_global_id(client: httpx.Asyn
     first = await data(client, """{ club(name: "Aktobe") { id matches { id goals { id scorer { id } } } } }""")
     club = first["club"]
     goal = club["matches"][0]["goals"][0]
-    again = await data(client, """query($ids: [ID!]!) { nodes(ids: $ids) {
+    again = await data(
+        client,
+        """query($ids: [ID!]!) { nodes(ids: $ids) {
         id ... on Club { name } ... on Match { homeScore } ... on Goal { minute } ... on Player { name } } }""",
-                       {"ids": [club["id"], club["matches"][0]["id"], goal["id"], goal["scorer"]["id"], "bm9wZQ"]})
+        {"ids": [club["id"], club["matches"][0]["id"], goal["id"], goal["scorer"]["id"], "bm9wZQ"]},
+    )
     assert again["nodes"] == [
         {"id": club["id"], "name": "Aktobe"},
         {"id": club["matches"][0]["id"], "homeScore": 1},
@@ -190,15 +274,21 @@ async def test_node_fetches_any_object_again_by_its_global_id(client: httpx.Asyn
 
 
 async def test_similar_names_stay_different_clubs(client: httpx.AsyncClient) -> None:
-    result = await data(client, """{
+    result = await data(
+        client,
+        """{
       a: club(name: "Zhetysu") { entryRound } b: club(name: "Zhetisay") { entryRound }
       c: club(name: "Kyran") { group { name } } d: club(name: "Jas Qyran") { group { name } }
       e: club(name: "Kaisar") { cupRun { eliminatedBy { name } } } f: club(name: "Kairat") { cupRun { eliminatedBy { name } } }
-    }""")
+    }""",
+    )
     assert result == {
-        "a": {"entryRound": "ROUND_OF_16"}, "b": {"entryRound": "GROUP_STAGE"},
-        "c": {"group": {"name": "F"}}, "d": {"group": {"name": "D"}},
-        "e": {"cupRun": {"eliminatedBy": {"name": "Tobol"}}}, "f": {"cupRun": {"eliminatedBy": {"name": "Atyrau"}}},
+        "a": {"entryRound": "ROUND_OF_16"},
+        "b": {"entryRound": "GROUP_STAGE"},
+        "c": {"group": {"name": "F"}},
+        "d": {"group": {"name": "D"}},
+        "e": {"cupRun": {"eliminatedBy": {"name": "Tobol"}}},
+        "f": {"cupRun": {"eliminatedBy": {"name": "Atyrau"}}},
     }
 
 
