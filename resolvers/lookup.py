@@ -11,7 +11,7 @@ from cupql.errors import BadUserInput, NotFound
 from db import models
 from resolvers.context import Context
 from resolvers.ids import decode_id
-from resolvers.loaders import ClubInSeason, entry_key
+from resolvers.loaders import ClubInSeason
 
 
 async def season_for(context: Context, year: int | None) -> models.Season:
@@ -106,8 +106,3 @@ async def player_id(context: Context, season: models.Season, name_or_id: str | N
         return (await find_player(context, season, name_or_id)).id
     except NotFound as error:
         raise BadUserInput(error.message) from None
-
-
-def club_in(season_id: str, club_id: str) -> str:
-    """The loader key of a club in a season."""
-    return entry_key(season_id, club_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -97,7 +98,8 @@ class Query:
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
         if len(ids) > info.context.limits.max_page_size:
             raise BadUserInput(f"At most {info.context.limits.max_page_size} IDs at a time.")
-        return [await _node(info, i) for i in ids]
+        # Gathered, so the objects of each type are fetched in one batch.
+        return list(await asyncio.gather(*(_node(info, i) for i in ids)))
 
     @strawberry.field(description="Every loaded season, latest first.")
     async def seasons(self, info: Info) -> list[Season]:

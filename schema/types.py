@@ -279,7 +279,6 @@ class Club(Node):
 @strawberry.type(description="One match of a club's cup run, seen from the club's side.")
 class CupRunStep:
     step: Private[Step]
-    club_id: Private[str]
 
     @strawberry.field(description="The match.")
     def match(self) -> Match:
@@ -322,7 +321,7 @@ class CupRun:
 
     @strawberry.field(description="The club's matches in the order played.")
     def steps(self) -> list[CupRunStep]:
-        return [CupRunStep(step=s, club_id=self.data.club_id) for s in self.data.steps]
+        return [CupRunStep(step=s) for s in self.data.steps]
 
     @strawberry.field(description="The last round the club played in.")
     def furthest_round(self) -> RoundKind | None:

@@ -81,14 +81,23 @@ def loaded_database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest
         yield url
 
 
+@contextlib.asynccontextmanager
+async def api_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client on the ASGI app built from `settings`, run with its lifespan."""
+    app = create_app(settings)
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://cupql.test") as http,
+    ):
+        yield http
+
+
 @pytest.fixture
 async def client(loaded_database_url: str) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client on the ASGI app (SQL statement counts on) over the loaded database."""
-    app = create_app(Settings(database_url=loaded_database_url, debug_sql=True))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://cupql.test") as http:
-            yield http
+    async with api_client(Settings(database_url=loaded_database_url, debug_sql=True)) as http:
+        yield http
 
 
 async def graphql(client: httpx.AsyncClient, query: str, variables: dict[str, object] | None = None) -> dict:

@@ -96,7 +96,6 @@ class Article:
     infobox: dict[str, tuple[str, int]]
     prose: list[Prose]
     leagues: list[tuple[str, int]]
-    league_line: int | None
     format_rows: list[FormatRow]
     draw: dict[str, tuple[str, int]]
     matches: list[RawMatch]
@@ -204,7 +203,6 @@ class _Parser:
             infobox={},
             prose=[],
             leagues=[],
-            league_line=None,
             format_rows=[],
             draw={},
             matches=[],
@@ -316,7 +314,6 @@ class _Parser:
             match = _LEAGUE_CELL.match(cell.strip())
             if match:
                 article.leagues.append((match["league"], number))
-        article.league_line = number
 
     def _match(self, index: int, round_kind: RoundKind, group: str | None, article: Article) -> int:
         date_number = index + 1

@@ -324,6 +324,7 @@ class _Builder:
     def _standings(self, matches: list[Match], clubs: list[Club]) -> list[Standing]:
         standings: list[Standing] = []
         draw_lines = {group: line for group, (_, line) in self.article.draw.items()}
+        knockout_clubs = {name for m in matches if m.group is None for name in (m.home, m.away)}
         for group in sorted({c.group for c in clubs if c.group}):
             table = {c.name: Standing(group, 0, c.name, 0, 0, 0, 0, 0, 0) for c in clubs if c.group == group}
             for match in matches:
@@ -351,6 +352,14 @@ class _Builder:
                         f"group {group}: {first.club} and {second.club} are level on points, goal difference "
                         "and goals for; their order is by name",
                     )
+            advanced = [row for row in rows if row.club in knockout_clubs]
+            if any(row.position > len(advanced) for row in advanced):
+                names = ", ".join(row.club for row in advanced)
+                self.disagree(
+                    draw_lines.get(group, 0),
+                    "GROUP_ADVANCE",
+                    f"group {group}: {names} played on, but the table does not rank them on top",
+                )
             standings += rows
         return standings
 

@@ -88,7 +88,6 @@ def test_the_league_row_names_three_leagues_in_tier_order(article: Article) -> N
         ("Kazakhstan First League", 23),
         ("Kazakhstan Second League", 23),
     ]
-    assert article.league_line == 23
 
 
 # Score lines -----------------------------------------------------------------------------------------------

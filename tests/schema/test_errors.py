@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import httpx
 
-from cupql.app import create_app
 from cupql.settings import Settings
-from tests.conftest import GRAPHQL_RESPONSE, graphql
+from tests.conftest import GRAPHQL_RESPONSE, api_client, graphql
 
 
 async def test_an_unknown_enum_value_is_a_validation_error_before_anything_runs(client: httpx.AsyncClient) -> None:
@@ -59,16 +58,34 @@ async def test_a_query_too_deep_is_refused_before_execution(client: httpx.AsyncC
 
 
 async def test_a_database_outage_is_a_retryable_error_without_internals() -> None:
-    app = create_app(Settings(database_url="postgresql://nobody@127.0.0.1:9/nothing"))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://cupql.test") as http:
-            body = await graphql(http, "{ season { year } }")
-            ready = await http.get("/readyz")
-            alive = await http.get("/healthz")
+    async with api_client(Settings(database_url="postgresql://nobody@127.0.0.1:9/nothing")) as http:
+        body = await graphql(http, "{ season { year } }")
+        ready = await http.get("/readyz")
+        alive = await http.get("/healthz")
     [error] = body["errors"]
     assert error["extensions"] == {"code": "SERVICE_UNAVAILABLE"}
     assert error["message"] == "The database is unavailable right now; please try again shortly."
     assert "127.0.0.1" not in str(body) and "psycopg" not in str(body)
     assert ready.status_code == 503 and ready.json()["reason"].startswith("database unreachable")
     assert alive.status_code == 200
+
+
+ANALYST = """{ clubs(first: 50) { nodes { name
+  cupRun { steps { round opponent { name } goalsFor goalsAgainst result
+           match { date goals { minute scorer { name nationality } attribution } cards { kind player { name } } } } }
+  scorers { player { name } goals } } } }"""
+
+
+async def test_the_analysts_all_clubs_query_is_within_the_default_limits(client: httpx.AsyncClient) -> None:
+    body = await graphql(client, ANALYST)
+    assert "errors" not in body
+    assert len(body["data"]["clubs"]["nodes"]) == 32
+
+
+async def test_what_only_an_attacker_sends_is_refused(client: httpx.AsyncClient) -> None:
+    aliases = "{ " + " ".join(f"a{i}: season {{ year }}" for i in range(200)) + " }"
+    nested_pages = "{ matches(first: 100) { nodes { home { matches { goals { scorer { goals { match { goals { minute } } } } } } } } } }"
+    for query in (aliases, nested_pages):
+        body = await graphql(client, query)
+        assert "data" not in body
+        assert {e["extensions"]["code"] for e in body["errors"]} == {"QUERY_TOO_COMPLEX"}

@@ -299,3 +299,12 @@ async def test_an_unknown_club_is_null_with_an_error_suggesting_the_closest_name
     assert error["extensions"]["code"] == "NOT_FOUND"
     assert "Did you mean 'Aktobe'" in error["message"]
     assert error["path"] == ["club"]
+
+
+async def test_ids_are_natural_keys_so_they_match_on_every_database_and_import(client: httpx.AsyncClient) -> None:
+    result = await data(
+        client, '{ club(name: "Aktobe") { id } match: matches(filter: {rounds: [FINAL]}) { nodes { id } } }'
+    )
+    # base64url of "Club:kazakhstan-cup/2024/aktobe" and "Match:kazakhstan-cup/2024/final/atyrau-v-aktobe"
+    assert result["club"]["id"] == "Q2x1YjprYXpha2hzdGFuLWN1cC8yMDI0L2FrdG9iZQ"
+    assert result["match"]["nodes"][0]["id"] == "TWF0Y2g6a2F6YWtoc3Rhbi1jdXAvMjAyNC9maW5hbC9hdHlyYXUtdi1ha3RvYmU"
