@@ -62,6 +62,12 @@ class Connection(Generic[NodeT]):
         rows = await self.query.group_by(info.context, key)
         return [Bucket(key=None if value is None else label(value), count=count) for value, count in rows]
 
+    async def _club_buckets(self, info: Info, key: Any) -> list[Bucket]:
+        """Buckets keyed by a club id column, labelled with the clubs' names."""
+        rows = await self.query.group_by(info.context, key)
+        names = await _club_names(info, self.season, [value for value, _ in rows if value])
+        return [Bucket(key=names.get(value, value) if value else None, count=count) for value, count in rows]
+
 
 def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: Query[Any], season: models.Season) -> Any:
     """A `cls` connection over `page`, each row wrapped in its GraphQL type."""
@@ -196,9 +202,7 @@ class CardConnection(Connection[Card]):
     @strawberry.field(description="Card counts per group, e.g. by CLUB or KIND.")
     async def group_by(self, info: Info, key: CardGroupKey) -> list[Bucket]:
         if key is CardGroupKey.CLUB:
-            rows = await self.query.group_by(info.context, listing.card_group_key(key))
-            names = await _club_names(info, self.season, [v for v, _ in rows if v])
-            return [Bucket(key=names.get(v, v) if v else None, count=n) for v, n in rows]
+            return await self._club_buckets(info, listing.card_group_key(key))
         return await self._buckets(info, listing.card_group_key(key), _text)
 
 
@@ -207,9 +211,7 @@ class PlayerConnection(Connection[Player]):
     @strawberry.field(description="Player counts per group, e.g. by NATIONALITY or CLUB.")
     async def group_by(self, info: Info, key: PlayerGroupKey) -> list[Bucket]:
         if key is PlayerGroupKey.CLUB:
-            rows = await self.query.group_by(info.context, listing.player_group_key(key))
-            names = await _club_names(info, self.season, [v for v, _ in rows if v])
-            return [Bucket(key=names.get(v, v) if v else None, count=n) for v, n in rows]
+            return await self._club_buckets(info, listing.player_group_key(key))
         return await self._buckets(info, listing.player_group_key(key), _text)
 
 

@@ -44,6 +44,20 @@ async def club_required(info: Info, season_id: str, club_id: str) -> Club:
     return club
 
 
+async def match_of(info: Info, match_id: str) -> Match:
+    row = await info.context.loaders.match.load(match_id)
+    if row is None:
+        raise LookupError(f"no match {match_id}")
+    return Match(row=row)
+
+
+async def player_of(info: Info, player_id: str | None) -> Player | None:
+    if player_id is None:
+        return None
+    row = await info.context.loaders.player.load(player_id)
+    return Player(row=row) if row else None
+
+
 async def season_of(info: Info, season_id: str) -> Season:
     season = await info.context.loaders.season.load(season_id)
     if season is None:
@@ -449,10 +463,7 @@ class Goal(Node):
 
     @strawberry.field(description="The match.")
     async def match(self, info: Info) -> Match:
-        row = await info.context.loaders.match.load(self.row.match_id)
-        if row is None:
-            raise LookupError(f"no match {self.row.match_id}")
-        return Match(row=row)
+        return await match_of(info, self.row.match_id)
 
     @strawberry.field(description="The club the goal counts for.")
     async def club(self, info: Info) -> Club:
@@ -460,10 +471,7 @@ class Goal(Node):
 
     @strawberry.field(description="The scorer; null when unknown. See `attribution` for how it is known.")
     async def scorer(self, info: Info) -> Player | None:
-        if self.row.scorer_id is None:
-            return None
-        row = await info.context.loaders.player.load(self.row.scorer_id)
-        return Player(row=row) if row else None
+        return await player_of(info, self.row.scorer_id)
 
     @strawberry.field(description="The minute; null when the article lost it.")
     def minute(self) -> int | None:
@@ -499,10 +507,7 @@ class Card(Node):
 
     @strawberry.field(description="The match.")
     async def match(self, info: Info) -> Match:
-        row = await info.context.loaders.match.load(self.row.match_id)
-        if row is None:
-            raise LookupError(f"no match {self.row.match_id}")
-        return Match(row=row)
+        return await match_of(info, self.row.match_id)
 
     @strawberry.field(description="The club of the booked player.")
     async def club(self, info: Info) -> Club:
@@ -510,10 +515,7 @@ class Card(Node):
 
     @strawberry.field(description="The booked player; null where the article lost the name.")
     async def player(self, info: Info) -> Player | None:
-        if self.row.player_id is None:
-            return None
-        row = await info.context.loaders.player.load(self.row.player_id)
-        return Player(row=row) if row else None
+        return await player_of(info, self.row.player_id)
 
     @strawberry.field(description="The minute; null where unknown (always, in this article).")
     def minute(self) -> int | None:
@@ -567,10 +569,10 @@ class Scorer:
 
     @strawberry.field(description="The player.")
     async def player(self, info: Info) -> Player:
-        row = await info.context.loaders.player.load(self.row.player_id)
-        if row is None:
+        player = await player_of(info, self.row.player_id)
+        if player is None:
             raise LookupError(f"no player {self.row.player_id}")
-        return Player(row=row)
+        return player
 
     @strawberry.field(description="The player's club.")
     async def club(self, info: Info) -> Club:
