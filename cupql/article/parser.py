@@ -70,6 +70,15 @@ class FormatRow:
 
 
 @dataclass(frozen=True)
+class LeagueCell:
+    """A cell of the participants table: a league and how many of its clubs entered."""
+
+    name: str
+    clubs: int | None
+    line: int
+
+
+@dataclass(frozen=True)
 class ScorerLine:
     nationality: str | None
     name: str
@@ -95,7 +104,7 @@ class Article:
     title_line: int
     infobox: dict[str, tuple[str, int]]
     prose: list[Prose]
-    leagues: list[tuple[str, int]]
+    leagues: list[LeagueCell]
     format_rows: list[FormatRow]
     draw: dict[str, tuple[str, int]]
     matches: list[RawMatch]
@@ -124,7 +133,7 @@ _MINUTE_LIST = re.compile(
 )
 _GOALS_HEADING = re.compile(r"^(?P<goals>\d+) goals?:$")
 _SCORER = re.compile(r"^-\s*(?:(?P<nat>[A-Z]{3})\s+)?(?P<name>.+?)\s+-\s+(?P<club>.+)$")
-_LEAGUE_CELL = re.compile(r"^(?P<league>.+? League)\b")
+_LEAGUE_CELL = re.compile(r"^(?P<league>.+? League)\b(?:.*?\b(?P<clubs>\d+) clubs\b)?")
 _GROUP = re.compile(r"^Group (?P<name>\S+)$")
 _ROUND_NAMES = {kind.value.casefold(): kind for kind in RoundKind}
 
@@ -313,7 +322,8 @@ class _Parser:
         for cell in text.strip("|").split("|"):
             match = _LEAGUE_CELL.match(cell.strip())
             if match:
-                article.leagues.append((match["league"], number))
+                clubs = int(match["clubs"]) if match["clubs"] else None
+                article.leagues.append(LeagueCell(match["league"], clubs, number))
 
     def _match(self, index: int, round_kind: RoundKind, group: str | None, article: Article) -> int:
         date_number = index + 1

@@ -307,19 +307,33 @@ class _Builder:
 
     def _leagues(self, clubs: dict[str, Club]) -> None:
         """A round's prose naming exactly one league tells the league of the clubs entering in that round."""
-        tiers = {
-            re.sub(rf"^{re.escape(self.article.info('Country') or '')}\s*", "", name): tier
-            for tier, (name, _) in zip(_LEAGUE_TIERS, self.article.leagues, strict=False)
-        }
+        cells = dict(zip(_LEAGUE_TIERS, self.article.leagues, strict=False))
+        country = re.escape(self.article.info("Country") or "")
+        tiers = {re.sub(rf"^{country}\s*", "", cell.name): tier for tier, cell in cells.items()}
         for prose in self.article.prose:
             if prose.round is None:
                 continue
             named = [tier for name, tier in tiers.items() if name in prose.text]
             if len(named) != 1:
                 continue
-            for club in clubs.values():
-                if club.entry_round is prose.round and not club.group:
-                    club.league, club.league_attribution = named[0], Attribution.INFERRED
+            entering = [c for c in clubs.values() if c.entry_round is prose.round and not c.group]
+            for club in entering:
+                club.league, club.league_attribution = named[0], Attribution.INFERRED
+            stated = cells[named[0]].clubs
+            if stated is not None and stated != len(entering):
+                self.disagree(
+                    prose.line,
+                    "LEAGUE_COUNT",
+                    f"{len(entering)} clubs entered in the {prose.round.value}, "
+                    f"but the participants table gives the {cells[named[0]].name} {stated} clubs",
+                )
+        counts = [cell.clubs for cell in self.article.leagues if cell.clubs is not None]
+        if counts and len(counts) == len(self.article.leagues) and sum(counts) != len(clubs):
+            self.disagree(
+                self.article.leagues[0].line,
+                "LEAGUE_COUNT",
+                f"the participants table adds up to {sum(counts)} clubs, the matches have {len(clubs)}",
+            )
 
     def _standings(self, matches: list[Match], clubs: list[Club]) -> list[Standing]:
         standings: list[Standing] = []
@@ -463,6 +477,20 @@ class _Builder:
                     "SCORER_TABLE_PLAYER",
                     f"the scorer table gives {row.name} {row.goals} goals, the match lines name {named[row.name]}",
                 )
+        updated = article.info("Updated")
+        last_match = max(m.date for m in matches)
+        try:
+            updated_on = dt.datetime.strptime(updated, "%d %B %Y").date() if updated else None
+        except ValueError:
+            updated_on = None
+            self.disagree(article.info_line("Updated"), "INFOBOX", f"unreadable Updated date {updated!r}")
+        if updated_on and updated_on < last_match:
+            self.disagree(
+                article.info_line("Updated"),
+                "INFOBOX_UPDATED",
+                f"the infobox says it was updated on {_show(updated_on)}, "
+                f"but its figures include the match of {_show(last_match)}",
+            )
         leaders = article.info("Scoring Leader")
         if leaders and article.scorers:
             top = max(row.goals for row in article.scorers)

@@ -13,6 +13,7 @@ from cupql.article.parser import (
     ArticleError,
     Entry,
     FormatRow,
+    LeagueCell,
     Minute,
     RawMatch,
     ScorerLine,
@@ -84,9 +85,9 @@ def test_the_infobox_keeps_each_value_with_its_line(article: Article) -> None:
 
 def test_the_league_row_names_three_leagues_in_tier_order(article: Article) -> None:
     assert article.leagues == [
-        ("Kazakhstan Premier League", 23),
-        ("Kazakhstan First League", 23),
-        ("Kazakhstan Second League", 23),
+        LeagueCell("Kazakhstan Premier League", 13, 23),
+        LeagueCell("Kazakhstan First League", 13, 23),
+        LeagueCell("Kazakhstan Second League", 6, 23),
     ]
 
 

@@ -20,3 +20,21 @@ def test_a_club_that_played_on_without_topping_its_group_is_reported() -> None:
 def test_the_bundled_article_plays_its_group_winners_on() -> None:
     report = build_season(parse_article(TEXT, "bundled.txt")).report
     assert all(d.code != "GROUP_ADVANCE" for d in report.disagreements)
+
+
+def test_league_counts_are_checked_against_the_clubs_that_entered() -> None:
+    tampered = TEXT.replace("Kazakhstan Premier League all 13 clubs", "Kazakhstan Premier League all 14 clubs")
+    report = build_season(parse_article(tampered, "tampered.txt")).report
+    messages = {(d.line, d.code, d.message) for d in report.disagreements}
+    assert (
+        169,
+        "LEAGUE_COUNT",
+        "13 clubs entered in the Round of 16, but the participants table gives the Kazakhstan Premier League 14 clubs",
+    ) in messages
+    assert (23, "LEAGUE_COUNT", "the participants table adds up to 33 clubs, the matches have 32") in messages
+
+
+def test_a_stale_infobox_stamp_is_reported() -> None:
+    report = build_season(parse_article(TEXT, "bundled.txt")).report
+    [stale] = [d for d in report.disagreements if d.code == "INFOBOX_UPDATED"]
+    assert stale.line == 15

@@ -31,7 +31,11 @@ def test_load_prints_totals_attributions_and_every_disagreement(empty_database_u
     assert "matches: 41 (infobox: 41)" in result.output
     assert "goals: 98 (infobox: 98)" in result.output
     assert "goal attributions: STATED 35, INFERRED 13, UNKNOWN 50" in result.output
-    assert "disagreements: 3" in result.output
+    assert "disagreements: 4" in result.output
+    assert (
+        "line 15: [INFOBOX_UPDATED] the infobox says it was updated on 19 June 2024, "
+        "but its figures include the match of 29 September 2024"
+    ) in result.output
     assert (
         "line 31: [FORMAT_TABLE] the format table gives Semi-finals first match date 19 June 2024, "
         "the matches give 29 May 2024"
@@ -46,7 +50,7 @@ def test_load_prints_totals_attributions_and_every_disagreement(empty_database_u
 def test_strict_refuses_an_article_with_disagreements_and_writes_nothing(empty_database_url: str) -> None:
     result = CliRunner().invoke(main, ["load", str(ARTICLE), "--strict", "--database-url", empty_database_url])
     assert result.exit_code == 1
-    assert "--strict: 3 disagreement(s) found, nothing was written" in result.output
+    assert "--strict: 4 disagreement(s) found, nothing was written" in result.output
     assert database_is_empty(empty_database_url)
 
 

@@ -148,7 +148,12 @@ def test_the_report_counts_attributions_and_lists_every_disagreement(empty_datab
         empty_database_url,
         select(models.Disagreement.line, models.Disagreement.code).order_by(models.Disagreement.ordinal),
     )
-    assert disagreements == [(31, "FORMAT_TABLE"), (270, "SCORER_TABLE_TOTAL"), (328, "SCORER_TABLE_CLUB")]
+    assert disagreements == [
+        (15, "INFOBOX_UPDATED"),
+        (31, "FORMAT_TABLE"),
+        (270, "SCORER_TABLE_TOTAL"),
+        (328, "SCORER_TABLE_CLUB"),
+    ]
 
 
 def test_loading_again_replaces_the_season_and_keeps_every_id(empty_database_url: str) -> None:

@@ -121,11 +121,12 @@ async def test_the_season_and_its_data_quality(client: httpx.AsyncClient) -> Non
     assert (quality["statedMatches"], quality["statedGoals"]) == (41, 98)
     assert quality["attributions"] == {"stated": 35, "inferred": 13, "unknown": 50}
     assert [(d["line"], d["code"]) for d in quality["disagreements"]] == [
+        (15, "INFOBOX_UPDATED"),
         (31, "FORMAT_TABLE"),
         (270, "SCORER_TABLE_TOTAL"),
         (328, "SCORER_TABLE_CLUB"),
     ]
-    assert "sums to 97 while the scores sum to 98" in quality["disagreements"][1]["message"]
+    assert "sums to 97 while the scores sum to 98" in quality["disagreements"][2]["message"]
 
 
 async def test_the_final_and_its_goals(client: httpx.AsyncClient) -> None:
