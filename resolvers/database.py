@@ -10,6 +10,7 @@ import asyncio
 from typing import Any
 
 from sqlalchemy import Executable
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolvers.waves import Waves
@@ -25,15 +26,19 @@ class Database:
 
     async def scalars(self, statement: Executable) -> list[Any]:
         """The first column of every row."""
-        async with self._lock:
-            return list((await self._session.scalars(statement)).all())
+        return [row[0] for row in await self.execute(statement)]
 
     async def execute(self, statement: Executable) -> list[tuple[Any, ...]]:
         """Every row, as a tuple."""
         async with self._lock:
-            return [tuple(row) for row in (await self._session.execute(statement)).all()]
+            try:
+                return [tuple(row) for row in (await self._session.execute(statement)).all()]
+            except DBAPIError:
+                # A failed statement aborts a PostgreSQL transaction; start afresh so sibling fields still run.
+                await self._session.rollback()
+                raise
 
     async def scalar(self, statement: Executable) -> Any:
         """The first column of the first row, or None."""
-        async with self._lock:
-            return await self._session.scalar(statement)
+        rows = await self.execute(statement)
+        return rows[0][0] if rows else None

@@ -7,7 +7,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, literal, or_, select
 
 from cupql.article.season import RoundKind
-from db import models
+from cupql.errors import BadUserInput
+from db import keys, models
 from resolvers.context import Context
 from resolvers.lookup import club_id, player_id
 from resolvers.pages import Query
@@ -46,6 +47,13 @@ def _directed(column: Any, direction: Direction) -> Any:
     return column.desc() if direction is Direction.DESC else column.asc()
 
 
+def _text(value: str) -> str:
+    """A filter's text, refused when no database could compare it (a NUL character)."""
+    if "\x00" in value:
+        raise BadUserInput("Filter text must not contain NUL characters.")
+    return value
+
+
 def _contains(column: Any, text: str) -> ColumnElement[bool]:
     return func.lower(column).contains(text.lower(), autoescape=True)
 
@@ -62,7 +70,7 @@ async def match_query(
     if where.rounds:
         statement = statement.where(M.round.in_(where.rounds))
     if where.group:
-        statement = statement.where(M.group_id == f"{season.id}/group-{where.group.strip().lower()}")
+        statement = statement.where(M.group_id == keys.group_key(season.id, _text(where.group)))
     if where.date_from:
         statement = statement.where(M.date >= where.date_from)
     if where.date_to:
@@ -105,7 +113,7 @@ async def goal_query(
     if where.rounds:
         statement = statement.where(M.round.in_(where.rounds))
     if where.group:
-        statement = statement.where(M.group_id == f"{season.id}/group-{where.group.strip().lower()}")
+        statement = statement.where(M.group_id == keys.group_key(season.id, _text(where.group)))
     if where.minute_from is not None:
         statement = statement.where(G.minute >= where.minute_from)
     if where.minute_to is not None:
@@ -122,9 +130,9 @@ async def goal_query(
     if scorer:
         statement = statement.where(G.scorer_id == scorer)
     if where.nationality:
-        statement = statement.where(P.nationality == where.nationality.strip().upper())
+        statement = statement.where(P.nationality == _text(where.nationality).strip().upper())
     if where.scorer_name_contains:
-        statement = statement.where(_contains(P.name, where.scorer_name_contains))
+        statement = statement.where(_contains(P.name, _text(where.scorer_name_contains)))
     columns: tuple[Any, ...]
     if order.field is GoalOrderField.MINUTE:
         columns = (_directed(G.minute.is_(None), Direction.ASC), _directed(G.minute, order.direction))
@@ -181,9 +189,9 @@ async def player_query(
     if club:
         statement = statement.where(P.club_id == club)
     if where.nationality:
-        statement = statement.where(P.nationality == where.nationality.strip().upper())
+        statement = statement.where(P.nationality == _text(where.nationality).strip().upper())
     if where.name_contains:
-        statement = statement.where(_contains(P.name, where.name_contains))
+        statement = statement.where(_contains(P.name, _text(where.name_contains)))
     if where.in_scorer_table is not None:
         statement = statement.where(scored.id.is_not(None) if where.in_scorer_table else scored.id.is_(None))
     column = {
@@ -204,11 +212,11 @@ async def club_query(
     entry, club = models.ClubEntry, models.Club
     statement = select(entry).join(club, club.id == entry.club_id).where(entry.season_id == season.id)
     if where.name_contains:
-        statement = statement.where(_contains(club.name, where.name_contains))
+        statement = statement.where(_contains(club.name, _text(where.name_contains)))
     if where.league:
         statement = statement.where(entry.league == where.league)
     if where.group:
-        statement = statement.where(entry.group_id == f"{season.id}/group-{where.group.strip().lower()}")
+        statement = statement.where(entry.group_id == keys.group_key(season.id, _text(where.group)))
     if where.entry_round:
         statement = statement.where(entry.entry_round == where.entry_round)
     entry_order = case(*((entry.entry_round == kind, kind.order) for kind in RoundKind), else_=99)

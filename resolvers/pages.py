@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import base64
 import binascii
+import enum
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
 
-from cupql.article.season import RoundKind
 from cupql.errors import BadUserInput
 from resolvers.context import Context
 
 T = TypeVar("T")
+
+
+# Offsets beyond any real list; larger numbers would overflow the databases' integers.
+_MAX_OFFSET = 2**31 - 1
 
 
 def encode_cursor(offset: int) -> str:
@@ -24,7 +28,7 @@ def decode_cursor(cursor: str) -> int:
     """The offset a cursor points at; BAD_USER_INPUT for a cursor we did not issue."""
     try:
         kind, _, number = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        if kind == "offset" and number.isdigit():
+        if kind == "offset" and number.isdigit() and int(number) <= _MAX_OFFSET:
             return int(number)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         pass
@@ -61,8 +65,8 @@ class Query(Generic[T]):
         for name, size in (("first", request.first), ("last", request.last)):
             if size is not None and not 0 <= size <= limits.max_page_size:
                 raise BadUserInput(f"`{name}` must be between 0 and {limits.max_page_size}, got {size}.")
-        start = decode_cursor(request.after) + 1 if request.after else 0
-        end = decode_cursor(request.before) if request.before else None
+        start = decode_cursor(request.after) + 1 if request.after is not None else 0
+        end = decode_cursor(request.before) if request.before is not None else None
         if request.first is None and request.last is None:
             size = limits.default_page_size
             first: int | None = size
@@ -97,9 +101,12 @@ class Query(Generic[T]):
         columns = [key.label("key"), func.count().label("count"), *(func.sum(s) for s in sums)]
         statement = self.statement.with_only_columns(*columns).group_by(key).order_by(key)
         rows = await context.database.execute(statement)
-        # Rounds sort in playing order, not by name; unknown (null) keys come last.
+        # Enums (rounds above all) sort in their declared order, not by name; unknown (null) keys come last.
         return sorted(rows, key=lambda row: (row[0] is None, _sort_key(row[0])))
 
 
 def _sort_key(value: Any) -> Any:
-    return value.order if isinstance(value, RoundKind) else value
+    """Rounds in playing order, other enums by their declared order, everything else as it is."""
+    if isinstance(value, enum.Enum):
+        return list(type(value)).index(value)
+    return value

@@ -170,3 +170,31 @@ async def test_players_and_clubs_filter_and_order(client: httpx.AsyncClient) -> 
     assert result["named"]["nodes"] == [{"name": "Jakob Novak", "club": {"name": "Atyrau"}}]
     assert result["groupF"]["nodes"] == [{"name": "Aksu"}, {"name": "Kyran"}, {"name": "Zhetisay"}]
     assert result["premier"]["nodes"] == [{"name": "Zhetysu"}, {"name": "Zhenis"}]
+
+
+async def test_every_group_key_of_every_connection_answers(client: httpx.AsyncClient) -> None:
+    keys = {
+        "matches": ["ROUND", "GROUP", "RESULT", "DATE", "EXTRA_TIME", "TOTAL_GOALS"],
+        "goals": ["ROUND", "CLUB", "SCORER", "MINUTE_BUCKET", "ATTRIBUTION", "PENALTY", "NATIONALITY"],
+        "cards": ["ROUND", "CLUB", "KIND"],
+        "players": ["CLUB", "NATIONALITY"],
+        "clubs": ["LEAGUE", "GROUP", "ENTRY_ROUND"],
+    }
+    fields = " ".join(
+        f"{connection}_{key}: {connection} {{ totalCount groupBy(key: {key}) {{ key count }} }}"
+        for connection, names in keys.items()
+        for key in names
+    )
+    result = await data(client, "{ " + fields + " }")
+    for alias, connection in result.items():
+        assert sum(bucket["count"] for bucket in connection["groupBy"]) == connection["totalCount"], alias
+    assert result["goals_ATTRIBUTION"]["groupBy"] == [
+        {"key": "STATED", "count": 35},
+        {"key": "INFERRED", "count": 13},
+        {"key": "UNKNOWN", "count": 50},
+    ]
+    assert result["matches_EXTRA_TIME"]["groupBy"] == [
+        {"key": "false", "count": 38},
+        {"key": "true", "count": 2},
+        {"key": None, "count": 1},
+    ]

@@ -89,3 +89,20 @@ async def test_what_only_an_attacker_sends_is_refused(client: httpx.AsyncClient)
         body = await graphql(client, query)
         assert "data" not in body
         assert {e["extensions"]["code"] for e in body["errors"]} == {"QUERY_TOO_COMPLEX"}
+
+
+async def test_text_no_database_can_compare_and_cursors_past_any_list_are_user_errors(
+    client: httpx.AsyncClient,
+) -> None:
+    huge = "b2Zmc2V0Ojk5OTk5OTk5OTk5OTk5OTk5OTk5"  # base64 of "offset:99999999999999999999"
+    body = await graphql(
+        client,
+        """query($nul: String!, $huge: String!) {
+      a: clubs(filter: {nameContains: $nul}) { totalCount }
+      b: matches(after: $huge) { totalCount }
+      c: season { year }
+    }""",
+        {"nul": "\u0000", "huge": huge},
+    )
+    assert body["data"] == {"a": None, "b": None, "c": {"year": 2024}}
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["BAD_USER_INPUT", "BAD_USER_INPUT"]
