@@ -327,7 +327,10 @@ class _Parser:
 
     def _match(self, index: int, round_kind: RoundKind, group: str | None, article: Article) -> int:
         date_number = index + 1
-        date = parse_date(self.lines[index])
+        try:
+            date = parse_date(self.lines[index])
+        except ValueError:
+            raise self.fail(date_number, f"unreadable date {self.lines[index].strip()!r}") from None
         if index + 1 >= len(self.lines):
             raise self.fail(date_number, "a match date with no score line after it")
         score_line = self.lines[index + 1].strip()

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from cupql.article.attribution import Unit, attribute
 from cupql.article.names import fold
-from cupql.article.parser import Article, Entry, RawMatch, ScorerLine
+from cupql.article.parser import Article, ArticleError, Entry, LeagueCell, RawMatch, ScorerLine
 from cupql.article.season import (
     Attribution,
     Card,
@@ -38,8 +38,6 @@ from cupql.article.season import (
     Standing,
     Tie,
 )
-
-_LEAGUE_TIERS = list(League)
 
 
 def build_season(article: Article) -> Season:
@@ -80,7 +78,7 @@ class _Builder:
             runner_up = final[0].away if winner == final[0].home else final[0].home
         self._check_totals(matches, winner, runner_up, clubs)
         intro = " ".join(p.text for p in article.prose if p.round is None)
-        start, end = _season_dates(intro, year)
+        start, end = self._season_dates(year)
         scorers = [
             ScorerRow(self._player(row.club, row.name, row.nationality), row.goals, row.line)
             for rows in self.table.values()
@@ -123,8 +121,26 @@ class _Builder:
         stated = self.article.info("Year")
         found = re.match(r"\d{4}", stated or self.article.title)
         if found is None:
-            raise ValueError(f"{self.article.source}:{self.article.title_line}: no season year in the article")
+            raise ArticleError(self.article.source, self.article.title_line, "no season year in the title or infobox")
         return int(found.group())
+
+    def _season_dates(self, year: int) -> tuple[dt.date | None, dt.date | None]:
+        """The announced first and last days (`commencing on 11 March and finishing on 29 September`)."""
+        pattern = re.compile(
+            r"commencing on (\d{1,2} [A-Z][a-z]+)(?: (\d{4}))? and finishing on (\d{1,2} [A-Z][a-z]+)(?: (\d{4}))?"
+        )
+        for prose in self.article.prose:
+            found = pattern.search(prose.text) if prose.round is None else None
+            if found is None:
+                continue
+            try:
+                start = dt.datetime.strptime(f"{found[1]} {found[2] or year}", "%d %B %Y").date()
+                end = dt.datetime.strptime(f"{found[3]} {found[4] or year}", "%d %B %Y").date()
+            except ValueError:
+                self.disagree(prose.line, "UNREADABLE_DATE", f"cannot read the season's dates in {found[0]!r}")
+                return None, None
+            return start, end
+        return None, None
 
     # Players -------------------------------------------------------------------------------------------
 
@@ -186,6 +202,10 @@ class _Builder:
         return match
 
     def _events(self, match: Match, club: str, opponent: str, entry: Entry, line: int) -> None:
+        if not entry.minutes and entry.name and re.search(r"\d", entry.name):
+            # Digits but no readable minutes (`43 '`, `43' (p)`): neither a goal nor a card can be trusted.
+            self.disagree(line, "UNREADABLE_ENTRY", f"cannot read {entry.name!r} of {club}: kept neither goal nor card")
+            return
         if not entry.minutes:
             player = self._resolve(club, entry.name, line) if entry.name else None
             match.cards.append(Card(club, player, None, CardKind.UNKNOWN, line))
@@ -307,13 +327,17 @@ class _Builder:
 
     def _leagues(self, clubs: dict[str, Club]) -> None:
         """A round's prose naming exactly one league tells the league of the clubs entering in that round."""
-        cells = dict(zip(_LEAGUE_TIERS, self.article.leagues, strict=False))
-        country = re.escape(self.article.info("Country") or "")
-        tiers = {re.sub(rf"^{country}\s*", "", cell.name): tier for tier, cell in cells.items()}
+        cells: dict[League, LeagueCell] = {}
+        for cell in self.article.leagues:
+            league = next((lg for lg in League if fold(cell.name).endswith(fold(lg.value))), None)
+            if league is None:
+                self.disagree(cell.line, "UNKNOWN_LEAGUE", f"{cell.name!r} is not a league cupql knows; ignored")
+            else:
+                cells[league] = cell
         for prose in self.article.prose:
             if prose.round is None:
                 continue
-            named = [tier for name, tier in tiers.items() if name in prose.text]
+            named = [league for league in cells if league.value in prose.text]
             if len(named) != 1:
                 continue
             entering = [c for c in clubs.values() if c.entry_round is prose.round and not c.group]
@@ -552,19 +576,6 @@ def _segment(cell: str, names: set[str]) -> list[str] | None:
             if rest is not None:
                 return [name, *rest]
     return None
-
-
-def _season_dates(intro: str, year: int) -> tuple[dt.date | None, dt.date | None]:
-    found = re.search(
-        r"commencing on (\d{1,2} [A-Z][a-z]+)(?: (\d{4}))?"
-        r" and finishing on (\d{1,2} [A-Z][a-z]+)(?: (\d{4}))?",
-        intro,
-    )
-    if found is None:
-        return None, None
-    start = dt.datetime.strptime(f"{found[1]} {found[2] or year}", "%d %B %Y").date()
-    end = dt.datetime.strptime(f"{found[3]} {found[4] or year}", "%d %B %Y").date()
-    return start, end
 
 
 def _edition(intro: str) -> int | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from cupql.article.parser import parse_article
+import pytest
+
+from cupql.article.parser import ArticleError, parse_article
 from cupql.article.reconcile import build_season
+from cupql.article.season import League
 from cupql.loading import bundled_articles
 
 TEXT = bundled_articles()[0].read_text(encoding="utf-8")
@@ -38,3 +41,41 @@ def test_a_stale_infobox_stamp_is_reported() -> None:
     report = build_season(parse_article(TEXT, "bundled.txt")).report
     [stale] = [d for d in report.disagreements if d.code == "INFOBOX_UPDATED"]
     assert stale.line == 15
+
+
+def test_leagues_are_matched_by_name_not_by_column_order() -> None:
+    row = (
+        "| Kazakhstan Premier League all 13 clubs of the 2024 season | Kazakhstan First League 13 clubs of the 2024 "
+        "season | Kazakhstan Second League 6 clubs of the 2024 season |"
+    )
+    reordered = (
+        "| Kazakhstan Second League 6 clubs of the 2024 season | Kazakhstan First League 13 clubs of the 2024 season "
+        "| Kazakhstan Premier League all 13 clubs of the 2024 season | Kazakhstan Super League 0 clubs |"
+    )
+    season = build_season(parse_article(TEXT.replace(row, reordered), "reordered.txt"))
+    aktobe = next(c for c in season.clubs if c.name == "Aktobe")
+    assert aktobe.league is League.PREMIER_LEAGUE
+    assert [(d.line, d.code) for d in season.report.disagreements if "LEAGUE" in d.code] == [(23, "UNKNOWN_LEAGUE")]
+
+
+def test_an_unreadable_entry_is_reported_and_becomes_neither_goal_nor_card() -> None:
+    tampered = TEXT.replace("Atyrau: Stasevich 10' , Kerimzhanov 13' ,", "Atyrau: Stasevich 10' , Kerimzhanov 13\u2019 ,")
+    season = build_season(parse_article(tampered, "tampered.txt"))
+    [unreadable] = [d for d in season.report.disagreements if d.code == "UNREADABLE_ENTRY"]
+    assert (unreadable.line, unreadable.message) == (
+        219,
+        "cannot read 'Kerimzhanov 13\u2019' of Atyrau: kept neither goal nor card",
+    )
+    quarter = next(m for m in season.matches if m.line == 218)
+    assert not any(card.player and "13" in card.player.name for card in quarter.cards)
+
+
+def test_an_article_without_a_year_is_refused_at_its_title() -> None:
+    untitled = TEXT.replace("= 2024 Kazakhstan Cup =", "= Kazakhstan Cup =").replace("- Year: 2024\n", "")
+    with pytest.raises(ArticleError, match=r"^untitled\.txt:1: no season year in the title or infobox$"):
+        build_season(parse_article(untitled, "untitled.txt"))
+
+
+def test_an_impossible_match_date_is_refused_at_its_line() -> None:
+    with pytest.raises(ArticleError, match=r"^bad\.txt:44: unreadable date '31 Februar 2024'$"):
+        parse_article(TEXT.replace("11 March 2024\nOkzhetpes", "31 Februar 2024\nOkzhetpes"), "bad.txt")
