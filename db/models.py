@@ -166,8 +166,8 @@ class Goal(Base):
     ordinal: Mapped[int] = mapped_column(Integer)
     minute: Mapped[int | None] = mapped_column(Integer)
     stoppage: Mapped[int | None] = mapped_column(Integer)
-    penalty: Mapped[bool] = mapped_column(Boolean)
-    own_goal: Mapped[bool] = mapped_column(Boolean)
+    penalty: Mapped[bool | None] = mapped_column(Boolean)
+    own_goal: Mapped[bool | None] = mapped_column(Boolean)
     attribution: Mapped[Attribution] = mapped_column(_enum(Attribution))
     line: Mapped[int] = mapped_column(Integer)
 

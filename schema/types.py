@@ -481,12 +481,12 @@ class Goal(Node):
     def stoppage_time(self) -> int | None:
         return self.row.stoppage
 
-    @strawberry.field(description="Whether it was a penalty (false also when the article does not say).")
-    def penalty(self) -> bool:
+    @strawberry.field(description="Whether it was a penalty; null for a goal whose entry the article lost.")
+    def penalty(self) -> bool | None:
         return self.row.penalty
 
-    @strawberry.field(description="Whether it was an own goal.")
-    def own_goal(self) -> bool:
+    @strawberry.field(description="Whether it was an own goal; null for a goal whose entry the article lost.")
+    def own_goal(self) -> bool | None:
         return self.row.own_goal
 
     @strawberry.field(description="How the scorer is known: STATED, INFERRED or UNKNOWN.")
@@ -549,10 +549,10 @@ class Player(Node):
     async def club(self, info: Info) -> Club:
         return await club_required(info, self.row.season_id, self.row.club_id)
 
-    @strawberry.field(description="Goals the scorer table credits; 0 when the table does not list the player.")
-    async def goal_count(self, info: Info) -> int:
+    @strawberry.field(description="Goals the scorer table credits; null when the table does not list the player.")
+    async def goal_count(self, info: Info) -> int | None:
         rows = await info.context.loaders.scorer_entry_by_player.load(self.row.id)
-        return sum(r.goals for r in rows)
+        return sum(r.goals for r in rows) if rows else None
 
     @strawberry.field(description="Goals attributed to the player (STATED or INFERRED), in match order.")
     async def goals(self, info: Info) -> list[Goal]:

@@ -196,7 +196,7 @@ class _Builder:
             if listed > score:
                 self.disagree(line, "TOO_MANY_GOALS", f"{club} scored {score} but the text lists {listed} goals")
             for _ in range(score - listed):
-                lost = Goal(club, None, None, None, False, False, Attribution.UNKNOWN, line)
+                lost = Goal(club, None, None, None, None, None, Attribution.UNKNOWN, line)
                 match.goals.append(lost)
                 self.unnamed.append((match, club, [lost]))
         return match
@@ -469,7 +469,7 @@ class _Builder:
             scored[match.home] += match.home_score
             scored[match.away] += match.away_score
             for goal in match.goals:
-                scored[goal.club] -= goal.own_goal
+                scored[goal.club] -= goal.own_goal is True
         for club, rows in sorted(self.table.items()):
             listed = sum(row.goals for row in rows if not row.own_goal)
             if listed != scored[club]:

@@ -82,8 +82,8 @@ class Goal:
     scorer: Player | None
     minute: int | None
     stoppage: int | None
-    penalty: bool
-    own_goal: bool
+    penalty: bool | None
+    own_goal: bool | None
     attribution: Attribution
     line: int
 

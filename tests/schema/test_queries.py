@@ -252,7 +252,12 @@ async def test_short_names_are_one_player_with_the_tables_full_name(client: http
         "goals": [{"minute": None, "attribution": "INFERRED"}, {"minute": 25, "attribution": "STATED"}],
     }
     assert result["santana"] == {"name": "Élder Santana", "goals": [{"minute": 29, "attribution": "STATED"}]}
-    assert result["kenesov"] == {"name": "Kenesov", "nationality": None, "goalCount": 0, "cards": [{"kind": "UNKNOWN"}]}
+    assert result["kenesov"] == {
+        "name": "Kenesov",
+        "nationality": None,
+        "goalCount": None,
+        "cards": [{"kind": "UNKNOWN"}],
+    }
 
 
 async def test_node_fetches_any_object_again_by_its_global_id(client: httpx.AsyncClient) -> None:
@@ -309,3 +314,12 @@ async def test_ids_are_natural_keys_so_they_match_on_every_database_and_import(c
     # base64url of "Club:kazakhstan-cup/2024/aktobe" and "Match:kazakhstan-cup/2024/final/atyrau-v-aktobe"
     assert result["club"]["id"] == "Q2x1YjprYXpha2hzdGFuLWN1cC8yMDI0L2FrdG9iZQ"
     assert result["match"]["nodes"][0]["id"] == "TWF0Y2g6a2F6YWtoc3Rhbi1jdXAvMjAyNC9maW5hbC9hdHlyYXUtdi1ha3RvYmU"
+
+
+async def test_a_lost_goal_says_nothing_about_penalty_or_own_goal(client: httpx.AsyncClient) -> None:
+    lost = await data(
+        client, "{ goals(filter: {minuteKnown: false}, first: 100) { nodes { penalty ownGoal minute } } }"
+    )
+    assert {(g["penalty"], g["ownGoal"], g["minute"]) for g in lost["goals"]["nodes"]} == {(None, None, None)}
+    penalties = (await data(client, "{ goals { groupBy(key: PENALTY) { key count } } }"))["goals"]["groupBy"]
+    assert penalties == [{"key": "false", "count": 82}, {"key": "true", "count": 4}, {"key": None, "count": 12}]

@@ -424,8 +424,8 @@ def upgrade() -> None:
         sa.Column("ordinal", sa.Integer(), nullable=False),
         sa.Column("minute", sa.Integer(), nullable=True),
         sa.Column("stoppage", sa.Integer(), nullable=True),
-        sa.Column("penalty", sa.Boolean(), nullable=False),
-        sa.Column("own_goal", sa.Boolean(), nullable=False),
+        sa.Column("penalty", sa.Boolean(), nullable=True),
+        sa.Column("own_goal", sa.Boolean(), nullable=True),
         sa.Column(
             "attribution",
             sa.Enum("STATED", "INFERRED", "UNKNOWN", name="attribution", native_enum=False, length=32),
