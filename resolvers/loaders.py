@@ -197,13 +197,13 @@ class Loaders:
     attributions_by_season: DataLoader[str, dict[Attribution, int]]
     matches_by_round: DataLoader[tuple[str, RoundKind], list[models.Match]]
     club: DataLoader[str, ClubInSeason | None]
+    club_by_id: DataLoader[str, models.Club | None]
     player: DataLoader[str, models.Player | None]
     match: DataLoader[str, models.Match | None]
     goal: DataLoader[str, models.Goal | None]
     card: DataLoader[str, models.Card | None]
     group: DataLoader[str, models.Group | None]
     tie: DataLoader[str, models.Tie | None]
-    round: DataLoader[str, models.Round | None]
     goals_by_match: DataLoader[str, list[models.Goal]]
     cards_by_match: DataLoader[str, list[models.Card]]
     goals_by_player: DataLoader[str, list[models.Goal]]
@@ -233,13 +233,13 @@ class Loaders:
             attributions_by_season=_attributions_by_season(session),
             matches_by_round=_matches_by_round(session),
             club=_clubs_in_season(session),
+            club_by_id=_id_loader(session, m.Club),
             player=_id_loader(session, m.Player),
             match=_id_loader(session, m.Match),
             goal=_id_loader(session, m.Goal),
             card=_id_loader(session, m.Card),
             group=_id_loader(session, m.Group),
             tie=_id_loader(session, m.Tie),
-            round=_id_loader(session, m.Round),
             goals_by_match=_list_loader(session, m.Goal, m.Goal.match_id, m.Goal.ordinal),
             cards_by_match=_list_loader(session, m.Card, m.Card.match_id, m.Card.ordinal),
             goals_by_player=_list_loader(session, m.Goal, m.Goal.scorer_id, m.Goal.match_id, m.Goal.ordinal),

@@ -60,6 +60,16 @@ Last = Annotated[int | None, strawberry.argument(description="Return the last N 
 Before = Annotated[str | None, strawberry.argument(description="End before this cursor.")]
 
 
+def _name_or_id(name: str | None, id: strawberry.ID | None) -> str:
+    """The one non-blank lookup key a client gave."""
+    if (name is None) == (id is None):
+        raise BadUserInput("Give exactly one of `name` and `id`.")
+    value = name if name is not None else str(id)
+    if not value.strip():
+        raise BadUserInput("A name or ID must not be blank.")
+    return value
+
+
 async def _node(info: Info, global_id: str) -> Node | None:
     decoded = decode_id(global_id)
     if decoded is None:
@@ -115,18 +125,15 @@ class Query:
     async def club(
         self, info: Info, name: str | None = None, id: strawberry.ID | None = None, season: SeasonYear = None
     ) -> Club | None:
-        if (name is None) == (id is None):
-            raise BadUserInput("Give exactly one of `name` and `id`.")
-        found = await find_club(info.context, await season_for(info.context, season), name or str(id))
+        found = await find_club(info.context, await season_for(info.context, season), _name_or_id(name, id))
         return Club(row=found)
 
     @strawberry.field(description="A player by full or short name, or by ID.")
     async def player(
         self, info: Info, name: str | None = None, id: strawberry.ID | None = None, season: SeasonYear = None
     ) -> Player | None:
-        if (name is None) == (id is None):
-            raise BadUserInput("Give exactly one of `name` and `id`.")
-        return Player(row=await find_player(info.context, await season_for(info.context, season), name or str(id)))
+        chosen = await season_for(info.context, season)
+        return Player(row=await find_player(info.context, chosen, _name_or_id(name, id)))
 
     @strawberry.field(description="A match by ID.")
     async def match(self, info: Info, id: strawberry.ID) -> Match | None:

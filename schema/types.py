@@ -96,13 +96,16 @@ class Season(Node):
     def end_date(self) -> dt.date | None:
         return self.row.end_date
 
-    @strawberry.field(description="Last season's winner.")
+    @strawberry.field(description="Last season's winner, when it took part in this season too.")
     async def defending_champion(self, info: Info) -> Club | None:
-        club = self.row.defending_champion_id
-        if club is None:
+        return await club_of(info, self.row.id, self.row.defending_champion_id)
+
+    @strawberry.field(description="Last season's winner's name, as the article gives it (whether or not it took part).")
+    async def defending_champion_name(self, info: Info) -> str | None:
+        if self.row.defending_champion_id is None:
             return None
-        found = await club_of(info, self.row.id, club)
-        return found
+        club = await info.context.loaders.club_by_id.load(self.row.defending_champion_id)
+        return club.name if club else None
 
     @strawberry.field(description="The club that won the final.")
     async def winner(self, info: Info) -> Club | None:

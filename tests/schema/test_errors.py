@@ -106,3 +106,9 @@ async def test_text_no_database_can_compare_and_cursors_past_any_list_are_user_e
     )
     assert body["data"] == {"a": None, "b": None, "c": {"year": 2024}}
     assert [e["extensions"]["code"] for e in body["errors"]] == ["BAD_USER_INPUT", "BAD_USER_INPUT"]
+
+
+async def test_a_blank_name_is_refused_rather_than_looked_up(client: httpx.AsyncClient) -> None:
+    body = await graphql(client, '{ club(name: "") { name } player(name: "  ") { name } }')
+    assert body["data"] == {"club": None, "player": None}
+    assert {e["message"] for e in body["errors"]} == {"A name or ID must not be blank."}

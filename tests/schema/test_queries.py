@@ -95,7 +95,7 @@ async def test_the_season_and_its_data_quality(client: httpx.AsyncClient) -> Non
         await data(
             client,
             """{ season(year: 2024) {
-        year name edition sponsorName startDate endDate defendingChampion { name } winner { name }
+        year name edition sponsorName startDate endDate defendingChampion { name } defendingChampionName winner { name }
         runnerUp { name } clubCount matchCount goalCount averageGoalsPerMatch
         dataQuality { statedMatches statedGoals attributions { stated inferred unknown }
                       disagreements { line code message } }
@@ -110,6 +110,7 @@ async def test_the_season_and_its_data_quality(client: httpx.AsyncClient) -> Non
         "startDate": "2024-03-11",
         "endDate": "2024-09-29",
         "defendingChampion": {"name": "Tobol"},
+        "defendingChampionName": "Tobol",
         "winner": {"name": "Aktobe"},
         "runnerUp": {"name": "Atyrau"},
         "clubCount": 32,

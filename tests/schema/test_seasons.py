@@ -53,3 +53,13 @@ async def test_a_club_of_another_season_is_not_found_in_the_latest(two_seasons: 
     assert body["data"] == {"club": None}
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     assert "2025 Testland Cup" in body["errors"][0]["message"]
+
+
+async def test_a_defending_champion_that_did_not_enter_keeps_its_name(empty_database_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "2024_kazakhstan_cup.txt"
+    text = bundled_articles()[0].read_text(encoding="utf-8")
+    article.write_text(text.replace("Tobol are the defending champions", "Kyzyl-Zhar SK are the defending champions"))
+    assert CliRunner().invoke(main, ["load", str(article), "--database-url", empty_database_url]).exit_code == 0
+    async with api_client(Settings(database_url=empty_database_url)) as client:
+        season = (await data(client, "{ season { defendingChampion { name } defendingChampionName } }"))["season"]
+    assert season == {"defendingChampion": None, "defendingChampionName": "Kyzyl-Zhar SK"}
