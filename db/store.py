@@ -127,8 +127,13 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
         tie_of.update({id(leg): tie_id for leg in tie.legs})
     rows.add(models.Tie, tie_rows)
     match_rows, goal_rows, card_rows = [], [], []
+    match_ids: set[str] = set()
     for match in season.matches:
         match_id = keys.pairing_key(season_id, match.round, match.home, match.away, match.leg)
+        if match_id in match_ids:
+            # A replay of a single-match tie: the later meeting is told apart by its date.
+            match_id = f"{match_id}/{match.date.isoformat()}"
+        match_ids.add(match_id)
         match_rows.append(
             dict(
                 id=match_id,

@@ -275,16 +275,31 @@ class _Builder:
         ties = []
         for (kind, _), legs in pairs.items():
             legs.sort(key=lambda m: m.date)
-            if len(legs) > 2:
-                self.disagree(legs[2].line, "TOO_MANY_LEGS", f"{legs[0].home} and {legs[0].away} met 3 times")
-            if len(legs) == 2:
-                legs[0].leg, legs[1].leg = 1, 2
+            for first, second in itertools.pairwise(legs):
+                if first.date == second.date:
+                    raise ArticleError(self.article.source, second.line, "the same pairing twice on one day")
+            two_legged = self._two_legged(kind, pairs)
+            if two_legged:
+                if len(legs) > 2:
+                    self.disagree(legs[2].line, "TOO_MANY_LEGS", f"{legs[0].home} and {legs[0].away} met 3 times")
+                for number, leg in enumerate(legs, start=1):
+                    leg.leg = number
             home, away = legs[0].home, legs[0].away
             home_total = sum(m.home_score if m.home == home else m.away_score for m in legs)
             away_total = sum(m.home_score if m.home == away else m.away_score for m in legs)
             winner: str | None = None
-            if home_total != away_total:
-                winner = home if home_total > away_total else away
+            # A replay decides a single-match tie on its own result; legs add up to an aggregate.
+            last = legs[-1]
+            deciding = (
+                (home_total, away_total)
+                if two_legged
+                else (
+                    last.home_score if last.home == home else last.away_score,
+                    last.away_score if last.home == home else last.home_score,
+                )
+            )
+            if deciding[0] != deciding[1]:
+                winner = home if deciding[0] > deciding[1] else away
             else:
                 advanced = {home, away} & later[kind]
                 winner = advanced.pop() if len(advanced) == 1 else None
@@ -292,6 +307,16 @@ class _Builder:
                 self.disagree(legs[-1].line, "WINNER_DID_NOT_ADVANCE", f"{winner} won but played no later round")
             ties.append(Tie(kind, home, away, legs, home_total, away_total, winner))
         return ties
+
+    def _two_legged(self, kind: RoundKind, pairs: dict[tuple[RoundKind, frozenset[str]], list[Match]]) -> bool:
+        """Whether the round's ties have legs: as its prose says, else when every pairing met twice."""
+        prose = " ".join(p.text for p in self.article.prose if p.round is kind).casefold()
+        if "two legs" in prose or "two-legged" in prose:
+            return True
+        if "single match" in prose or "replay" in prose:
+            return False
+        meetings = [len(legs) for (round_kind, _), legs in pairs.items() if round_kind is kind]
+        return bool(meetings) and all(count == 2 for count in meetings)
 
     # Clubs, groups, rounds -----------------------------------------------------------------------------
 
@@ -415,7 +440,7 @@ class _Builder:
             involved = {name for m in played for name in (m.home, m.away)}
             remaining = sum(1 for r in last_round.values() if r is not None and r.order >= kind.order)
             first = min((m.date for m in played), default=None)
-            two_legged = any(len(t.legs) == 2 for t in ties if t.round is kind)
+            two_legged = any(t.legs[0].leg is not None for t in ties if t.round is kind)
             row = format_rows.get(kind)
             if row is None:
                 rounds.append(Round(kind, remaining, len(involved), first, two_legged))

@@ -81,3 +81,24 @@ def test_an_article_without_a_year_is_refused_at_its_title() -> None:
 def test_an_impossible_match_date_is_refused_at_its_line() -> None:
     with pytest.raises(ArticleError, match=r"^bad\.txt:44: unreadable date '31 Februar 2024'$"):
         parse_article(TEXT.replace("11 March 2024\nOkzhetpes", "31 Februar 2024\nOkzhetpes"), "bad.txt")
+
+
+REPLAY = """8 May 2024
+Tobol 1 - 1 Astana
+  Tobol: Chesnokov 20' , Gabarayev
+  Astana: Astanov 50'
+15 May 2024
+Tobol 2 - 0 Astana
+  Tobol: Chesnokov 30' , 60'
+"""
+
+
+def test_a_replay_decides_a_single_match_tie_and_gets_its_own_key() -> None:
+    original = "8 May 2024\nTobol 1 - 0 Astana\n  Tobol: Chesnokov 20' , Gabarayev\n  Astana: Astanov\n"
+    season = build_season(parse_article(TEXT.replace(original, REPLAY), "replay.txt"))
+    [tie] = [t for t in season.ties if {t.home, t.away} == {"Tobol", "Astana"}]
+    assert (tie.winner, [m.leg for m in tie.legs]) == ("Tobol", [None, None])
+    quarters = next(r for r in season.rounds if r.kind.name == "QUARTER_FINALS")
+    assert quarters.two_legged is False
+    semis = next(r for r in season.rounds if r.kind.name == "SEMI_FINALS")
+    assert semis.two_legged is True

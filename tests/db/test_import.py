@@ -15,6 +15,7 @@ from cupql.article.season import Attribution, Player, RoundKind
 from cupql.loading import LoadRefused, bundled_articles, load, write_seasons
 from db import models
 from db.engine import sync_engine
+from tests.article.test_reconcile import REPLAY
 
 ARTICLE = bundled_articles()[0]
 
@@ -179,3 +180,18 @@ def test_a_failed_import_leaves_the_previous_data_exactly_as_it_was(empty_databa
     with pytest.raises(LoadRefused, match="nothing was written"):
         write_seasons(empty_database_url, [(broken, str(ARTICLE))])
     assert rows(empty_database_url, select(models.Goal.id, models.Goal.scorer_id, models.Goal.minute)) == snapshot
+
+
+def test_a_replayed_tie_stores_both_meetings_under_their_own_keys(empty_database_url: str, tmp_path: Path) -> None:
+    original = "8 May 2024\nTobol 1 - 0 Astana\n  Tobol: Chesnokov 20' , Gabarayev\n  Astana: Astanov\n"
+    article = tmp_path / "replay.txt"
+    article.write_text(ARTICLE.read_text(encoding="utf-8").replace(original, REPLAY), encoding="utf-8")
+    quiet_load(empty_database_url, [article])
+    ids = sorted(
+        i for (i,) in rows(empty_database_url, select(models.Match.id).where(models.Match.id.contains("tobol")))
+    )
+    assert ids == [
+        "kazakhstan-cup/2024/quarter-finals/tobol-v-astana",
+        "kazakhstan-cup/2024/quarter-finals/tobol-v-astana/2024-05-15",
+        "kazakhstan-cup/2024/round-of-16/kaisar-v-tobol",
+    ]
