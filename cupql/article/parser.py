@@ -230,13 +230,9 @@ class _Parser:
             if heading:
                 name = heading["name"]
                 if len(heading["level"]) == 2:
+                    # A section that names no round (See also, References, ...) holds no matches.
                     section, subsection = name, None
-                    if name.casefold() not in {"participating clubs", "goal scorers"}:
-                        round_kind = round_from_name(name)
-                        if round_kind is None:
-                            raise self.fail(number, f"unknown round {name!r}")
-                    else:
-                        round_kind = None
+                    round_kind = round_from_name(name)
                 else:
                     subsection = name
                 continue
@@ -260,7 +256,7 @@ class _Parser:
                     index = self._draw(index - 1, article)
             elif _DATE.match(stripped):
                 if round_kind is None:
-                    raise self.fail(number, "a match date outside any round section")
+                    raise self.fail(number, f"a match under {section!r}, which is not a round cupql knows")
                 group = _GROUP.match(subsection or "")
                 index = self._match(index - 1, round_kind, group["name"] if group else None, article)
             elif stripped.startswith("|") and section.casefold() == "participating clubs":

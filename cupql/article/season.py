@@ -16,6 +16,8 @@ class RoundKind(enum.Enum):
 
     GROUP_STAGE = "Group stage"
     PLAY_OFF = "Play-off round"
+    ROUND_OF_64 = "Round of 64"
+    ROUND_OF_32 = "Round of 32"
     ROUND_OF_16 = "Round of 16"
     QUARTER_FINALS = "Quarter-finals"
     SEMI_FINALS = "Semi-finals"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,7 @@ def snippet(body: str) -> str:
 
 def test_the_article_has_41_matches_in_six_rounds(article: Article) -> None:
     assert (article.title, article.title_line) == ("2024 Kazakhstan Cup", 1)
-    per_round = {kind: sum(m.round is kind for m in article.matches) for kind in RoundKind}
+    per_round = Counter(m.round for m in article.matches)
     assert per_round == {
         RoundKind.GROUP_STAGE: 21,
         RoundKind.PLAY_OFF: 3,
@@ -293,16 +294,32 @@ def test_a_malformed_score_line_is_refused_at_its_line() -> None:
     assert (error.value.source, error.value.line) == ("x.txt", 5)
 
 
-def test_an_unknown_round_heading_is_refused_at_its_line() -> None:
+def test_matches_under_a_heading_that_names_no_round_are_refused_at_their_line() -> None:
+    text = snippet(
+        """
+        == Preliminary round ==
+        1 May 2030
+        Alpha 1 - 0 Beta
+        """
+    )
+    with pytest.raises(
+        ArticleError, match=r"^x\.txt:4: a match under 'Preliminary round', which is not a round cupql knows$"
+    ):
+        parse_article(text, "x.txt")
+
+
+def test_a_round_of_32_and_sections_without_matches_are_read() -> None:
     text = snippet(
         """
         == Round of 32 ==
         1 May 2030
         Alpha 1 - 0 Beta
+        == See also ==
+        - 2029 Cup
         """
     )
-    with pytest.raises(ArticleError, match=r"^x\.txt:3: unknown round 'Round of 32'$"):
-        parse_article(text, "x.txt")
+    article = parse_article(text, "x.txt")
+    assert [(m.round.name, m.home, m.away) for m in article.matches] == [("ROUND_OF_32", "Alpha", "Beta")]
 
 
 def test_an_unknown_round_in_the_format_table_is_refused_at_its_line() -> None:

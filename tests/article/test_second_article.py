@@ -11,6 +11,7 @@ The article disagrees with itself in one deliberate place: the scorer table leav
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -92,11 +93,9 @@ def test_the_rounds_are_those_of_the_format_table_with_no_play_off(season: Seaso
 
 
 def test_the_matches_per_round(season: Season) -> None:
-    per_round = {kind: sum(m.round is kind for m in season.matches) for kind in RoundKind}
+    per_round = Counter(m.round for m in season.matches)
     assert per_round == {
         RoundKind.GROUP_STAGE: 12,
-        RoundKind.PLAY_OFF: 0,
-        RoundKind.ROUND_OF_16: 0,
         RoundKind.QUARTER_FINALS: 4,
         RoundKind.SEMI_FINALS: 4,
         RoundKind.FINAL: 1,
