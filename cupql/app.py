@@ -21,7 +21,7 @@ from cupql.settings import Settings
 from db import models
 from db.engine import async_engine, session_factory
 from resolvers.context import Context
-from schema import build_schema
+from schema.build import build_schema
 
 _SESSION = "cupql.session"
 _COUNTER = "cupql.sql_counter"

@@ -100,6 +100,6 @@ def serve_command(
 @main.command("schema")
 def schema_command() -> None:
     """Print the GraphQL schema (SDL)."""
-    from schema import build_schema
+    from schema.build import build_schema
 
     click.echo(build_schema(QueryLimits()).as_str())

@@ -18,6 +18,11 @@ def club_key(name: str) -> str:
     return slug(name)
 
 
+def club_entry_key(season: str, club_id: str) -> str:
+    """A club's entry in a season, from the season's key and the club's key."""
+    return f"{season}/{club_id}"
+
+
 def round_key(season: str, kind: RoundKind) -> str:
     return f"{season}/{slug(kind.value)}"
 

@@ -88,7 +88,7 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
         models.ClubEntry,
         [
             dict(
-                id=f"{season_id}/{keys.club_key(c.name)}",
+                id=keys.club_entry_key(season_id, keys.club_key(c.name)),
                 club_id=keys.club_key(c.name),
                 group_id=keys.group_key(season_id, c.group) if c.group else None,
                 entry_round=c.entry_round,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -29,6 +30,7 @@ class Context:
     limits: QueryLimits
     sql: SqlCounter = field(default_factory=SqlCounter)
     _seasons: list[models.Season] | None = None
+    _seasons_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @classmethod
     def create(cls, session: AsyncSession, limits: QueryLimits) -> Context:
@@ -36,11 +38,12 @@ class Context:
         return cls(database=database, loaders=Loaders.create(database), limits=limits)
 
     async def seasons(self) -> list[models.Season]:
-        """Every season, newest first (fetched once per request)."""
-        if self._seasons is None:
-            statement = select(models.Season).order_by(models.Season.year.desc(), models.Season.id)
-            seasons = await self.database.scalars(statement)
-            for season in seasons:
-                self.loaders.season.prime(season.id, season)
-            self._seasons = seasons
+        """Every season, newest first (fetched once per request, however many fields ask at once)."""
+        async with self._seasons_lock:
+            if self._seasons is None:
+                statement = select(models.Season).order_by(models.Season.year.desc(), models.Season.id)
+                seasons = await self.database.scalars(statement)
+                for season in seasons:
+                    self.loaders.season.prime(season.id, season)
+                self._seasons = seasons
         return self._seasons

@@ -110,11 +110,6 @@ class ClubInSeason:
         return self.entry.season_id
 
 
-def entry_key(season_id: str, club_id: str) -> str:
-    """The key of a club's entry in a season (the same rule as the importer's)."""
-    return f"{season_id}/{club_id}"
-
-
 def _clubs_in_season(session: Database) -> DataLoader[str, ClubInSeason | None]:
     async def load(keys: list[str]) -> list[ClubInSeason | None]:
         statement = (

@@ -10,8 +10,8 @@ from sqlalchemy import case, func, select
 from strawberry import Private
 
 from db import models
+from db.keys import club_entry_key
 from resolvers import listing
-from resolvers.loaders import entry_key
 from resolvers.pages import Page, Query, encode_cursor
 from schema.enums import CardGroupKey, ClubGroupKey, GoalGroupKey, MatchGroupKey, PlayerGroupKey
 from schema.types import Card, Club, Goal, Info, Match, Player
@@ -83,7 +83,7 @@ def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: Qu
 
 
 async def _club_names(info: Info, season: models.Season, ids: Sequence[str]) -> dict[str, str]:
-    clubs = await info.context.loaders.club.load_many([entry_key(season.id, i) for i in ids])
+    clubs = await info.context.loaders.club.load_many([club_entry_key(season.id, i) for i in ids])
     return {c.club.id: c.club.name for c in clubs if c}
 
 

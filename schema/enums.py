@@ -38,7 +38,7 @@ strawberry.enum(
 strawberry.enum(
     CardKind,
     name="CardKind",
-    description="A booking's colour. The article lost every card marker, so every card is UNKNOWN.",
+    description="A booking's colour; UNKNOWN where the article lost the card marker.",
 )
 strawberry.enum(League, name="League", description="A national league tier (1 = Premier League).")
 

@@ -9,11 +9,12 @@ from strawberry import Private
 
 from cupql.errors import BadUserInput
 from db import models
+from db.keys import club_entry_key
 from resolvers.context import Context
 from resolvers.cup_run import CupRun as CupRunData
 from resolvers.cup_run import Step, cup_run
 from resolvers.ids import encode_id
-from resolvers.loaders import ClubInSeason, entry_key
+from resolvers.loaders import ClubInSeason
 from schema.enums import Attribution, CardKind, League, Result, RoundKind, Venue
 
 Info = strawberry.Info[Context, None]
@@ -33,7 +34,7 @@ async def club_of(info: Info, season_id: str, club_id: str | None) -> Club | Non
     """The Club object of `club_id` in a season, through the club loader."""
     if club_id is None:
         return None
-    found = await info.context.loaders.club.load(entry_key(season_id, club_id))
+    found = await info.context.loaders.club.load(club_entry_key(season_id, club_id))
     return Club(row=found) if found else None
 
 
@@ -501,7 +502,7 @@ class Goal(Node):
         return self.row.line
 
 
-@strawberry.type(description="A card. The article lost every card's colour and minute.")
+@strawberry.type(description="A card (booking). Articles often lose a card's colour and minute.")
 class Card(Node):
     row: Private[models.Card]
 
@@ -520,7 +521,7 @@ class Card(Node):
     async def player(self, info: Info) -> Player | None:
         return await player_of(info, self.row.player_id)
 
-    @strawberry.field(description="The minute; null where unknown (always, in this article).")
+    @strawberry.field(description="The minute; null where the article does not give it.")
     def minute(self) -> int | None:
         return self.row.minute
 
@@ -725,8 +726,8 @@ class RoundInfo:
         return self.row.clubs_involved
 
     @strawberry.field(
-        description="The format table's first match date. For this season's semi-finals the table gives the "
-        "second legs' date; see dataQuality."
+        description="The format table's first match date, as the article gives it; where it disagrees with the "
+        "matches, `Season.dataQuality` says so."
     )
     def first_match_date(self) -> dt.date | None:
         return self.row.first_match_date

@@ -6,7 +6,7 @@ from click.testing import CliRunner
 from graphql import GraphQLInputObjectType, GraphQLObjectType
 
 from cupql.cli import main
-from schema import build_schema
+from schema.build import build_schema
 from schema.limits import QueryLimits
 from tests.conftest import REPO
 
