@@ -147,8 +147,7 @@ class _Builder:
     def _scorer_table(self) -> None:
         for row in self.article.scorers:
             self.table[row.club].append(row)
-            if not row.own_goal:
-                self._player(row.club, row.name, row.nationality)
+            self._player(row.club, row.name, row.nationality)
 
     def _player(self, club: str, name: str, nationality: str | None = None) -> Player:
         key = (club, fold(name))
@@ -156,13 +155,16 @@ class _Builder:
             self.players[key] = Player(club=club, name=name, nationality=nationality)
         return self.players[key]
 
-    def _resolve(self, club: str, name: str, line: int) -> Player:
-        """The player a match line's short name means: the one table player of the club it names."""
+    def _resolve(self, club: str, name: str, line: int, own_goal: bool = False) -> Player:
+        """The player a match line's short name means: the one table player of the club it names.
+
+        An own goal's scorer is also looked for among the table's own-goal rows.
+        """
         short = fold(name)
         matches = [
             row
             for row in self.table.get(club, [])
-            if not row.own_goal and (fold(row.name) == short or fold(row.name).endswith(" " + short))
+            if (own_goal or not row.own_goal) and (fold(row.name) == short or fold(row.name).endswith(" " + short))
         ]
         if len({fold(row.name) for row in matches}) > 1:
             names = ", ".join(sorted({row.name for row in matches}))
@@ -215,7 +217,7 @@ class _Builder:
             # An own goal is listed in the line of the team it counts for; its scorer plays for the opponent.
             scorer = None
             if entry.name:
-                scorer = self._resolve(opponent if minute.own_goal else club, entry.name, line)
+                scorer = self._resolve(opponent if minute.own_goal else club, entry.name, line, minute.own_goal)
             goals.append(
                 Goal(
                     club=club,

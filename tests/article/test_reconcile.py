@@ -102,3 +102,18 @@ def test_a_replay_decides_a_single_match_tie_and_gets_its_own_key() -> None:
     assert quarters.two_legged is False
     semis = next(r for r in season.rounds if r.kind.name == "SEMI_FINALS")
     assert semis.two_legged is True
+
+
+def test_an_own_goal_counts_for_the_line_it_is_listed_in_and_its_scorer_is_the_tables() -> None:
+    tampered = TEXT.replace("Góndola 90'", "Novak 90' (o.g.)").replace(
+        ";Own goal", ";Own goal\n- SVN Jakob Novak - Atyrau"
+    )
+    season = build_season(parse_article(tampered, "own-goal.txt"))
+    final = next(m for m in season.matches if m.round.name == "FINAL")
+    own = next(g for g in final.goals if g.own_goal)
+    assert (own.club, own.minute, own.scorer and (own.scorer.name, own.scorer.club, own.scorer.nationality)) == (
+        "Aktobe",
+        90,
+        ("Jakob Novak", "Atyrau", "SVN"),
+    )
+    assert (final.home_score, final.away_score, len(final.goals)) == (1, 2, 3)
