@@ -5,13 +5,13 @@ The browser side is tests/e2e/browser/graphiql.mjs (playwright-core driving Debi
 """
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import httpx
-import pytest
+
+from tests.conftest import require
 
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).resolve().parent / "browser" / "graphiql.mjs"
@@ -24,12 +24,7 @@ EXAMPLE_TAB_TITLES = ["CupRun", "GroupStandings", "TopScorers", "SemiFinals", "G
 
 def skip_or_fail(missing: list[str]) -> None:
     """Skip when test tooling is missing, unless CUPQL_TEST_REQUIRE_ALL=1 (CI), where that is a failure."""
-    if not missing:
-        return
-    reason = "browser test needs: " + "; ".join(missing)
-    if os.environ.get("CUPQL_TEST_REQUIRE_ALL") == "1":
-        pytest.fail(f"{reason} (CUPQL_TEST_REQUIRE_ALL=1, so not skipping)", pytrace=False)
-    pytest.skip(reason)
+    require(not missing, "browser test needs: " + "; ".join(missing))
 
 
 def test_graphiql_runs_a_query_with_no_internet(live_server_url: str, tmp_path: Path) -> None:

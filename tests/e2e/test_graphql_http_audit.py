@@ -2,12 +2,13 @@
 ones included: each must be "ok", not a warning, an error or a notice."""
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import require
 
 REPO = Path(__file__).resolve().parents[2]
 AUDIT_SCRIPT = Path(__file__).with_name("http_audit.mjs")
@@ -18,15 +19,10 @@ GRAPHQL_HTTP = REPO / "node_modules" / "graphql-http"
 def node() -> str:
     """The node executable, once graphql-http is installed; skips (fails in CI) otherwise."""
     node = shutil.which("node")
-    if node is None:
-        missing = "node is not installed"
-    elif not GRAPHQL_HTTP.is_dir():
-        missing = f"{GRAPHQL_HTTP} is missing: run `make install` (it runs `npm ci`)"
-    else:
-        return node
-    if os.environ.get("CUPQL_TEST_REQUIRE_ALL") == "1":
-        pytest.fail(f"CUPQL_TEST_REQUIRE_ALL=1 but {missing}")
-    pytest.skip(missing)
+    require(node is not None, "node is not installed")
+    require(GRAPHQL_HTTP.is_dir(), f"{GRAPHQL_HTTP} is missing: run `make install` (it runs `npm ci`)")
+    assert node is not None
+    return node
 
 
 def test_passes_every_graphql_over_http_audit(node: str, live_server_url: str) -> None:
