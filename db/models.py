@@ -42,6 +42,8 @@ class Club(Base):
 
     id: Mapped[str] = mapped_column(KEY, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    # The name folded to plain lower case (`elder santana`): sorted and searched the same on every database.
+    sort_name: Mapped[str] = mapped_column(String(200), index=True)
 
 
 class Season(Base):
@@ -106,7 +108,8 @@ class Player(Base):
     id: Mapped[str] = mapped_column(KEY, primary_key=True)
     season_id: Mapped[str] = mapped_column(ForeignKey("seasons.id"), index=True)
     club_id: Mapped[str] = mapped_column(ForeignKey("clubs.id"), index=True)
-    name: Mapped[str] = mapped_column(String(200), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    sort_name: Mapped[str] = mapped_column(String(200), index=True)
     nationality: Mapped[str | None] = mapped_column(String(3), index=True)
 
     club: Mapped[Club] = relationship(lazy="raise")

@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from cupql.article import season as s
+from cupql.article.names import fold
 from db import keys, models
 
 
@@ -35,13 +36,10 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
     named_clubs = {c.name for c in season.clubs} | {
         name for name in (season.defending_champion, season.winner, season.runner_up) if name
     }
-    known = set(
-        session.scalars(select(models.Club.id).where(models.Club.id.in_([keys.club_key(n) for n in named_clubs])))
-    )
+    wanted = {keys.club_key(name): name for name in sorted(named_clubs)}
+    known = set(session.scalars(select(models.Club.id).where(models.Club.id.in_(wanted))))
     session.add_all(
-        models.Club(id=keys.club_key(name), name=name)
-        for name in sorted(named_clubs)
-        if keys.club_key(name) not in known
+        models.Club(id=key, name=name, sort_name=fold(name)) for key, name in wanted.items() if key not in known
     )
     session.flush()
 
@@ -105,7 +103,13 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
     rows.add(
         models.Player,
         [
-            dict(id=player(p), club_id=keys.club_key(p.club), name=p.name, nationality=p.nationality)
+            dict(
+                id=player(p),
+                club_id=keys.club_key(p.club),
+                name=p.name,
+                sort_name=fold(p.name),
+                nationality=p.nationality,
+            )
             for p in season.players
         ],
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal, or_, select
 
+from cupql.article.names import fold
 from cupql.article.season import RoundKind
 from cupql.errors import BadUserInput
 from db import keys, models
@@ -55,7 +56,8 @@ def _text(value: str) -> str:
 
 
 def _contains(column: Any, text: str) -> ColumnElement[bool]:
-    return func.lower(column).contains(text.lower(), autoescape=True)
+    """`column` (a folded sort_name) contains `text`, ignoring case and accents on every database."""
+    return column.contains(fold(text), autoescape=True)
 
 
 async def match_query(
@@ -132,7 +134,7 @@ async def goal_query(
     if where.nationality:
         statement = statement.where(P.nationality == _text(where.nationality).strip().upper())
     if where.scorer_name_contains:
-        statement = statement.where(_contains(P.name, _text(where.scorer_name_contains)))
+        statement = statement.where(_contains(P.sort_name, _text(where.scorer_name_contains)))
     columns: tuple[Any, ...]
     if order.field is GoalOrderField.MINUTE:
         columns = (_directed(G.minute.is_(None), Direction.ASC), _directed(G.minute, order.direction))
@@ -191,14 +193,14 @@ async def player_query(
     if where.nationality:
         statement = statement.where(P.nationality == _text(where.nationality).strip().upper())
     if where.name_contains:
-        statement = statement.where(_contains(P.name, _text(where.name_contains)))
+        statement = statement.where(_contains(P.sort_name, _text(where.name_contains)))
     if where.in_scorer_table is not None:
         statement = statement.where(scored.id.is_not(None) if where.in_scorer_table else scored.id.is_(None))
     column = {
-        PlayerOrderField.NAME: P.name,
+        PlayerOrderField.NAME: P.sort_name,
         PlayerOrderField.GOALS: func.coalesce(scored.goals, 0),
     }[order.field]
-    return Query(statement, (_directed(column, order.direction), P.name, P.id))
+    return Query(statement, (_directed(column, order.direction), P.sort_name, P.id))
 
 
 def player_group_key(key: PlayerGroupKey) -> Any:
@@ -212,7 +214,7 @@ async def club_query(
     entry, club = models.ClubEntry, models.Club
     statement = select(entry).join(club, club.id == entry.club_id).where(entry.season_id == season.id)
     if where.name_contains:
-        statement = statement.where(_contains(club.name, _text(where.name_contains)))
+        statement = statement.where(_contains(club.sort_name, _text(where.name_contains)))
     if where.league:
         statement = statement.where(entry.league == where.league)
     if where.group:
@@ -220,8 +222,8 @@ async def club_query(
     if where.entry_round:
         statement = statement.where(entry.entry_round == where.entry_round)
     entry_order = case(*((entry.entry_round == kind, kind.order) for kind in RoundKind), else_=99)
-    column = {ClubOrderField.NAME: club.name, ClubOrderField.ENTRY_ROUND: entry_order}[order.field]
-    return Query(statement, (_directed(column, order.direction), club.name, entry.id))
+    column = {ClubOrderField.NAME: club.sort_name, ClubOrderField.ENTRY_ROUND: entry_order}[order.field]
+    return Query(statement, (_directed(column, order.direction), club.sort_name, entry.id))
 
 
 def club_group_key(key: ClubGroupKey) -> Any:

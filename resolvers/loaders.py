@@ -256,6 +256,6 @@ class Loaders:
             matches_by_club=_club_matches(session),
             goals_by_club=_club_rows(session, m.Goal, m.Goal.match_id, m.Goal.ordinal),
             cards_by_club=_club_rows(session, m.Card, m.Card.match_id, m.Card.ordinal),
-            players_by_club=_club_rows(session, m.Player, m.Player.name),
+            players_by_club=_club_rows(session, m.Player, m.Player.sort_name, m.Player.id),
             scorer_entries_by_club=_club_rows(session, m.ScorerEntry, m.ScorerEntry.goals.desc(), m.ScorerEntry.id),
         )

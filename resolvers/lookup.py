@@ -6,7 +6,7 @@ import difflib
 
 from sqlalchemy import select
 
-from cupql.article.names import fold
+from cupql.article.names import fold, slug
 from cupql.errors import BadUserInput, NotFound
 from db import models
 from resolvers.context import Context
@@ -34,7 +34,7 @@ async def clubs_of(context: Context, season: models.Season) -> list[ClubInSeason
         select(models.ClubEntry, models.Club)
         .join(models.Club, models.Club.id == models.ClubEntry.club_id)
         .where(models.ClubEntry.season_id == season.id)
-        .order_by(models.Club.name)
+        .order_by(models.Club.sort_name)
     )
     clubs = [ClubInSeason(entry, club) for entry, club in await context.database.execute(statement)]
     for club in clubs:
@@ -59,7 +59,7 @@ async def find_club(context: Context, season: models.Season, name_or_id: str) ->
     clubs = await clubs_of(context, season)
     wanted = fold(name_or_id)
     for club in clubs:
-        if fold(club.club.name) == wanted or club.club.id == wanted:
+        if fold(club.club.name) == wanted or club.club.id == slug(name_or_id):
             return club
     raise NotFound(
         f"No club named {name_or_id!r} in {season.name}." + _suggest(name_or_id, [c.club.name for c in clubs])

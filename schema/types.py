@@ -647,7 +647,7 @@ class Group(Node):
     async def clubs(self, info: Info) -> list[Club]:
         entries = await info.context.loaders.entries_by_group.load(self.row.id)
         clubs = await info.context.loaders.club.load_many([e.id for e in entries])
-        return sorted((Club(row=c) for c in clubs if c), key=lambda c: c.row.club.name)
+        return sorted((Club(row=c) for c in clubs if c), key=lambda c: c.row.club.sort_name)
 
     @strawberry.field(description="The group's matches in the order played.")
     async def matches(self, info: Info) -> list[Match]:

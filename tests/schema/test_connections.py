@@ -198,3 +198,19 @@ async def test_every_group_key_of_every_connection_answers(client: httpx.AsyncCl
         {"key": "true", "count": 2},
         {"key": None, "count": 1},
     ]
+
+
+async def test_names_sort_and_match_ignoring_case_and_accents_on_every_database(client: httpx.AsyncClient) -> None:
+    result = await data(
+        client,
+        """{
+      first: clubs(first: 3) { nodes { name } }
+      last: players(last: 1) { nodes { name } }
+      gondola: players(filter: {nameContains: "gondola"}) { nodes { name } }
+      elder: goals(filter: {scorerNameContains: "ÉLDER"}) { nodes { minute } }
+    }""",
+    )
+    assert [c["name"] for c in result["first"]["nodes"]] == ["Akademia Ontustik", "AKAS", "Aksu"]
+    assert result["last"]["nodes"] == [{"name": "Zhavlanbek Babanazarov"}]
+    assert result["gondola"]["nodes"] == [{"name": "Freddy Góndola"}]
+    assert result["elder"]["nodes"] == [{"minute": 29}]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 17:36:41.231923
+Create Date: 2026-11-25 18:29:40.981650
 """
 
 from __future__ import annotations
@@ -21,9 +21,13 @@ def upgrade() -> None:
         "clubs",
         sa.Column("id", sa.String(length=255), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("sort_name", sa.String(length=200), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("name"),
     )
+    with op.batch_alter_table("clubs", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_clubs_sort_name"), ["sort_name"], unique=False)
+
     op.create_table(
         "competitions",
         sa.Column("id", sa.String(length=255), nullable=False),
@@ -108,6 +112,7 @@ def upgrade() -> None:
         sa.Column("season_id", sa.String(length=255), nullable=False),
         sa.Column("club_id", sa.String(length=255), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("sort_name", sa.String(length=200), nullable=False),
         sa.Column("nationality", sa.String(length=3), nullable=True),
         sa.ForeignKeyConstraint(
             ["club_id"],
@@ -121,9 +126,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("players", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_players_club_id"), ["club_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_players_name"), ["name"], unique=False)
         batch_op.create_index(batch_op.f("ix_players_nationality"), ["nationality"], unique=False)
         batch_op.create_index(batch_op.f("ix_players_season_id"), ["season_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_players_sort_name"), ["sort_name"], unique=False)
 
     op.create_table(
         "rounds",
@@ -134,6 +139,8 @@ def upgrade() -> None:
             sa.Enum(
                 "GROUP_STAGE",
                 "PLAY_OFF",
+                "ROUND_OF_64",
+                "ROUND_OF_32",
                 "ROUND_OF_16",
                 "QUARTER_FINALS",
                 "SEMI_FINALS",
@@ -166,6 +173,8 @@ def upgrade() -> None:
             sa.Enum(
                 "GROUP_STAGE",
                 "PLAY_OFF",
+                "ROUND_OF_64",
+                "ROUND_OF_32",
                 "ROUND_OF_16",
                 "QUARTER_FINALS",
                 "SEMI_FINALS",
@@ -215,6 +224,8 @@ def upgrade() -> None:
             sa.Enum(
                 "GROUP_STAGE",
                 "PLAY_OFF",
+                "ROUND_OF_64",
+                "ROUND_OF_32",
                 "ROUND_OF_16",
                 "QUARTER_FINALS",
                 "SEMI_FINALS",
@@ -264,6 +275,8 @@ def upgrade() -> None:
             sa.Enum(
                 "GROUP_STAGE",
                 "PLAY_OFF",
+                "ROUND_OF_64",
+                "ROUND_OF_32",
                 "ROUND_OF_16",
                 "QUARTER_FINALS",
                 "SEMI_FINALS",
@@ -511,9 +524,9 @@ def downgrade() -> None:
 
     op.drop_table("rounds")
     with op.batch_alter_table("players", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_players_sort_name"))
         batch_op.drop_index(batch_op.f("ix_players_season_id"))
         batch_op.drop_index(batch_op.f("ix_players_nationality"))
-        batch_op.drop_index(batch_op.f("ix_players_name"))
         batch_op.drop_index(batch_op.f("ix_players_club_id"))
 
     op.drop_table("players")
@@ -531,4 +544,7 @@ def downgrade() -> None:
 
     op.drop_table("seasons")
     op.drop_table("competitions")
+    with op.batch_alter_table("clubs", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_clubs_sort_name"))
+
     op.drop_table("clubs")
