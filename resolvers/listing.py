@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal, or_, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from cupql.article.names import fold
 from cupql.article.season import RoundKind
@@ -55,7 +56,7 @@ def _text(value: str) -> str:
     return value
 
 
-def _contains(column: Any, text: str) -> ColumnElement[bool]:
+def _contains(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool]:
     """`column` (a folded sort_name) contains `text`, ignoring case and accents on every database."""
     return column.contains(fold(text), autoescape=True)
 
