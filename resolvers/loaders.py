@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import Select, func, select
 from strawberry.dataloader import DataLoader
 
 from cupql.article.season import Attribution, RoundKind
@@ -23,11 +23,18 @@ Row = TypeVar("Row", bound=models.Base)
 _MAX_BATCH = 1000
 
 
+def _in_match_order(model: type[Row]) -> tuple[Select[Any], tuple[Any, ...]]:
+    """Goals or cards joined to their matches, to be listed in the order the matches were played."""
+    statement = select(model).join(models.Match, models.Match.id == model.match_id)  # type: ignore[attr-defined]
+    return statement, (models.Match.date, models.Match.id, model.ordinal)  # type: ignore[attr-defined]
+
+
 def _rows_by(
-    session: Database, model: type[Row], column: Any, order_by: Sequence[Any] = ()
+    session: Database, model: type[Row], column: Any, order_by: Sequence[Any] = (), in_match_order: bool = False
 ) -> Callable[[list[str]], Awaitable[list[list[Row]]]]:
     async def load(keys: list[str]) -> list[list[Row]]:
-        statement = select(model).where(column.in_(keys)).order_by(*order_by)
+        statement, order = _in_match_order(model) if in_match_order else (select(model), tuple(order_by))
+        statement = statement.where(column.in_(keys)).order_by(*order)
         grouped: dict[str, list[Row]] = defaultdict(list)
         for row in await session.scalars(statement):
             grouped[getattr(row, column.key)].append(row)
@@ -45,8 +52,11 @@ def _one_by_id(session: Database, model: type[Row]) -> Callable[[list[str]], Awa
     return load
 
 
-def _list_loader(session: Database, model: type[Row], column: Any, *order_by: Any) -> DataLoader[str, list[Row]]:
-    return DataLoader(session.waves.batched(_rows_by(session, model, column, order_by)), max_batch_size=_MAX_BATCH)
+def _list_loader(
+    session: Database, model: type[Row], column: Any, *order_by: Any, in_match_order: bool = False
+) -> DataLoader[str, list[Row]]:
+    load = _rows_by(session, model, column, order_by, in_match_order)
+    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
 def _id_loader(session: Database, model: type[Row]) -> DataLoader[str, Row | None]:
@@ -54,21 +64,20 @@ def _id_loader(session: Database, model: type[Row]) -> DataLoader[str, Row | Non
 
 
 def _club_rows(
-    session: Database, model: type[Row], *order_by: Any, where: ColumnElement[bool] | None = None
+    session: Database, model: type[Row], *order_by: Any, in_match_order: bool = False
 ) -> DataLoader[tuple[str, str], list[Row]]:
     """Rows of one club in one season, keyed by (season id, club id)."""
 
     async def load(keys: list[tuple[str, str]]) -> list[list[Row]]:
         seasons = {season for season, _ in keys}
         clubs = {club for _, club in keys}
-        statement = select(model).where(
+        statement, order = _in_match_order(model) if in_match_order else (select(model), order_by)
+        statement = statement.where(
             model.season_id.in_(seasons),  # type: ignore[attr-defined]
             model.club_id.in_(clubs),  # type: ignore[attr-defined]
         )
-        if where is not None:
-            statement = statement.where(where)
         grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
-        for row in await session.scalars(statement.order_by(*order_by)):
+        for row in await session.scalars(statement.order_by(*order)):
             grouped[(row.season_id, row.club_id)].append(row)
         return [grouped.get(key, []) for key in keys]
 
@@ -237,8 +246,8 @@ class Loaders:
             tie=_id_loader(session, m.Tie),
             goals_by_match=_list_loader(session, m.Goal, m.Goal.match_id, m.Goal.ordinal),
             cards_by_match=_list_loader(session, m.Card, m.Card.match_id, m.Card.ordinal),
-            goals_by_player=_list_loader(session, m.Goal, m.Goal.scorer_id, m.Goal.match_id, m.Goal.ordinal),
-            cards_by_player=_list_loader(session, m.Card, m.Card.player_id, m.Card.match_id, m.Card.ordinal),
+            goals_by_player=_list_loader(session, m.Goal, m.Goal.scorer_id, in_match_order=True),
+            cards_by_player=_list_loader(session, m.Card, m.Card.player_id, in_match_order=True),
             scorer_entry_by_player=_list_loader(session, m.ScorerEntry, m.ScorerEntry.player_id),
             matches_by_tie=_list_loader(session, m.Match, m.Match.tie_id, m.Match.date),
             matches_by_group=_list_loader(session, m.Match, m.Match.group_id, m.Match.date, m.Match.id),
@@ -254,8 +263,8 @@ class Loaders:
                 session, m.ScorerEntry, m.ScorerEntry.season_id, m.ScorerEntry.goals.desc(), m.ScorerEntry.id
             ),
             matches_by_club=_club_matches(session),
-            goals_by_club=_club_rows(session, m.Goal, m.Goal.match_id, m.Goal.ordinal),
-            cards_by_club=_club_rows(session, m.Card, m.Card.match_id, m.Card.ordinal),
+            goals_by_club=_club_rows(session, m.Goal, in_match_order=True),
+            cards_by_club=_club_rows(session, m.Card, in_match_order=True),
             players_by_club=_club_rows(session, m.Player, m.Player.sort_name, m.Player.id),
             scorer_entries_by_club=_club_rows(session, m.ScorerEntry, m.ScorerEntry.goals.desc(), m.ScorerEntry.id),
         )

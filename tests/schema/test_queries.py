@@ -324,3 +324,27 @@ async def test_a_lost_goal_says_nothing_about_penalty_or_own_goal(client: httpx.
     assert {(g["penalty"], g["ownGoal"], g["minute"]) for g in lost["goals"]["nodes"]} == {(None, None, None)}
     penalties = (await data(client, "{ goals { groupBy(key: PENALTY) { key count } } }"))["goals"]["groupBy"]
     assert penalties == [{"key": "false", "count": 82}, {"key": "true", "count": 4}, {"key": None, "count": 12}]
+
+
+async def test_a_clubs_and_a_players_goals_and_cards_come_in_the_order_played(client: httpx.AsyncClient) -> None:
+    result = await data(
+        client,
+        """{
+      club(name: "Aktobe") { goals { match { date } minute } cards { match { date } } }
+      player(name: "Kerimzhanov") { cards { match { date } } }
+    }""",
+    )
+    goals = [(g["match"]["date"], g["minute"]) for g in result["club"]["goals"]]
+    assert goals == [
+        ("2024-04-14", 44),
+        ("2024-05-08", 117),
+        ("2024-05-08", None),
+        ("2024-05-29", 25),
+        ("2024-05-29", 33),
+        ("2024-06-19", 37),
+        ("2024-09-29", 89),
+        ("2024-09-29", 90),
+    ]
+    card_dates = [c["match"]["date"] for c in result["club"]["cards"]]
+    assert card_dates == sorted(card_dates)
+    assert [c["match"]["date"] for c in result["player"]["cards"]] == ["2024-05-29", "2024-06-19", "2024-09-29"]
