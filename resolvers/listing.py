@@ -16,6 +16,7 @@ from resolvers.lookup import club_id, player_id
 from resolvers.pages import Query
 from schema.enums import (
     CardGroupKey,
+    CardOrderField,
     ClubGroupKey,
     ClubOrderField,
     Direction,
@@ -28,6 +29,7 @@ from schema.enums import (
 )
 from schema.inputs import (
     CardFilter,
+    CardOrder,
     ClubFilter,
     ClubOrder,
     GoalFilter,
@@ -137,10 +139,13 @@ async def goal_query(
     if where.scorer_name_contains:
         statement = statement.where(_contains(P.sort_name, _text(where.scorer_name_contains)))
     columns: tuple[Any, ...]
+    # Goals whose minute is unknown come last whichever the direction; within a match they follow its order.
+    by_minute = (G.minute.is_(None), _directed(G.minute, order.direction))
     if order.field is GoalOrderField.MINUTE:
-        columns = (_directed(G.minute.is_(None), Direction.ASC), _directed(G.minute, order.direction))
+        columns = (*by_minute, _directed(M.date, order.direction))
     else:
-        columns = (_directed(M.date, order.direction), G.minute.is_(None), G.minute)
+        by_match = (_directed(M.date, order.direction), _directed(M.id, order.direction))
+        columns = (*by_match, *by_minute, _directed(G.ordinal, order.direction))
     return Query(statement, (*columns, G.id))
 
 
@@ -160,8 +165,10 @@ def goal_group_key(key: GoalGroupKey) -> Any:
     }[key]
 
 
-async def card_query(context: Context, season: models.Season, where: CardFilter | None) -> Query[models.Card]:
-    where = where or CardFilter()
+async def card_query(
+    context: Context, season: models.Season, where: CardFilter | None, order: CardOrder | None
+) -> Query[models.Card]:
+    where, order = where or CardFilter(), order or CardOrder()
     statement = select(C).join(M, M.id == C.match_id).where(C.season_id == season.id)
     club = await club_id(context, season, where.club)
     if club:
@@ -175,7 +182,12 @@ async def card_query(context: Context, season: models.Season, where: CardFilter 
         statement = statement.where(C.player_id == player)
     if where.player_known is not None:
         statement = statement.where(C.player_id.is_not(None) if where.player_known else C.player_id.is_(None))
-    return Query(statement, (M.date, C.match_id, C.ordinal, C.id))
+    column = {
+        CardOrderField.DATE: M.date,
+        CardOrderField.ROUND: _ROUND_ORDER,
+        CardOrderField.KIND: C.kind,
+    }[order.field]
+    return Query(statement, (_directed(column, order.direction), M.date, C.match_id, C.ordinal, C.id))
 
 
 def card_group_key(key: CardGroupKey) -> Any:

@@ -12,6 +12,7 @@ __all__ = [
     "Attribution",
     "CardGroupKey",
     "CardKind",
+    "CardOrderField",
     "ClubGroupKey",
     "ClubOrderField",
     "Direction",
@@ -108,6 +109,13 @@ class MatchOrderField(enum.Enum):
     DATE = "DATE"
     ROUND = "ROUND"
     TOTAL_GOALS = "TOTAL_GOALS"
+
+
+@strawberry.enum(description="Fields cards can be ordered by.")
+class CardOrderField(enum.Enum):
+    DATE = "DATE"
+    ROUND = "ROUND"
+    KIND = "KIND"
 
 
 @strawberry.enum(description="Fields goals can be ordered by.")

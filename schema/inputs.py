@@ -9,6 +9,7 @@ import strawberry
 from schema.enums import (
     Attribution,
     CardKind,
+    CardOrderField,
     ClubOrderField,
     Direction,
     GoalOrderField,
@@ -79,6 +80,12 @@ class ClubFilter:
 @strawberry.input(description="Order of matches; ties are broken by ID so pages are stable.")
 class MatchOrder:
     field: MatchOrderField = strawberry.field(default=MatchOrderField.DATE, description="What to order by.")
+    direction: Direction = strawberry.field(default=Direction.ASC, description="ASC or DESC.")
+
+
+@strawberry.input(description="Order of cards; ties are broken by match and ID so pages are stable.")
+class CardOrder:
+    field: CardOrderField = strawberry.field(default=CardOrderField.DATE, description="What to order by.")
     direction: Direction = strawberry.field(default=Direction.ASC, description="ASC or DESC.")
 
 

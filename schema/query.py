@@ -25,6 +25,7 @@ from schema.connections import (
 from schema.enums import RoundKind
 from schema.inputs import (
     CardFilter,
+    CardOrder,
     ClubFilter,
     ClubOrder,
     GoalFilter,
@@ -201,6 +202,7 @@ class Query:
         self,
         info: Info,
         filter: CardFilter | None = None,
+        order_by: CardOrder | None = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -208,7 +210,7 @@ class Query:
         season: SeasonYear = None,
     ) -> CardConnection | None:
         chosen = await season_for(info.context, season)
-        query = await listing.card_query(info.context, chosen, filter)
+        query = await listing.card_query(info.context, chosen, filter, order_by)
         page = await query.page(info.context, PageRequest(first, after, last, before))
         return build(CardConnection, page, lambda row: Card(row=row), query, chosen)  # type: ignore[no-any-return]
 

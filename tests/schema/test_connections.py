@@ -89,8 +89,8 @@ async def test_goal_filters_and_ordering(client: httpx.AsyncClient) -> None:
     }""",
     )
     assert result["late"]["nodes"] == [
+        {"minute": 117, "club": {"name": "Aktobe"}},  # equal minutes: the later match first, as asked
         {"minute": 117, "club": {"name": "Taraz"}},
-        {"minute": 117, "club": {"name": "Aktobe"}},
         {"minute": 91, "club": {"name": "Ordabasy"}},
     ]
     assert result["penalties"]["totalCount"] == 4
