@@ -208,6 +208,7 @@ class Loaders:
     card: DataLoader[str, models.Card | None]
     group: DataLoader[str, models.Group | None]
     tie: DataLoader[str, models.Tie | None]
+    round: DataLoader[str, models.Round | None]
     goals_by_match: DataLoader[str, list[models.Goal]]
     cards_by_match: DataLoader[str, list[models.Card]]
     goals_by_player: DataLoader[str, list[models.Goal]]
@@ -244,6 +245,7 @@ class Loaders:
             card=_id_loader(session, m.Card),
             group=_id_loader(session, m.Group),
             tie=_id_loader(session, m.Tie),
+            round=_id_loader(session, m.Round),
             goals_by_match=_list_loader(session, m.Goal, m.Goal.match_id, m.Goal.ordinal),
             cards_by_match=_list_loader(session, m.Card, m.Card.match_id, m.Card.ordinal),
             goals_by_player=_list_loader(session, m.Goal, m.Goal.scorer_id, in_match_order=True),

@@ -14,7 +14,7 @@ from cupql.errors import error_extensions
 from schema.extensions import SqlStatementCount
 from schema.limits import QueryLimits, limit_extensions
 from schema.query import Query
-from schema.types import Card, Club, Goal, Group, Match, Player, Season, Tie
+from schema.types import Card, Club, Goal, Group, Match, Player, RoundInfo, Season, Tie
 
 
 class CupqlSchema(strawberry.Schema):
@@ -39,6 +39,6 @@ def build_schema(limits: QueryLimits, *, debug_sql: bool = False) -> strawberry.
         extensions.append(SqlStatementCount)
     return CupqlSchema(
         query=Query,
-        types=[Season, Club, Match, Goal, Card, Player, Group, Tie],
+        types=[Season, Club, Match, Goal, Card, Player, Group, Tie, RoundInfo],
         extensions=extensions,
     )

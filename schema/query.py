@@ -88,6 +88,7 @@ async def _node(info: Info, global_id: str) -> Node | None:
         "Player": (loaders.player, Player),
         "Group": (loaders.group, Group),
         "Tie": (loaders.tie, Tie),
+        "RoundInfo": (loaders.round, RoundInfo),
     }
     if type_name not in simple:
         return None

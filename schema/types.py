@@ -706,14 +706,17 @@ class Tie(Node):
 
 
 @strawberry.type(description="A round of the cup, with the article's schedule.")
-class RoundInfo:
+class RoundInfo(Node):
     row: Private[models.Round]
+
+    def key(self) -> str:
+        return self.row.id
 
     @strawberry.field(description="The round.")
     def round(self) -> RoundKind:
         return self.row.kind
 
-    @strawberry.field(description="The round's name as the article writes it.")
+    @strawberry.field(description='The round\'s name in words, e.g. "Quarter-finals".')
     def name(self) -> str:
         return self.row.kind.value
 
@@ -725,11 +728,16 @@ class RoundInfo:
     def clubs_involved(self) -> int | None:
         return self.row.clubs_involved
 
+    @strawberry.field(description="The day the round's first match was played; null before any was.")
+    async def first_match_date(self, info: Info) -> dt.date | None:
+        rows = await info.context.loaders.matches_by_round.load((self.row.season_id, self.row.kind))
+        return min((m.date for m in rows), default=None)
+
     @strawberry.field(
-        description="The format table's first match date, as the article gives it; where it disagrees with the "
-        "matches, `Season.dataQuality` says so."
+        description="The first match date the article's format table gives; where it differs from "
+        "`firstMatchDate`, `Season.dataQuality` says so."
     )
-    def first_match_date(self) -> dt.date | None:
+    def scheduled_first_match_date(self) -> dt.date | None:
         return self.row.first_match_date
 
     @strawberry.field(description="Whether ties in this round had two legs.")

@@ -222,7 +222,9 @@ async def test_three_top_scorers_with_three_goals(client: httpx.AsyncClient) -> 
 
 async def test_rounds_carry_the_articles_schedule(client: httpx.AsyncClient) -> None:
     rounds = await data(
-        client, "{ rounds { round name clubsRemaining clubsInvolved firstMatchDate twoLegged matches { id } } }"
+        client,
+        "{ rounds { id round name clubsRemaining clubsInvolved firstMatchDate scheduledFirstMatchDate twoLegged"
+        " matches { id } } }",
     )
     assert [(r["round"], r["clubsRemaining"], r["clubsInvolved"], len(r["matches"])) for r in rounds["rounds"]] == [
         ("GROUP_STAGE", 32, 19, 21),
@@ -233,7 +235,15 @@ async def test_rounds_carry_the_articles_schedule(client: httpx.AsyncClient) -> 
         ("FINAL", 2, 2, 1),
     ]
     semi = rounds["rounds"][4]
-    assert (semi["name"], semi["firstMatchDate"], semi["twoLegged"]) == ("Semi-finals", "2024-06-19", True)
+    # The format table gives the second legs' date; the first legs were played on 29 May.
+    assert (semi["name"], semi["firstMatchDate"], semi["scheduledFirstMatchDate"], semi["twoLegged"]) == (
+        "Semi-finals",
+        "2024-05-29",
+        "2024-06-19",
+        True,
+    )
+    again = await data(client, "query($id: ID!) { node(id: $id) { ... on RoundInfo { name } } }", {"id": semi["id"]})
+    assert again == {"node": {"name": "Semi-finals"}}
 
 
 async def test_short_names_are_one_player_with_the_tables_full_name(client: httpx.AsyncClient) -> None:
