@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from sqlalchemy import case, func, select
@@ -17,6 +17,7 @@ from schema.enums import CardGroupKey, ClubGroupKey, GoalGroupKey, MatchGroupKey
 from schema.types import Card, Club, Goal, Info, Match, Player
 
 NodeT = TypeVar("NodeT")
+GROUP_KEY = strawberry.argument(description="What to group by.")
 
 
 @strawberry.type(description="Where a page sits in its list.")
@@ -110,7 +111,7 @@ class MatchAggregate:
 @strawberry.type(description="Matches, paged, with totals and group-bys over the filter.")
 class MatchConnection(Connection[Match]):
     @strawberry.field(description="Counts and goals per group, e.g. by ROUND or RESULT (HOME_WIN, DRAW, AWAY_WIN).")
-    async def group_by(self, info: Info, key: MatchGroupKey) -> list[MatchBucket]:
+    async def group_by(self, info: Info, key: Annotated[MatchGroupKey, GROUP_KEY]) -> list[MatchBucket]:
         goals = models.Match.home_score + models.Match.away_score
         rows = await self.query.group_by(info.context, listing.match_group_key(key), goals)
         label: Callable[[Any], str] = _group_name if key is MatchGroupKey.GROUP else _text
@@ -152,7 +153,7 @@ class GoalAggregate:
 @strawberry.type(description="Goals, paged, with totals and group-bys over the filter.")
 class GoalConnection(Connection[Goal]):
     @strawberry.field(description="Goal counts per group, e.g. by MINUTE_BUCKET, ROUND or CLUB.")
-    async def group_by(self, info: Info, key: GoalGroupKey) -> list[Bucket]:
+    async def group_by(self, info: Info, key: Annotated[GoalGroupKey, GROUP_KEY]) -> list[Bucket]:
         rows = await self.query.group_by(info.context, listing.goal_group_key(key))
         values = [value for value, _ in rows if value is not None]
         names: dict[Any, str] = {}
@@ -200,7 +201,7 @@ class GoalConnection(Connection[Goal]):
 @strawberry.type(description="Cards, paged, with group-bys over the filter.")
 class CardConnection(Connection[Card]):
     @strawberry.field(description="Card counts per group, e.g. by CLUB or KIND.")
-    async def group_by(self, info: Info, key: CardGroupKey) -> list[Bucket]:
+    async def group_by(self, info: Info, key: Annotated[CardGroupKey, GROUP_KEY]) -> list[Bucket]:
         if key is CardGroupKey.CLUB:
             return await self._club_buckets(info, listing.card_group_key(key))
         return await self._buckets(info, listing.card_group_key(key), _text)
@@ -209,7 +210,7 @@ class CardConnection(Connection[Card]):
 @strawberry.type(description="Players, paged, with group-bys over the filter.")
 class PlayerConnection(Connection[Player]):
     @strawberry.field(description="Player counts per group, e.g. by NATIONALITY or CLUB.")
-    async def group_by(self, info: Info, key: PlayerGroupKey) -> list[Bucket]:
+    async def group_by(self, info: Info, key: Annotated[PlayerGroupKey, GROUP_KEY]) -> list[Bucket]:
         if key is PlayerGroupKey.CLUB:
             return await self._club_buckets(info, listing.player_group_key(key))
         return await self._buckets(info, listing.player_group_key(key), _text)
@@ -218,6 +219,6 @@ class PlayerConnection(Connection[Player]):
 @strawberry.type(description="Clubs, paged, with group-bys over the filter.")
 class ClubConnection(Connection[Club]):
     @strawberry.field(description="Club counts per group, e.g. by LEAGUE or ENTRY_ROUND.")
-    async def group_by(self, info: Info, key: ClubGroupKey) -> list[Bucket]:
+    async def group_by(self, info: Info, key: Annotated[ClubGroupKey, GROUP_KEY]) -> list[Bucket]:
         label: Callable[[Any], str] = _group_name if key is ClubGroupKey.GROUP else _text
         return await self._buckets(info, listing.club_group_key(key), label)

@@ -41,7 +41,7 @@ strawberry.enum(
     name="CardKind",
     description="A booking's colour; UNKNOWN where the article lost the card marker.",
 )
-strawberry.enum(League, name="League", description="A national league tier (1 = Premier League).")
+strawberry.enum(League, name="League", description="A national league, from the top tier down.")
 
 
 @strawberry.enum(description="Whether a club won, drew or lost a match.")

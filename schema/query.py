@@ -22,7 +22,6 @@ from schema.connections import (
     PlayerConnection,
     build,
 )
-from schema.enums import RoundKind
 from schema.inputs import (
     CardFilter,
     CardOrder,
@@ -44,10 +43,12 @@ from schema.types import (
     Match,
     Node,
     Player,
+    RoundFilter,
     RoundInfo,
     Scorer,
     Season,
     Tie,
+    TopScorersFirst,
     season_groups,
     season_rounds,
     season_ties,
@@ -59,6 +60,11 @@ First = Annotated[int | None, strawberry.argument(description="Return the first 
 After = Annotated[str | None, strawberry.argument(description="Start after this cursor.")]
 Last = Annotated[int | None, strawberry.argument(description="Return the last N (at most the page-size cap).")]
 Before = Annotated[str | None, strawberry.argument(description="End before this cursor.")]
+GlobalId = Annotated[strawberry.ID, strawberry.argument(description="A global ID from an object's `id` field.")]
+Name = Annotated[str | None, strawberry.argument(description="A name, in any case, accents optional.")]
+OptionalId = Annotated[strawberry.ID | None, strawberry.argument(description="A global ID (instead of `name`).")]
+Filter = strawberry.argument(description="Only the objects every given condition holds for.")
+Order = strawberry.argument(description="The order; by date or name when omitted.")
 
 
 def _name_or_id(name: str | None, id: strawberry.ID | None) -> str:
@@ -103,42 +109,46 @@ async def _node(info: Info, global_id: str) -> Node | None:
 )
 class Query:
     @strawberry.field(description="Any object by its global ID; null when there is none.")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    async def node(self, info: Info, id: GlobalId) -> Node | None:
         return await _node(info, id)
 
     @strawberry.field(description="Objects by global IDs, in the same order; null for each unknown ID.")
-    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[list[strawberry.ID], strawberry.argument(description="Global IDs, at most the page-size cap.")],
+    ) -> list[Node | None] | None:
         if len(ids) > info.context.limits.max_page_size:
             raise BadUserInput(f"At most {info.context.limits.max_page_size} IDs at a time.")
         # Gathered, so the objects of each type are fetched in one batch.
         return list(await asyncio.gather(*(_node(info, i) for i in ids)))
 
     @strawberry.field(description="Every loaded season, latest first.")
-    async def seasons(self, info: Info) -> list[Season]:
+    async def seasons(self, info: Info) -> list[Season] | None:
         return [Season(row=s) for s in await info.context.seasons()]
 
     @strawberry.field(description="One season by year; the latest when `year` is omitted.")
-    async def season(self, info: Info, year: int | None = None) -> Season | None:
+    async def season(self, info: Info, year: SeasonYear = None) -> Season | None:
         return Season(row=await season_for(info.context, year))
 
     @strawberry.field(
         description="A club by name (any case, accents optional) or ID; null with a suggestion when unknown."
     )
     async def club(
-        self, info: Info, name: str | None = None, id: strawberry.ID | None = None, season: SeasonYear = None
+        self, info: Info, name: Name = None, id: OptionalId = None, season: SeasonYear = None
     ) -> Club | None:
         found = await find_club(info.context, await season_for(info.context, season), _name_or_id(name, id))
         return Club(row=found)
 
     @strawberry.field(description="A player by full or short name, or by ID.")
     async def player(
-        self, info: Info, name: str | None = None, id: strawberry.ID | None = None, season: SeasonYear = None
+        self, info: Info, name: Name = None, id: OptionalId = None, season: SeasonYear = None
     ) -> Player | None:
         chosen = await season_for(info.context, season)
         return Player(row=await find_player(info.context, chosen, _name_or_id(name, id)))
 
     @strawberry.field(description="A match by ID.")
-    async def match(self, info: Info, id: strawberry.ID) -> Match | None:
+    async def match(self, info: Info, id: GlobalId) -> Match | None:
         decoded = decode_id(id)
         row = await info.context.loaders.match.load(decoded[1]) if decoded and decoded[0] == "Match" else None
         if row is None:
@@ -149,8 +159,8 @@ class Query:
     async def clubs(
         self,
         info: Info,
-        filter: ClubFilter | None = None,
-        order_by: ClubOrder | None = None,
+        filter: Annotated[ClubFilter | None, Filter] = None,
+        order_by: Annotated[ClubOrder | None, Order] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -168,8 +178,8 @@ class Query:
     async def matches(
         self,
         info: Info,
-        filter: MatchFilter | None = None,
-        order_by: MatchOrder | None = None,
+        filter: Annotated[MatchFilter | None, Filter] = None,
+        order_by: Annotated[MatchOrder | None, Order] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -185,8 +195,8 @@ class Query:
     async def goals(
         self,
         info: Info,
-        filter: GoalFilter | None = None,
-        order_by: GoalOrder | None = None,
+        filter: Annotated[GoalFilter | None, Filter] = None,
+        order_by: Annotated[GoalOrder | None, Order] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -202,8 +212,8 @@ class Query:
     async def cards(
         self,
         info: Info,
-        filter: CardFilter | None = None,
-        order_by: CardOrder | None = None,
+        filter: Annotated[CardFilter | None, Filter] = None,
+        order_by: Annotated[CardOrder | None, Order] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -219,8 +229,8 @@ class Query:
     async def players(
         self,
         info: Info,
-        filter: PlayerFilter | None = None,
-        order_by: PlayerOrder | None = None,
+        filter: Annotated[PlayerFilter | None, Filter] = None,
+        order_by: Annotated[PlayerOrder | None, Order] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -233,7 +243,9 @@ class Query:
         return build(PlayerConnection, page, lambda row: Player(row=row), query, chosen)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The scorer table's leaders, most goals first.")
-    async def top_scorers(self, info: Info, first: int = 10, season: SeasonYear = None) -> list[Scorer] | None:
+    async def top_scorers(
+        self, info: Info, first: TopScorersFirst = 10, season: SeasonYear = None
+    ) -> list[Scorer] | None:
         return await top_scorers(info, await season_for(info.context, season), first)
 
     @strawberry.field(description="The groups of the group stage with their tables.")
@@ -245,5 +257,5 @@ class Query:
         return await season_rounds(info, await season_for(info.context, season))
 
     @strawberry.field(description="The knockout ties of `round`, or of every round when omitted.")
-    async def ties(self, info: Info, round: RoundKind | None = None, season: SeasonYear = None) -> list[Tie] | None:
+    async def ties(self, info: Info, round: RoundFilter = None, season: SeasonYear = None) -> list[Tie] | None:
         return await season_ties(info, await season_for(info.context, season), round)

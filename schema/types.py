@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 from strawberry import Private
@@ -18,6 +19,10 @@ from resolvers.loaders import ClubInSeason
 from schema.enums import Attribution, CardKind, League, Result, RoundKind, Venue
 
 Info = strawberry.Info[Context, None]
+RoundFilter = Annotated[
+    RoundKind | None, strawberry.argument(description="Only this round's; every round when omitted.")
+]
+TopScorersFirst = Annotated[int, strawberry.argument(description="How many, at most the page-size cap.")]
 
 
 @strawberry.interface(description="An object with a global ID: stable across re-imports and databases.")
@@ -81,7 +86,7 @@ class Season(Node):
     def name(self) -> str:
         return self.row.name
 
-    @strawberry.field(description="The edition number (the 32nd season), when the article says it.")
+    @strawberry.field(description="The edition number (e.g. 32 for the 32nd season), when the article says it.")
     def edition(self) -> int | None:
         return self.row.edition
 
@@ -142,11 +147,11 @@ class Season(Node):
         return await season_groups(info, self.row)
 
     @strawberry.field(description="The knockout ties, in round order; only `round`'s when given.")
-    async def ties(self, info: Info, round: RoundKind | None = None) -> list[Tie]:
+    async def ties(self, info: Info, round: RoundFilter = None) -> list[Tie]:
         return await season_ties(info, self.row, round)
 
     @strawberry.field(description="The scorer table's leaders, most goals first (ties by name).")
-    async def top_scorers(self, info: Info, first: int = 10) -> list[Scorer]:
+    async def top_scorers(self, info: Info, first: TopScorersFirst = 10) -> list[Scorer]:
         return await top_scorers(info, self.row, first)
 
     @strawberry.field(description="What the importer checked, and every disagreement it found in the article.")
@@ -242,7 +247,10 @@ class Club(Node):
     def league(self) -> League | None:
         return self.row.entry.league
 
-    @strawberry.field(description="INFERRED: the league follows from the round the article says its clubs entered.")
+    @strawberry.field(
+        description="INFERRED when the league follows from the round the article says the league's clubs "
+        "entered in; UNKNOWN when `league` is null."
+    )
     def league_attribution(self) -> Attribution:
         return self.row.entry.league_attribution
 
@@ -345,7 +353,10 @@ class CupRun:
     def furthest_round(self) -> RoundKind | None:
         return self.data.furthest_round
 
-    @strawberry.field(description="The round the club went out in; null for the winner.")
+    @strawberry.field(
+        description="The round the club went out in; null for the winner, and for every club while the "
+        "season has no winner yet."
+    )
     def eliminated_in(self) -> RoundKind | None:
         return self.data.eliminated_in
 
@@ -449,7 +460,7 @@ class Match(Node):
     async def goals(self, info: Info) -> list[Goal]:
         return [Goal(row=g) for g in await info.context.loaders.goals_by_match.load(self.row.id)]
 
-    @strawberry.field(description="Cards in the article's order (their minutes were lost).")
+    @strawberry.field(description="Cards in the article's order (by minute where it gives them).")
     async def cards(self, info: Info) -> list[Card]:
         return [Card(row=c) for c in await info.context.loaders.cards_by_match.load(self.row.id)]
 
