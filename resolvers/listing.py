@@ -10,9 +10,9 @@ from sqlalchemy.orm import InstrumentedAttribute
 from cupql.article.names import fold
 from cupql.article.season import RoundKind
 from cupql.errors import BadUserInput
-from db import keys, models
+from db import models
 from resolvers.context import Context
-from resolvers.lookup import club_id, player_id
+from resolvers.lookup import club_id, group_id, player_id, shown
 from resolvers.pages import Query
 from schema.enums import (
     CardGroupKey,
@@ -58,6 +58,13 @@ def _text(value: str) -> str:
     return value
 
 
+def _nationality(code: str) -> str:
+    code = _text(code).strip().upper()
+    if not (len(code) == 3 and code.isalpha()):
+        raise BadUserInput(f'Nationality {shown(code)} is not a three-letter FIFA code such as "KAZ".')
+    return code
+
+
 def _contains(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool]:
     """`column` (a folded sort_name) contains `text`, ignoring case and accents on every database."""
     return column.contains(fold(text), autoescape=True)
@@ -69,13 +76,15 @@ async def match_query(
     where, order = where or MatchFilter(), order or MatchOrder()
     statement = select(M).where(M.season_id == season.id)
     club, opponent = await club_id(context, season, where.club), await club_id(context, season, where.opponent)
+    if club and club == opponent:
+        raise BadUserInput("`club` and `opponent` name the same club.")
     for team in (club, opponent):
         if team:
             statement = statement.where(or_(M.home_id == team, M.away_id == team))
     if where.rounds:
         statement = statement.where(M.round.in_(where.rounds))
     if where.group:
-        statement = statement.where(M.group_id == keys.group_key(season.id, _text(where.group)))
+        statement = statement.where(M.group_id == await group_id(context, season, where.group))
     if where.date_from:
         statement = statement.where(M.date >= where.date_from)
     if where.date_to:
@@ -111,6 +120,8 @@ async def goal_query(
     where, order = where or GoalFilter(), order or GoalOrder()
     statement = select(G).join(M, M.id == G.match_id).outerjoin(P, P.id == G.scorer_id).where(G.season_id == season.id)
     club, opponent = await club_id(context, season, where.club), await club_id(context, season, where.opponent)
+    if club and club == opponent:
+        raise BadUserInput("`club` and `opponent` name the same club.")
     if club:
         statement = statement.where(G.club_id == club)
     if opponent:
@@ -118,7 +129,7 @@ async def goal_query(
     if where.rounds:
         statement = statement.where(M.round.in_(where.rounds))
     if where.group:
-        statement = statement.where(M.group_id == keys.group_key(season.id, _text(where.group)))
+        statement = statement.where(M.group_id == await group_id(context, season, where.group))
     if where.minute_from is not None:
         statement = statement.where(G.minute >= where.minute_from)
     if where.minute_to is not None:
@@ -135,7 +146,7 @@ async def goal_query(
     if scorer:
         statement = statement.where(G.scorer_id == scorer)
     if where.nationality:
-        statement = statement.where(P.nationality == _text(where.nationality).strip().upper())
+        statement = statement.where(P.nationality == _nationality(where.nationality))
     if where.scorer_name_contains:
         statement = statement.where(_contains(P.sort_name, _text(where.scorer_name_contains)))
     columns: tuple[Any, ...]
@@ -204,7 +215,7 @@ async def player_query(
     if club:
         statement = statement.where(P.club_id == club)
     if where.nationality:
-        statement = statement.where(P.nationality == _text(where.nationality).strip().upper())
+        statement = statement.where(P.nationality == _nationality(where.nationality))
     if where.name_contains:
         statement = statement.where(_contains(P.sort_name, _text(where.name_contains)))
     if where.in_scorer_table is not None:
@@ -231,7 +242,7 @@ async def club_query(
     if where.league:
         statement = statement.where(entry.league == where.league)
     if where.group:
-        statement = statement.where(entry.group_id == keys.group_key(season.id, _text(where.group)))
+        statement = statement.where(entry.group_id == await group_id(context, season, where.group))
     if where.entry_round:
         statement = statement.where(entry.entry_round == where.entry_round)
     entry_order = case(*((entry.entry_round == kind, kind.order) for kind in RoundKind), else_=99)

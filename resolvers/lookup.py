@@ -14,6 +14,11 @@ from resolvers.ids import decode_id
 from resolvers.loaders import ClubInSeason
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """`text` quoted for a message, cut short so a huge input does not come back whole."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 async def season_for(context: Context, year: int | None) -> models.Season:
     """The season of `year`, or the latest when `year` is None."""
     seasons = await context.seasons()
@@ -51,10 +56,12 @@ def _suggest(name: str, names: list[str]) -> str:
 async def find_club(context: Context, season: models.Season, name_or_id: str) -> ClubInSeason:
     """A club of the season named by global ID or by name; NotFound suggests the closest names."""
     decoded = decode_id(name_or_id)
-    if decoded and decoded[0] == "Club":
+    if decoded and decoded[0] != "Club":
+        raise NotFound(f"{shown(name_or_id)} is the ID of a {decoded[0]}, not of a Club.")
+    if decoded:
         club = await context.loaders.club.load(decoded[1])
         if club is None:
-            raise NotFound(f"No club with ID {name_or_id!r}.")
+            raise NotFound(f"No club with ID {shown(name_or_id)}.")
         return club
     clubs = await clubs_of(context, season)
     wanted = fold(name_or_id)
@@ -62,7 +69,7 @@ async def find_club(context: Context, season: models.Season, name_or_id: str) ->
         if fold(club.club.name) == wanted or club.club.id == slug(name_or_id):
             return club
     raise NotFound(
-        f"No club named {name_or_id!r} in {season.name}." + _suggest(name_or_id, [c.club.name for c in clubs])
+        f"No club named {shown(name_or_id)} in {season.name}." + _suggest(name_or_id, [c.club.name for c in clubs])
     )
 
 
@@ -79,10 +86,12 @@ async def club_id(context: Context, season: models.Season, name_or_id: str | Non
 async def find_player(context: Context, season: models.Season, name_or_id: str) -> models.Player:
     """A player named by global ID, full name or the short name match lines use (`Romero`)."""
     decoded = decode_id(name_or_id)
-    if decoded and decoded[0] == "Player":
+    if decoded and decoded[0] != "Player":
+        raise NotFound(f"{shown(name_or_id)} is the ID of a {decoded[0]}, not of a Player.")
+    if decoded:
         player = await context.loaders.player.load(decoded[1])
         if player is None:
-            raise NotFound(f"No player with ID {name_or_id!r}.")
+            raise NotFound(f"No player with ID {shown(name_or_id)}.")
         return player
     players = list(await context.database.scalars(select(models.Player).where(models.Player.season_id == season.id)))
     wanted = fold(name_or_id)
@@ -92,9 +101,9 @@ async def find_player(context: Context, season: models.Season, name_or_id: str) 
         return candidates[0]
     if candidates:
         names = ", ".join(sorted(f"{p.name} ({p.club_id})" for p in candidates))
-        raise BadUserInput(f"{name_or_id!r} could be any of: {names}; use the full name or an ID.")
+        raise BadUserInput(f"{shown(name_or_id)} could be any of: {names}; use the full name or an ID.")
     raise NotFound(
-        f"No player named {name_or_id!r} in {season.name}." + _suggest(name_or_id, [p.name for p in players])
+        f"No player named {shown(name_or_id)} in {season.name}." + _suggest(name_or_id, [p.name for p in players])
     )
 
 
@@ -106,3 +115,14 @@ async def player_id(context: Context, season: models.Season, name_or_id: str | N
         return (await find_player(context, season, name_or_id)).id
     except NotFound as error:
         raise BadUserInput(error.message) from None
+
+
+async def group_id(context: Context, season: models.Season, name: str) -> str:
+    """The key of the season's group a filter names (`A` or `Group A`); BAD_USER_INPUT when there is none."""
+    wanted = fold(name).removeprefix("group ").strip()
+    groups = await context.loaders.groups_by_season.load(season.id)
+    for group in groups:
+        if fold(group.name) == wanted:
+            return group.id
+    names = ", ".join(group.name for group in groups) or "none"
+    raise BadUserInput(f"No group {shown(name)} in {season.name}; its groups are: {names}.")

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 
 from cupql.errors import BadUserInput
 from resolvers.context import Context
+from resolvers.lookup import shown
 
 T = TypeVar("T")
 
@@ -32,7 +33,7 @@ def decode_cursor(cursor: str) -> int:
             return int(number)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         pass
-    raise BadUserInput(f"Invalid cursor {cursor!r}: use a cursor from this connection's edges or pageInfo.")
+    raise BadUserInput(f"Invalid cursor {shown(cursor)}: use a cursor from this connection's edges or pageInfo.")
 
 
 @dataclass(frozen=True)

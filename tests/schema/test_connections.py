@@ -214,3 +214,15 @@ async def test_names_sort_and_match_ignoring_case_and_accents_on_every_database(
     assert result["last"]["nodes"] == [{"name": "Zhavlanbek Babanazarov"}]
     assert result["gondola"]["nodes"] == [{"name": "Freddy Góndola"}]
     assert result["elder"]["nodes"] == [{"minute": 29}]
+
+
+async def test_cards_can_be_ordered(client: httpx.AsyncClient) -> None:
+    result = await data(
+        client,
+        """{
+      latest: cards(first: 1, orderBy: {field: ROUND, direction: DESC}) { nodes { match { round } } }
+      earliest: cards(first: 1) { nodes { match { date } } }
+    }""",
+    )
+    assert result["latest"]["nodes"] == [{"match": {"round": "FINAL"}}]
+    assert result["earliest"]["nodes"] == [{"match": {"date": "2024-03-11"}}]

@@ -112,3 +112,35 @@ async def test_a_blank_name_is_refused_rather_than_looked_up(client: httpx.Async
     body = await graphql(client, '{ club(name: "") { name } player(name: "  ") { name } }')
     assert body["data"] == {"club": None, "player": None}
     assert {e["message"] for e in body["errors"]} == {"A name or ID must not be blank."}
+
+
+async def test_filters_name_what_they_accept(client: httpx.AsyncClient) -> None:
+    body = await graphql(
+        client,
+        """{
+      a: matches(filter: {group: "Group A"}) { totalCount }
+      b: clubs(filter: {group: "Z"}) { totalCount }
+      c: goals(filter: {nationality: "kazakhstan"}) { totalCount }
+      d: matches(filter: {club: "Aktobe", opponent: "aktobe"}) { totalCount }
+      e: club(name: "khan tengri") { name }
+    }""",
+    )
+    assert body["data"] == {"a": {"totalCount": 6}, "b": None, "c": None, "d": None, "e": {"name": "Khan-Tengri"}}
+    messages = {e["path"][0]: e["message"] for e in body["errors"]}
+    assert messages == {
+        "b": "No group 'Z' in 2024 Kazakhstan Cup; its groups are: A, B, C, D, E, F.",
+        "c": "Nationality 'KAZAKHSTAN' is not a three-letter FIFA code such as \"KAZ\".",
+        "d": "`club` and `opponent` name the same club.",
+    }
+
+
+async def test_an_id_of_another_type_and_a_huge_name_get_short_clear_errors(client: httpx.AsyncClient) -> None:
+    match_id = (await graphql(client, "{ matches(first: 1) { nodes { id } } }"))["data"]["matches"]["nodes"][0]["id"]
+    body = await graphql(
+        client,
+        "query($id: ID!, $long: String!) { a: club(id: $id) { name } b: player(name: $long) { name } }",
+        {"id": match_id, "long": "x" * 100_000},
+    )
+    messages = {e["path"][0]: e["message"] for e in body["errors"]}
+    assert messages["a"].endswith("is the ID of a Match, not of a Club.")
+    assert len(messages["b"]) < 200
