@@ -14,14 +14,14 @@ from schema.limits import QueryLimits
 
 database_option = click.option(
     "--database-url",
+    show_envvar=True,
     envvar="CUPQL_DATABASE_URL",
     default=DEFAULT_DATABASE_URL,
-    show_default=True,
-    help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB [env: CUPQL_DATABASE_URL]",
+    help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB",
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "show_default": True})
 def main() -> None:
     """cupql: a GraphQL API for football cup competitions."""
 
@@ -29,7 +29,9 @@ def main() -> None:
 @main.command("load")
 @click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
 @database_option
-@click.option("--strict", is_flag=True, envvar="CUPQL_STRICT", help="Refuse the import on any disagreement.")
+@click.option(
+    "--strict", is_flag=True, show_envvar=True, envvar="CUPQL_STRICT", help="Refuse the import on any disagreement."
+)
 def load_command(articles: tuple[Path, ...], database_url: str, strict: bool) -> None:
     """Import season ARTICLES (the bundled season when none is given) and print the importer's report."""
     paths = list(articles) or bundled_articles()
@@ -42,16 +44,36 @@ def load_command(articles: tuple[Path, ...], database_url: str, strict: bool) ->
 
 @main.command("serve")
 @database_option
-@click.option("--host", envvar="CUPQL_HOST", default="127.0.0.1", show_default=True, help="[env: CUPQL_HOST]")
-@click.option("--port", envvar="CUPQL_PORT", default=8000, show_default=True, help="[env: CUPQL_PORT]")
-@click.option("--workers", envvar="CUPQL_WORKERS", default=1, show_default=True, help="[env: CUPQL_WORKERS]")
-@click.option("--production", is_flag=True, envvar="CUPQL_PRODUCTION", help="No GraphiQL. [env: CUPQL_PRODUCTION]")
-@click.option("--debug-sql", is_flag=True, envvar="CUPQL_DEBUG_SQL", help="Count SQL statements per response.")
-@click.option("--max-depth", envvar="CUPQL_MAX_DEPTH", default=QueryLimits.max_depth, show_default=True)
-@click.option("--max-aliases", envvar="CUPQL_MAX_ALIASES", default=QueryLimits.max_aliases, show_default=True)
-@click.option("--max-tokens", envvar="CUPQL_MAX_TOKENS", default=QueryLimits.max_tokens, show_default=True)
-@click.option("--max-page-size", envvar="CUPQL_MAX_PAGE_SIZE", default=QueryLimits.max_page_size, show_default=True)
-@click.option("--max-cost", envvar="CUPQL_MAX_COST", default=QueryLimits.max_cost, show_default=True)
+@click.option("--host", show_envvar=True, envvar="CUPQL_HOST", default="127.0.0.1", help="Interface to listen on.")
+@click.option("--port", show_envvar=True, envvar="CUPQL_PORT", default=8000, help="Port to listen on.")
+@click.option("--workers", show_envvar=True, envvar="CUPQL_WORKERS", default=1, help="Worker processes.")
+@click.option("--production", is_flag=True, show_envvar=True, envvar="CUPQL_PRODUCTION", help="No GraphiQL.")
+@click.option(
+    "--debug-sql", is_flag=True, show_envvar=True, envvar="CUPQL_DEBUG_SQL", help="Count SQL statements per response."
+)
+@click.option(
+    "--max-depth", show_envvar=True, envvar="CUPQL_MAX_DEPTH", default=QueryLimits.max_depth, help="Deepest nesting."
+)
+@click.option(
+    "--max-aliases", show_envvar=True, envvar="CUPQL_MAX_ALIASES", default=QueryLimits.max_aliases, help="Aliases."
+)
+@click.option(
+    "--max-tokens", show_envvar=True, envvar="CUPQL_MAX_TOKENS", default=QueryLimits.max_tokens, help="Tokens."
+)
+@click.option(
+    "--max-page-size",
+    show_envvar=True,
+    envvar="CUPQL_MAX_PAGE_SIZE",
+    default=QueryLimits.max_page_size,
+    help="Largest first/last.",
+)
+@click.option(
+    "--max-cost",
+    show_envvar=True,
+    envvar="CUPQL_MAX_COST",
+    default=QueryLimits.max_cost,
+    help="Objects a query may return, estimated before it runs.",
+)
 def serve_command(
     database_url: str,
     host: str,
