@@ -52,7 +52,7 @@ async def all_cup_runs(session: AsyncSession, first: int = 50) -> Json:
             select(models.Club)
             .join(models.ClubEntry, models.ClubEntry.club_id == models.Club.id)
             .where(models.ClubEntry.season_id == season.id)
-            .order_by(models.Club.name, models.ClubEntry.id)
+            .order_by(models.Club.sort_name, models.ClubEntry.id)
             .limit(first)
         )
     ).scalars()
