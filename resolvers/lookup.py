@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+from typing import TypeVar
 
 from sqlalchemy import select
+from strawberry.dataloader import DataLoader
 
 from cupql.article.names import fold, slug
 from cupql.errors import BadUserInput, NotFound
@@ -12,6 +14,8 @@ from db import models
 from resolvers.context import Context
 from resolvers.ids import decode_id
 from resolvers.loaders import ClubInSeason
+
+T = TypeVar("T")
 
 
 def shown(text: str, limit: int = 60) -> str:
@@ -53,16 +57,24 @@ def _suggest(name: str, names: list[str]) -> str:
     return f" Did you mean {', '.join(repr(n) for n in close)}?" if close else ""
 
 
+async def _by_global_id(value: str, type_name: str, loader: DataLoader[str, T | None]) -> T | None:
+    """The object `value` names when it is a global ID (NotFound when it names none), else None."""
+    decoded = decode_id(value)
+    if decoded is None:
+        return None
+    if decoded[0] != type_name:
+        raise NotFound(f"{shown(value)} is the ID of a {decoded[0]}, not of a {type_name}.")
+    found = await loader.load(decoded[1])
+    if found is None:
+        raise NotFound(f"No {type_name.lower()} with ID {shown(value)}.")
+    return found
+
+
 async def find_club(context: Context, season: models.Season, name_or_id: str) -> ClubInSeason:
     """A club of the season named by global ID or by name; NotFound suggests the closest names."""
-    decoded = decode_id(name_or_id)
-    if decoded and decoded[0] != "Club":
-        raise NotFound(f"{shown(name_or_id)} is the ID of a {decoded[0]}, not of a Club.")
-    if decoded:
-        club = await context.loaders.club.load(decoded[1])
-        if club is None:
-            raise NotFound(f"No club with ID {shown(name_or_id)}.")
-        return club
+    by_id = await _by_global_id(name_or_id, "Club", context.loaders.club)
+    if by_id is not None:
+        return by_id
     clubs = await clubs_of(context, season)
     wanted = fold(name_or_id)
     for club in clubs:
@@ -85,14 +97,9 @@ async def club_id(context: Context, season: models.Season, name_or_id: str | Non
 
 async def find_player(context: Context, season: models.Season, name_or_id: str) -> models.Player:
     """A player named by global ID, full name or the short name match lines use (`Romero`)."""
-    decoded = decode_id(name_or_id)
-    if decoded and decoded[0] != "Player":
-        raise NotFound(f"{shown(name_or_id)} is the ID of a {decoded[0]}, not of a Player.")
-    if decoded:
-        player = await context.loaders.player.load(decoded[1])
-        if player is None:
-            raise NotFound(f"No player with ID {shown(name_or_id)}.")
-        return player
+    by_id = await _by_global_id(name_or_id, "Player", context.loaders.player)
+    if by_id is not None:
+        return by_id
     players = list(await context.database.scalars(select(models.Player).where(models.Player.season_id == season.id)))
     wanted = fold(name_or_id)
     exact = [p for p in players if fold(p.name) == wanted]
