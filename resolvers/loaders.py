@@ -132,6 +132,11 @@ def _clubs_in_season(session: Database) -> DataLoader[str, ClubInSeason | None]:
     return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
+def _first_leg_date() -> Any:
+    """The date a tie's first match was played, to list ties in playing order."""
+    return select(func.min(models.Match.date)).where(models.Match.tie_id == models.Tie.id).scalar_subquery()
+
+
 @dataclass(frozen=True)
 class SeasonTotals:
     clubs: int
@@ -257,7 +262,7 @@ class Loaders:
             entries_by_group=_list_loader(session, m.ClubEntry, m.ClubEntry.group_id, m.ClubEntry.club_id),
             rounds_by_season=_list_loader(session, m.Round, m.Round.season_id),
             groups_by_season=_list_loader(session, m.Group, m.Group.season_id, m.Group.name),
-            ties_by_season=_list_loader(session, m.Tie, m.Tie.season_id, m.Tie.id),
+            ties_by_season=_list_loader(session, m.Tie, m.Tie.season_id, _first_leg_date(), m.Tie.id),
             disagreements_by_season=_list_loader(
                 session, m.Disagreement, m.Disagreement.season_id, m.Disagreement.ordinal
             ),

@@ -171,7 +171,8 @@ async def season_groups(info: Info, season: models.Season) -> list[Group]:
 async def season_ties(info: Info, season: models.Season, round: RoundKind | None) -> list[Tie]:
     rows = await info.context.loaders.ties_by_season.load(season.id)
     chosen = [t for t in rows if round is None or t.round is round]
-    return [Tie(row=t) for t in sorted(chosen, key=lambda t: (t.round.order, t.id))]
+    # The loader lists ties in playing order; a stable sort keeps it within each round.
+    return [Tie(row=t) for t in sorted(chosen, key=lambda t: t.round.order)]
 
 
 async def top_scorers(info: Info, season: models.Season, first: int) -> list[Scorer]:

@@ -358,3 +358,10 @@ async def test_a_clubs_and_a_players_goals_and_cards_come_in_the_order_played(cl
     card_dates = [c["match"]["date"] for c in result["club"]["cards"]]
     assert card_dates == sorted(card_dates)
     assert [c["match"]["date"] for c in result["player"]["cards"]] == ["2024-05-29", "2024-06-19", "2024-09-29"]
+
+
+async def test_ties_are_listed_in_playing_order(client: httpx.AsyncClient) -> None:
+    ties = (await data(client, "{ ties { round legs { date } } }"))["ties"]
+    firsts = [(t["round"], t["legs"][0]["date"]) for t in ties]
+    assert [date for _, date in firsts] == sorted(date for _, date in firsts)
+    assert firsts[0] == ("PLAY_OFF", "2024-03-21") and firsts[-1] == ("FINAL", "2024-09-29")
