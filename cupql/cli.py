@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
+import uvicorn
 
 from cupql.article.parser import ArticleError
 from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load
@@ -88,10 +90,6 @@ def serve_command(
     max_cost: int,
 ) -> None:
     """Serve the GraphQL API (and GraphiQL) with uvicorn; loads the bundled season into an empty database."""
-    import os
-
-    import uvicorn
-
     try:
         if database_is_empty(database_url):
             click.echo("the database is empty: loading the bundled season")
@@ -100,9 +98,6 @@ def serve_command(
         raise click.ClickException(str(error)) from None
     settings = Settings(
         database_url=database_url,
-        host=host,
-        port=port,
-        workers=workers,
         production=production,
         debug_sql=debug_sql,
         limits=QueryLimits(

@@ -17,9 +17,6 @@ class Settings:
     """What the server needs to know; defaults suit a public, read-only API."""
 
     database_url: str = DEFAULT_DATABASE_URL
-    host: str = "127.0.0.1"
-    port: int = 8000
-    workers: int = 1
     production: bool = False
     debug_sql: bool = False
     limits: QueryLimits = field(default_factory=QueryLimits)

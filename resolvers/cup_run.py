@@ -25,7 +25,6 @@ class Step:
 
 @dataclass(frozen=True)
 class CupRun:
-    club_id: str
     steps: list[Step]
     furthest_round: RoundKind | None
     eliminated_in: RoundKind | None
@@ -59,7 +58,6 @@ async def cup_run(context: Context, season: models.Season, club_id: str) -> CupR
         if furthest is not RoundKind.GROUP_STAGE:
             eliminated_by = last.away_id if last.home_id == club_id else last.home_id
     return CupRun(
-        club_id=club_id,
         steps=steps,
         furthest_round=furthest,
         eliminated_in=eliminated_in,
