@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Boolean, Date, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from cupql.article.season import Attribution, CardKind, League, RoundKind
@@ -238,6 +238,16 @@ class Disagreement(Base):
     line: Mapped[int] = mapped_column(Integer)
     code: Mapped[str] = mapped_column(String(50))
     message: Mapped[str] = mapped_column(Text)
+
+
+class DataVersion(Base):
+    """The one-row counter every import bumps in its own transaction: what response caches are keyed by."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer)
+    loaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 SEASON_TABLES: tuple[type[Base], ...] = (

@@ -6,10 +6,11 @@ anywhere rolls the whole run back and leaves the previous data as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from cupql.article import season as s
@@ -18,10 +19,27 @@ from db import keys, models
 
 
 def save_seasons(session: Session, seasons: Iterable[tuple[s.Season, str]]) -> None:
-    """Replace each (season, source) in the database; keys stay the same across re-imports."""
+    """Replace each (season, source) in the database and bump the data version; keys stay the same."""
     for season, source in seasons:
         _replace(session, season, source)
         session.flush()
+    bump_data_version(session)
+
+
+def bump_data_version(session: Session) -> int:
+    """Advance the data version in the caller's transaction, so caches see the import exactly when it commits."""
+    now = dt.datetime.now(dt.UTC)
+    bumped = session.execute(
+        update(models.DataVersion)
+        .where(models.DataVersion.id == 1)
+        .values(version=models.DataVersion.version + 1, loaded_at=now)
+        .returning(models.DataVersion.version)
+    ).scalar_one_or_none()
+    if bumped is None:
+        session.add(models.DataVersion(id=1, version=1, loaded_at=now))
+        session.flush()
+        bumped = 1
+    return bumped
 
 
 def _replace(session: Session, season: s.Season, source: str) -> None:
