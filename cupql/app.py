@@ -3,25 +3,35 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
 from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
+from cupql.errors import is_outage, one_line
 from cupql.graphiql import graphiql_asset_routes
 from cupql.http import GraphQLEndpoint
+from cupql.metrics import metrics_endpoint, watch_pool
+from cupql.middleware.body_limit import BodySizeLimit
+from cupql.middleware.csrf import PreflightRequired
+from cupql.middleware.observe import RecordOperation, RequestObserver, count_statement
+from cupql.production import production_extensions
 from cupql.settings import Settings
 from db import models
 from db.engine import async_engine, session_factory
 from resolvers.context import Context
 from schema.build import build_schema
+
+logger = logging.getLogger(__name__)
 
 _SESSION = "cupql.session"
 _COUNTER = "cupql.sql_counter"
@@ -37,9 +47,11 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
     """The /graphql endpoint: opens one read-only session per request and hands it to the resolvers."""
 
     def __init__(self, settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+        extensions = [RecordOperation, *(production_extensions() if settings.production else [])]
         super().__init__(
-            build_schema(settings.limits, debug_sql=settings.debug_sql),
+            build_schema(settings.limits, debug_sql=settings.debug_sql, extensions=extensions),
             graphql_ide="graphiql" if settings.graphiql else None,
+            max_json_depth=settings.requests.max_json_depth,
         )
         self.settings = settings
         self.sessions = sessions
@@ -65,6 +77,8 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
 def create_app(settings: Settings) -> Starlette:
     """The application for `settings`: /graphql, /healthz, /readyz and GraphiQL's assets."""
     engine = async_engine(settings.database_url)
+    event.listen(engine.sync_engine, "before_cursor_execute", lambda *_args: count_statement())
+    watch_pool(engine)
     if settings.debug_sql:
         event.listen(engine.sync_engine, "before_cursor_execute", _count_statements)
     sessions = session_factory(engine)
@@ -77,8 +91,11 @@ def create_app(settings: Settings) -> Starlette:
             async with sessions() as session:
                 seasons = await session.scalar(select(func.count()).select_from(models.Season))
         except Exception as error:
+            # The same judgement as GraphQL errors': unreachable is an outage, anything else a broken database.
+            problem = "database unreachable" if is_outage(error) else "database error"
+            logger.error("Not ready: %s: %s", problem, one_line(error))
             return JSONResponse(
-                {"status": "unavailable", "reason": f"database unreachable ({type(error).__name__})"}, status_code=503
+                {"status": "unavailable", "reason": f"{problem} ({type(error).__name__})"}, status_code=503
             )
         if not seasons:
             return JSONResponse({"status": "unavailable", "reason": "no season loaded"}, status_code=503)
@@ -94,9 +111,16 @@ def create_app(settings: Settings) -> Starlette:
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
+        Route("/metrics", metrics_endpoint),
         *(graphiql_asset_routes() if settings.graphiql else []),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    # Outermost first: every request gets an id and an access line, even one refused for its size.
+    middleware = [
+        Middleware(RequestObserver),
+        Middleware(BodySizeLimit, max_bytes=settings.requests.max_body_bytes),
+        *([Middleware(PreflightRequired)] if settings.production else []),
+    ]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
 
 def app_from_environment() -> Starlette:

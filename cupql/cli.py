@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import click
-import uvicorn
+from sqlalchemy.exc import SQLAlchemyError
 
+from cupql import options
 from cupql.article.parser import ArticleError
+from cupql.errors import one_line
 from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load
-from cupql.settings import DEFAULT_DATABASE_URL, Settings
+from cupql.logs import logging_config
+from cupql.serving import run_server
+from cupql.settings import DEFAULT_DATABASE_URL, LogOptions, RequestLimits, ServerOptions, Settings
 from db.engine import DatabaseURLError
 from schema.limits import QueryLimits
 
@@ -49,69 +54,45 @@ def load_command(articles: tuple[Path, ...], database_url: str, strict: bool) ->
 @click.option("--host", show_envvar=True, envvar="CUPQL_HOST", default="127.0.0.1", help="Interface to listen on.")
 @click.option("--port", show_envvar=True, envvar="CUPQL_PORT", default=8000, help="Port to listen on.")
 @click.option("--workers", show_envvar=True, envvar="CUPQL_WORKERS", default=1, help="Worker processes.")
-@click.option("--production", is_flag=True, show_envvar=True, envvar="CUPQL_PRODUCTION", help="No GraphiQL.")
+@click.option(
+    "--production",
+    is_flag=True,
+    show_envvar=True,
+    envvar="CUPQL_PRODUCTION",
+    help="Production profile: no GraphiQL, no introspection, no field suggestions, CSRF checks on GET.",
+)
 @click.option(
     "--debug-sql", is_flag=True, show_envvar=True, envvar="CUPQL_DEBUG_SQL", help="Count SQL statements per response."
 )
-@click.option(
-    "--max-depth", show_envvar=True, envvar="CUPQL_MAX_DEPTH", default=QueryLimits.max_depth, help="Deepest nesting."
-)
-@click.option(
-    "--max-aliases", show_envvar=True, envvar="CUPQL_MAX_ALIASES", default=QueryLimits.max_aliases, help="Aliases."
-)
-@click.option(
-    "--max-tokens", show_envvar=True, envvar="CUPQL_MAX_TOKENS", default=QueryLimits.max_tokens, help="Tokens."
-)
-@click.option(
-    "--max-page-size",
-    show_envvar=True,
-    envvar="CUPQL_MAX_PAGE_SIZE",
-    default=QueryLimits.max_page_size,
-    help="Largest first/last.",
-)
-@click.option(
-    "--max-cost",
-    show_envvar=True,
-    envvar="CUPQL_MAX_COST",
-    default=QueryLimits.max_cost,
-    help="Objects a query may return, estimated before it runs.",
-)
+@options.click_options(QueryLimits, RequestLimits, ServerOptions, LogOptions)
 def serve_command(
-    database_url: str,
-    host: str,
-    port: int,
-    workers: int,
-    production: bool,
-    debug_sql: bool,
-    max_depth: int,
-    max_aliases: int,
-    max_tokens: int,
-    max_page_size: int,
-    max_cost: int,
+    database_url: str, host: str, port: int, workers: int, production: bool, debug_sql: bool, **values: Any
 ) -> None:
     """Serve the GraphQL API (and GraphiQL) with uvicorn; loads the bundled season into an empty database."""
-    try:
-        if database_is_empty(database_url):
-            click.echo("the database is empty: loading the bundled season")
-            load(database_url, bundled_articles(), strict=False, echo=click.echo)
-    except (ArticleError, LoadRefused, DatabaseURLError) as error:
-        raise click.ClickException(str(error)) from None
     settings = Settings(
         database_url=database_url,
         production=production,
         debug_sql=debug_sql,
-        limits=QueryLimits(
-            max_depth=max_depth,
-            max_aliases=max_aliases,
-            max_tokens=max_tokens,
-            max_page_size=max_page_size,
-            max_cost=max_cost,
-        ),
+        limits=options.from_values(QueryLimits, values),
+        requests=options.from_values(RequestLimits, values),
     )
+    server = options.from_values(ServerOptions, values)
+    logs = options.from_values(LogOptions, values)
+    try:
+        logging_config(logs)
+        if database_is_empty(database_url):
+            click.echo("the database is empty: loading the bundled season")
+            load(database_url, bundled_articles(), strict=False, echo=click.echo)
+    except (ArticleError, LoadRefused, DatabaseURLError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    except SQLAlchemyError as error:
+        raise click.ClickException(f"cannot use the database at {database_url}: {one_line(error)}") from None
     # Worker processes rebuild the app from the environment, so hand every setting over through it.
     os.environ.update(settings.to_environment())
-    click.echo(f"GraphiQL: http://{host}:{port}/graphql")
-    uvicorn.run("cupql.app:app_from_environment", factory=True, host=host, port=port, workers=workers)
+    click.echo(
+        f"GraphiQL: http://{host}:{port}/graphql" if settings.graphiql else f"GraphQL: http://{host}:{port}/graphql"
+    )
+    run_server(host, port, workers, server, logs)
 
 
 @main.command("schema")

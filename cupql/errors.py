@@ -4,7 +4,8 @@ Every error in a response has ``extensions.code``. Errors the client caused keep
 
 * ``ClientError`` (and subclasses) raised by resolvers or reported by validation rules, with their
   own code (``BAD_USER_INPUT``, ``NOT_FOUND``, ``QUERY_TOO_COMPLEX``);
-* a lost database connection (``SERVICE_UNAVAILABLE``, with a message to retry and no driver details);
+* a database that cannot be reached (``SERVICE_UNAVAILABLE``, with a message to retry and no driver
+  details); see ``is_outage``: a statement that fails on a reachable database is a bug, not an outage;
 * syntax errors (``GRAPHQL_PARSE_FAILED``), validation errors (``GRAPHQL_VALIDATION_FAILED``) and
   variables that don't match their declared types (``BAD_USER_INPUT``).
 
@@ -17,7 +18,8 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from enum import StrEnum
 
 from graphql import GraphQLError, GraphQLSyntaxError, Node
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from strawberry.extensions import SchemaExtension
 
 __all__ = [
@@ -32,7 +34,9 @@ __all__ = [
     "database_unavailable",
     "error_code",
     "error_extensions",
+    "is_outage",
     "mask_error",
+    "one_line",
 ]
 
 logger = logging.getLogger(__name__)
@@ -46,6 +50,7 @@ class ErrorCode(StrEnum):
     BAD_REQUEST = "BAD_REQUEST"
     METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
     NOT_ACCEPTABLE = "NOT_ACCEPTABLE"
+    PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
     # Errors in GraphQL responses (see the module docstring).
     BAD_USER_INPUT = "BAD_USER_INPUT"
     NOT_FOUND = "NOT_FOUND"
@@ -92,13 +97,47 @@ def error_code(error: GraphQLError) -> str | None:
     return code if isinstance(code, str) else None
 
 
+# SQLite's primary result codes that mean the database file cannot be used, not that a statement is wrong:
+# BUSY, LOCKED, IOERR, CORRUPT, CANTOPEN, NOTADB.
+_SQLITE_OUTAGE_CODES = frozenset({5, 6, 10, 11, 14, 26})
+# PostgreSQL SQLSTATE classes and codes of the same kind: connection exceptions, too many connections
+# or out of resources, and the server shutting down or starting up.
+_POSTGRES_OUTAGE_CLASSES = ("08", "53", "57P")
+
+
+def is_outage(error: BaseException | None) -> bool:
+    """True when ``error`` means the database cannot be reached or used right now (try again later),
+    False when one statement failed on a working database."""
+    if isinstance(error, PoolTimeoutError | InterfaceError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    if error.connection_invalidated:
+        return True
+    driver_error = error.orig
+    sqlite_code = getattr(driver_error, "sqlite_errorcode", None)
+    if isinstance(sqlite_code, int):
+        return sqlite_code & 0xFF in _SQLITE_OUTAGE_CODES
+    sqlstate = getattr(driver_error, "sqlstate", None)
+    # psycopg reports a failed connection attempt with no SQLSTATE at all.
+    return sqlstate is None or sqlstate.startswith(_POSTGRES_OUTAGE_CLASSES)
+
+
+def one_line(error: BaseException) -> str:
+    """``Type: first line of the message``: a driver error without the SQL and parameters SQLAlchemy appends."""
+    cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    lines = str(cause).strip().splitlines()
+    return f"{type(cause).__name__}: {lines[0] if lines else ''}".rstrip(": ")
+
+
 def mask_error(error: GraphQLError) -> GraphQLError:
     """Log ``error`` with its traceback and return what the client may see of it."""
+    cause = error.original_error or error
     logger.error(
         "Internal error at %s: %s",
         ".".join(map(str, error.path or ())) or "(operation)",
-        error.message,
-        exc_info=error.original_error or error,
+        one_line(cause),
+        exc_info=cause,
     )
     return GraphQLError(
         INTERNAL_ERROR_MESSAGE,
@@ -112,7 +151,8 @@ def mask_error(error: GraphQLError) -> GraphQLError:
 
 def database_unavailable(error: GraphQLError) -> GraphQLError:
     """Log a lost database connection and tell the client to retry, without the driver's details."""
-    logger.error("Database unavailable at %s: %s", ".".join(map(str, error.path or ())), error.original_error)
+    cause = error.original_error or error
+    logger.error("Database unavailable at %s: %s", ".".join(map(str, error.path or ())), one_line(cause))
     return GraphQLError(
         DATABASE_UNAVAILABLE_MESSAGE,
         error.nodes,
@@ -156,7 +196,7 @@ class ErrorPolicy(SchemaExtension):
         # variable definition) yet on no response path; their message names the bad value.
         if error.path is None and error.nodes:
             return _with_code(error, ErrorCode.BAD_USER_INPUT)
-        if isinstance(error.original_error, OperationalError | InterfaceError):
+        if is_outage(error.original_error):
             return database_unavailable(error)
         return mask_error(error)
 

@@ -20,6 +20,7 @@ asks:
 """
 
 import logging
+from typing import Any
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
@@ -104,11 +105,29 @@ def _status(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], medi
     return 500 if any(map(_is_internal, response_data.get("errors") or ())) else 400
 
 
+def json_depth(value: object) -> int:
+    """How deep arrays and objects nest in a decoded JSON value (a scalar is 0), without recursion."""
+    deepest = 0
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is not None:
+            deepest = max(deepest, depth)
+            pending.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 class GraphQLEndpoint(GraphQL[Context, RootValue]):
     """strawberry's ASGI GraphQL app, made to follow GraphQL-over-HTTP (see the module docstring).
 
-    Takes the same arguments as ``strawberry.asgi.GraphQL``; override ``get_context`` as there.
+    Takes the same arguments as ``strawberry.asgi.GraphQL``, and ``max_json_depth``, the deepest
+    nesting of arrays and objects a JSON body (or GET parameter) may have; override ``get_context`` as there.
     """
+
+    def __init__(self, *args: Any, max_json_depth: int = 32, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_json_depth = max_json_depth
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -186,6 +205,17 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         if result.extensions:
             response["extensions"] = result.extensions
         return response
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            value = super().decode_json(data)
+        except UnicodeDecodeError:
+            raise HTTPException(400, "The request body is not valid UTF-8.") from None
+        except RecursionError:
+            raise HTTPException(400, f"JSON nests deeper than {self.max_json_depth} levels.") from None
+        if json_depth(value) > self.max_json_depth:
+            raise HTTPException(400, f"JSON nests deeper than {self.max_json_depth} levels.")
+        return value
 
     def parse_json(self, data: str | bytes) -> object:
         value = super().parse_json(data)

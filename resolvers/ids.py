@@ -18,6 +18,7 @@ def decode_id(global_id: str) -> tuple[str, str] | None:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
     type_name, sep, key = text.partition(":")
-    if not sep or not type_name.isidentifier() or not key:
+    # No key holds a control character, and PostgreSQL could not even compare one holding NUL.
+    if not sep or not type_name.isidentifier() or not key or not key.isprintable():
         return None
     return type_name, key

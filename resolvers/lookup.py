@@ -76,9 +76,10 @@ async def find_club(context: Context, season: models.Season, name_or_id: str) ->
     if by_id is not None:
         return by_id
     clubs = await clubs_of(context, season)
-    wanted = fold(name_or_id)
+    # Folded once, not once per club: the cost of a lookup must not grow as name length times clubs.
+    wanted, wanted_key = fold(name_or_id), slug(name_or_id)
     for club in clubs:
-        if fold(club.club.name) == wanted or club.club.id == slug(name_or_id):
+        if club.club.id == wanted_key or fold(club.club.name) == wanted:
             return club
     raise NotFound(
         f"No club named {shown(name_or_id)} in {season.name}." + _suggest(name_or_id, [c.club.name for c in clubs])
@@ -102,8 +103,9 @@ async def find_player(context: Context, season: models.Season, name_or_id: str) 
         return by_id
     players = list(await context.database.scalars(select(models.Player).where(models.Player.season_id == season.id)))
     wanted = fold(name_or_id)
+    surname = " " + wanted
     exact = [p for p in players if fold(p.name) == wanted]
-    candidates: list[models.Player] = exact or [p for p in players if fold(p.name).endswith(" " + wanted)]
+    candidates: list[models.Player] = exact or [p for p in players if fold(p.name).endswith(surname)]
     if len(candidates) == 1:
         return candidates[0]
     if candidates:

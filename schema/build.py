@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import strawberry
 from graphql import GraphQLError
@@ -29,16 +29,22 @@ def _with_node_ids(limits: QueryLimits) -> QueryLimits:
     return dataclasses.replace(limits, list_sizes={"Query.nodes": limits.max_page_size, **limits.list_sizes})
 
 
-def build_schema(limits: QueryLimits, *, debug_sql: bool = False) -> strawberry.Schema:
-    """The cupql schema with its limits, error policy and (optionally) SQL statement counts."""
-    extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+def build_schema(
+    limits: QueryLimits,
+    *,
+    debug_sql: bool = False,
+    extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
+) -> strawberry.Schema:
+    """The cupql schema with its limits, error policy, (optionally) SQL statement counts and `extensions`."""
+    everything: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         *limit_extensions(_with_node_ids(limits)),
         *error_extensions(),
+        *extensions,
     ]
     if debug_sql:
-        extensions.append(SqlStatementCount)
+        everything.append(SqlStatementCount)
     return CupqlSchema(
         query=Query,
         types=[Season, Club, Match, Goal, Card, Player, Group, Tie, RoundInfo],
-        extensions=extensions,
+        extensions=everything,
     )

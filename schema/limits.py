@@ -8,6 +8,7 @@ those instead, so GraphiQL's own introspection query works.
 * Tokens: the document may have at most ``max_tokens`` tokens, comments included; parsing stops there.
 * Depth: the longest chain of nested fields, counting the leaf: ``{ clubs { nodes { name } } }`` is 3.
 * Aliases: every aliased field counts, once per place its fragment is spread.
+* Strings and directives: see ``schema.input_limits``, checked before the validation rules run.
 * Page size: ``first``/``last`` on a field that takes them must be between 0 and ``max_page_size``.
 * Cost: an upper estimate of the number of objects the query can return. Each selected field of
   object type counts one object per value it can have: the product of the sizes of the list it
@@ -59,6 +60,8 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 
 from cupql.errors import BadUserInput, ErrorCode, QueryTooComplex
+from cupql.options import option
+from schema.input_limits import input_errors
 
 __all__ = ["QueryLimiter", "QueryLimits", "limit_extensions"]
 
@@ -70,12 +73,15 @@ _PAGE_LISTS = ("nodes", "edges")
 class QueryLimits:
     """The limits a query must keep to; see the module docstring for how each is measured."""
 
-    max_depth: int = 12
-    max_aliases: int = 30
-    max_tokens: int = 2000
-    max_page_size: int = 100
+    max_depth: int = option(12, "Deepest nesting of fields.")
+    max_aliases: int = option(30, "Aliased fields in one query.")
+    max_tokens: int = option(2000, "Tokens in one document.")
+    max_page_size: int = option(100, "Largest first/last.")
+    max_cost: int = option(50_000, "Objects a query may return, estimated before it runs.")
+    max_string_length: int = option(1000, "Longest string argument or variable, in characters.")
+    max_directives: int = option(50, "Directives in one document.")
+    max_directives_per_field: int = option(4, "Directives on one field, fragment or operation.")
     default_page_size: int = 20
-    max_cost: int = 50_000
     list_size_estimate: int = 10
     # Estimates for unpaginated lists known to be longer, keyed "Type.field" (GraphQL names). Left out
     # of the hash so that QueryLimits, and settings holding it, stay hashable.
@@ -289,6 +295,23 @@ class QueryLimiter(SchemaExtension):
             _IntrospectionDepthRule,
             _limits_rule(self.limits, context.variables or {}),
         )
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None and context.pre_execution_errors is None:
+            limits = self.limits
+            # Errors set before validation stop strawberry from running the validation rules at all.
+            context.pre_execution_errors = (
+                input_errors(
+                    context.graphql_document,
+                    context.variables or {},
+                    max_string_length=limits.max_string_length,
+                    max_directives=limits.max_directives,
+                    max_directives_per_field=limits.max_directives_per_field,
+                )
+                or None
+            )
         yield
 
     def on_parse(self) -> Iterator[None]:

@@ -1,0 +1,97 @@
+"""Input limits: the checks on a parsed document and its variables that run before validation.
+
+They refuse what would cost something later, however the schema uses it:
+
+* Directives: at most ``max_directives_per_field`` on one field, fragment or operation, and
+  ``max_directives`` in the document (``QUERY_TOO_COMPLEX``). Checked before validation so that a
+  field carrying a thousand unknown directives gets one error, not a thousand.
+* Strings: every string literal in the document and every string in the variables must be at most
+  ``max_string_length`` characters (``BAD_USER_INPUT``). No name, ID or cursor is that long, and
+  refusing them here means no resolver's work, nor any database statement, grows with them.
+  (Other bad strings, such as a NUL character that no database compares, are refused by the field
+  that receives them, so that its siblings still answer.)
+
+At most one error of each kind is reported: the point is to stop early, not to list every offence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from graphql import DirectiveNode, DocumentNode, GraphQLError, Node, StringValueNode, Visitor, visit
+
+from cupql.errors import BadUserInput, QueryTooComplex
+
+__all__ = ["input_errors"]
+
+
+class _InputVisitor(Visitor):
+    def __init__(self, max_string_length: int, max_directives: int, max_directives_per_field: int) -> None:
+        super().__init__()
+        self.max_string_length = max_string_length
+        self.max_directives = max_directives
+        self.max_directives_per_field = max_directives_per_field
+        self.directives = 0
+        self.errors: dict[str, GraphQLError] = {}
+
+    def enter(self, node: Node, *_args: object) -> None:
+        directives: tuple[DirectiveNode, ...] = getattr(node, "directives", None) or ()
+        if len(directives) > self.max_directives_per_field and "per_field" not in self.errors:
+            self.errors["per_field"] = QueryTooComplex(
+                f"{len(directives)} directives on one {node.kind.replace('_', ' ')}; "
+                f"the limit is {self.max_directives_per_field}.",
+                nodes=node,
+            )
+        self.directives += len(directives)
+
+    def enter_string_value(self, node: StringValueNode, *_args: object) -> None:
+        problem = string_problem(node.value, self.max_string_length)
+        if problem and "string" not in self.errors:
+            self.errors["string"] = BadUserInput(f"A string argument {problem}.", nodes=node)
+
+
+def string_problem(value: str, max_length: int) -> str | None:
+    """Why `value` may not be used as input, or None."""
+    if len(value) > max_length:
+        return f"has {len(value)} characters; the limit is {max_length}"
+    return None
+
+
+def _variable_problem(value: object, max_length: int) -> str | None:
+    # Iterative: the HTTP layer caps JSON nesting, but variables may also come from elsewhere.
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            problem = string_problem(item, max_length)
+            if problem:
+                return problem
+        elif isinstance(item, Mapping):
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple):
+            pending.extend(item)
+    return None
+
+
+def input_errors(
+    document: DocumentNode,
+    variables: Mapping[str, object],
+    *,
+    max_string_length: int,
+    max_directives: int,
+    max_directives_per_field: int,
+) -> list[GraphQLError]:
+    """What `document` and `variables` break of the input limits (see the module docstring)."""
+    visitor = _InputVisitor(max_string_length, max_directives, max_directives_per_field)
+    visit(document, visitor)
+    errors = list(visitor.errors.values())
+    if visitor.directives > max_directives:
+        errors.append(
+            QueryTooComplex(f"The document uses {visitor.directives} directives; the limit is {max_directives}.")
+        )
+    for name, value in variables.items():
+        problem = _variable_problem(value, max_string_length)
+        if problem:
+            errors.append(BadUserInput(f"A string in variable ${name} {problem}.", extensions={"variable": name}))
+            break
+    return errors
