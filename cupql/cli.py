@@ -15,7 +15,7 @@ from cupql.errors import one_line
 from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load
 from cupql.logs import logging_config
 from cupql.serving import run_server
-from cupql.settings import DEFAULT_DATABASE_URL, LogOptions, RequestLimits, ServerOptions, Settings
+from cupql.settings import DEFAULT_DATABASE_URL, ImportOptions, LogOptions, RequestLimits, ServerOptions, Settings
 from db.engine import DatabaseURLError
 from schema.limits import QueryLimits
 
@@ -39,11 +39,12 @@ def main() -> None:
 @click.option(
     "--strict", is_flag=True, show_envvar=True, envvar="CUPQL_STRICT", help="Refuse the import on any disagreement."
 )
-def load_command(articles: tuple[Path, ...], database_url: str, strict: bool) -> None:
+@options.click_options(ImportOptions)
+def load_command(articles: tuple[Path, ...], database_url: str, strict: bool, import_lock_timeout: float) -> None:
     """Import season ARTICLES (the bundled season when none is given) and print the importer's report."""
     paths = list(articles) or bundled_articles()
     try:
-        load(database_url, paths, strict=strict, echo=click.echo)
+        load(database_url, paths, strict=strict, echo=click.echo, lock_timeout=import_lock_timeout)
     except (ArticleError, LoadRefused, DatabaseURLError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"loaded {len(paths)} season(s) into {database_url}")

@@ -13,12 +13,17 @@ from tqdm import tqdm
 from cupql.article.parser import read_article
 from cupql.article.reconcile import build_season
 from cupql.article.season import Season
+from cupql.errors import one_line
+from cupql.import_lock import ImportBusy, import_lock
+from cupql.settings import ImportOptions
 from db import models
 from db.engine import sync_engine
 from db.migrate import upgrade
 from db.store import save_seasons
 
 BUNDLED_ARTICLES = Path(__file__).resolve().parents[1] / "seed_data"
+DEFAULT_LOCK_TIMEOUT = ImportOptions.import_lock_timeout
+_WAITING = "another import is running on this database: waiting up to {:g} s for it to finish"
 
 
 class LoadRefused(Exception):
@@ -52,24 +57,36 @@ def format_report(season: Season, source: str) -> str:
     return "\n".join(lines)
 
 
-def write_seasons(database_url: str, seasons: Sequence[tuple[Season, str]]) -> None:
-    """Migrate the database, then replace the seasons in one transaction."""
+def write_seasons(
+    database_url: str,
+    seasons: Sequence[tuple[Season, str]],
+    *,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    echo: Callable[[str], None] = lambda _line: None,
+) -> None:
+    """Migrate the database, then replace the seasons in one transaction, one import at a time."""
     engine = sync_engine(database_url)
     try:
-        upgrade(engine)
-        with Session(engine) as session, session.begin():
-            save_seasons(session, seasons)
+        with import_lock(engine, lock_timeout, lambda: echo(_WAITING.format(lock_timeout))):
+            upgrade(engine)
+            with Session(engine) as session, session.begin():
+                save_seasons(session, seasons)
+    except ImportBusy as error:
+        raise LoadRefused(f"{error}; nothing was written") from None
     except SQLAlchemyError as error:
-        raise LoadRefused(
-            f"the database refused the import, nothing was written: {error.__class__.__name__}: "
-            f"{str(error).splitlines()[0]}"
-        ) from error
+        raise LoadRefused(f"the database refused the import, nothing was written: {one_line(error)}") from error
     finally:
         engine.dispose()
 
 
 def load(
-    database_url: str, paths: Sequence[Path], *, strict: bool, echo: Callable[[str], None], progress: bool = True
+    database_url: str,
+    paths: Sequence[Path],
+    *,
+    strict: bool,
+    echo: Callable[[str], None],
+    progress: bool = True,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
 ) -> list[Season]:
     """Read, report on and write `paths`; with `strict`, any disagreement refuses the whole run."""
     seasons = read_seasons(paths, progress=progress)
@@ -78,7 +95,7 @@ def load(
     disagreements = sum(len(season.report.disagreements) for season, _ in seasons)
     if strict and disagreements:
         raise LoadRefused(f"--strict: {disagreements} disagreement(s) found, nothing was written")
-    write_seasons(database_url, seasons)
+    write_seasons(database_url, seasons, lock_timeout=lock_timeout, echo=echo)
     return [season for season, _ in seasons]
 
 
@@ -86,8 +103,11 @@ def database_is_empty(database_url: str) -> bool:
     """True when the database has no season yet (or no schema at all)."""
     engine = sync_engine(database_url)
     try:
-        upgrade(engine)
+        with import_lock(engine, DEFAULT_LOCK_TIMEOUT):
+            upgrade(engine)
         with Session(engine) as session:
             return session.scalar(select(func.count()).select_from(models.Season)) == 0
+    except ImportBusy as error:
+        raise LoadRefused(str(error)) from None
     finally:
         engine.dispose()

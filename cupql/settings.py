@@ -42,6 +42,15 @@ class ServerOptions:
 
 
 @dataclass(frozen=True)
+class ImportOptions:
+    """How `cupql load` waits for another import of the same database."""
+
+    import_lock_timeout: float = options.option(
+        60.0, "Seconds to wait for another import of the same database to finish before giving up."
+    )
+
+
+@dataclass(frozen=True)
 class LogOptions:
     """What the server writes to its log."""
 

@@ -21,18 +21,23 @@ T = TypeVar("T")
 _MAX_OFFSET = 2**31 - 1
 
 
-def encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
+def encode_cursor(kind: str, offset: int) -> str:
+    """The cursor of the row at `offset` in a list of `kind` rows (see `Query.kind`)."""
+    return base64.urlsafe_b64encode(f"{kind}:{offset}".encode()).decode()
 
 
-def decode_cursor(cursor: str) -> int:
-    """The offset a cursor points at; BAD_USER_INPUT for a cursor we did not issue."""
+def decode_cursor(cursor: str, kind: str) -> int:
+    """The offset a cursor points at; BAD_USER_INPUT for a cursor we did not issue for a list of `kind`."""
     try:
-        kind, _, number = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        if kind == "offset" and number.isdigit() and int(number) <= _MAX_OFFSET:
-            return int(number)
+        cursor_kind, _, number = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        pass
+        cursor_kind, number = "", ""
+    if cursor_kind == kind and number.isdigit() and int(number) <= _MAX_OFFSET:
+        return int(number)
+    if cursor_kind.isidentifier() and number.isdigit():
+        raise BadUserInput(
+            f"The cursor {shown(cursor)} comes from another list: use a cursor from this connection's edges or pageInfo."
+        )
     raise BadUserInput(f"Invalid cursor {shown(cursor)}: use a cursor from this connection's edges or pageInfo.")
 
 
@@ -61,13 +66,19 @@ class Query(Generic[T]):
     statement: Select[Any]
     order_by: tuple[Any, ...]
 
+    @property
+    def kind(self) -> str:
+        """What the rows are (the model selected, e.g. `Match`): a cursor is only valid in lists of its kind."""
+        entity = self.statement.column_descriptions[0].get("entity")
+        return entity.__name__ if isinstance(entity, type) else str(self.statement.column_descriptions[0]["name"])
+
     async def page(self, context: Context, request: PageRequest) -> Page[T]:
         limits = context.limits
         for name, size in (("first", request.first), ("last", request.last)):
             if size is not None and not 0 <= size <= limits.max_page_size:
                 raise BadUserInput(f"`{name}` must be between 0 and {limits.max_page_size}, got {size}.")
-        start = decode_cursor(request.after) + 1 if request.after is not None else 0
-        end = decode_cursor(request.before) if request.before is not None else None
+        start = decode_cursor(request.after, self.kind) + 1 if request.after is not None else 0
+        end = decode_cursor(request.before, self.kind) if request.before is not None else None
         if request.first is None and request.last is None:
             size = limits.default_page_size
             first: int | None = size

@@ -73,7 +73,7 @@ class Connection(Generic[NodeT]):
 def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: Query[Any], season: models.Season) -> Any:
     """A `cls` connection over `page`, each row wrapped in its GraphQL type."""
     nodes = [wrap(row) for row in page.rows]
-    edges = [Edge(cursor=encode_cursor(page.offset + i), node=n) for i, n in enumerate(nodes)]
+    edges = [Edge(cursor=encode_cursor(query.kind, page.offset + i), node=n) for i, n in enumerate(nodes)]
     info = PageInfo(
         has_next_page=page.has_next,
         has_previous_page=page.has_previous,
