@@ -36,7 +36,8 @@ def decode_cursor(cursor: str, kind: str) -> int:
         return int(number)
     if cursor_kind.isidentifier() and number.isdigit():
         raise BadUserInput(
-            f"The cursor {shown(cursor)} comes from another list: use a cursor from this connection's edges or pageInfo."
+            f"The cursor {shown(cursor)} comes from another list: "
+            "use a cursor from this connection's edges or pageInfo."
         )
     raise BadUserInput(f"Invalid cursor {shown(cursor)}: use a cursor from this connection's edges or pageInfo.")
 
