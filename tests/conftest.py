@@ -14,6 +14,7 @@ import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -121,13 +122,22 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `cupql serve` (uvicorn) process on a free port, over a fresh SQLite database it loads itself."""
+@dataclass
+class LiveServer:
+    """A running `cupql serve` process: its base URL, its process and its log file."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
+@contextlib.contextmanager
+def live_server(tmp_path_factory: pytest.TempPathFactory, *options: str) -> Iterator[LiveServer]:
+    """A real `cupql serve` (uvicorn) process with `options` on a free port, over a fresh SQLite database."""
     port = _free_port()
     database = tmp_path_factory.mktemp("live") / "cupql.db"
     environment = {**os.environ, "CUPQL_DATABASE_URL": f"sqlite:///{database}"}
-    command = [sys.executable, "-m", "cupql", "serve", "--port", str(port)]
+    command = [sys.executable, "-m", "cupql", "serve", "--port", str(port), *options]
     log = tmp_path_factory.mktemp("live-log") / "server.log"
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=output, stderr=subprocess.STDOUT)
@@ -145,7 +155,21 @@ def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             time.sleep(0.2)
         else:
             pytest.fail(f"cupql serve did not become ready:\n{log.read_text()}")
-        yield url
+        yield LiveServer(url, process, log)
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `cupql serve` (uvicorn) process on a free port, over a fresh SQLite database it loads itself."""
+    with live_server(tmp_path_factory) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def production_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A real `cupql serve --production` process, logging JSON lines."""
+    with live_server(tmp_path_factory, "--production", "--log-format", "json") as server:
+        yield server
