@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from cupql import options
@@ -86,7 +87,7 @@ def serve_command(
             load(database_url, bundled_articles(), strict=False, echo=click.echo)
     except (ArticleError, LoadRefused, DatabaseURLError, ValueError) as error:
         raise click.ClickException(str(error)) from None
-    except SQLAlchemyError as error:
+    except (SQLAlchemyError, CommandError) as error:
         raise click.ClickException(f"cannot use the database at {database_url}: {one_line(error)}") from None
     # Worker processes rebuild the app from the environment, so hand every setting over through it.
     os.environ.update(settings.to_environment())

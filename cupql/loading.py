@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from alembic.util import CommandError
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -73,7 +74,7 @@ def write_seasons(
                 save_seasons(session, seasons)
     except ImportBusy as error:
         raise LoadRefused(f"{error}; nothing was written") from None
-    except SQLAlchemyError as error:
+    except (SQLAlchemyError, CommandError) as error:
         raise LoadRefused(f"the database refused the import, nothing was written: {one_line(error)}") from error
     finally:
         engine.dispose()
