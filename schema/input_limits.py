@@ -5,6 +5,9 @@ They refuse what would cost something later, however the schema uses it:
 * Directives: at most ``max_directives_per_field`` on one field, fragment or operation, and
   ``max_directives`` in the document (``QUERY_TOO_COMPLEX``). Checked before validation so that a
   field carrying a thousand unknown directives gets one error, not a thousand.
+* Repeated fields: one field (or alias) at most ``max_repeated_field`` times in one selection set
+  (``QUERY_TOO_COMPLEX``). Repeats merge into one result, but validating them costs the square of
+  their number.
 * Strings: every string literal in the document and every string in the variables must be at most
   ``max_string_length`` characters (``BAD_USER_INPUT``). No name, ID or cursor is that long, and
   refusing them here means no resolver's work, nor any database statement, grows with them.
@@ -16,9 +19,20 @@ At most one error of each kind is reported: the point is to stop early, not to l
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 
-from graphql import DirectiveNode, DocumentNode, GraphQLError, Node, StringValueNode, Visitor, visit
+from graphql import (
+    DirectiveNode,
+    DocumentNode,
+    FieldNode,
+    GraphQLError,
+    Node,
+    SelectionSetNode,
+    StringValueNode,
+    Visitor,
+    visit,
+)
 
 from cupql.errors import BadUserInput, QueryTooComplex
 
@@ -26,8 +40,11 @@ __all__ = ["input_errors"]
 
 
 class _InputVisitor(Visitor):
-    def __init__(self, max_string_length: int, max_directives: int, max_directives_per_field: int) -> None:
+    def __init__(
+        self, max_string_length: int, max_directives: int, max_directives_per_field: int, max_repeated_field: int
+    ) -> None:
         super().__init__()
+        self.max_repeated_field = max_repeated_field
         self.max_string_length = max_string_length
         self.max_directives = max_directives
         self.max_directives_per_field = max_directives_per_field
@@ -43,6 +60,19 @@ class _InputVisitor(Visitor):
                 nodes=node,
             )
         self.directives += len(directives)
+
+    def enter_selection_set(self, node: SelectionSetNode, *_args: object) -> None:
+        keys = Counter(
+            (selection.alias or selection.name).value
+            for selection in node.selections
+            if isinstance(selection, FieldNode)
+        )
+        key, count = max(keys.items(), key=lambda item: item[1], default=("", 0))
+        if count > self.max_repeated_field and "repeated" not in self.errors:
+            self.errors["repeated"] = QueryTooComplex(
+                f"`{key}` is selected {count} times in one selection set; the limit is {self.max_repeated_field}.",
+                nodes=node,
+            )
 
     def enter_string_value(self, node: StringValueNode, *_args: object) -> None:
         problem = string_problem(node.value, self.max_string_length)
@@ -80,9 +110,10 @@ def input_errors(
     max_string_length: int,
     max_directives: int,
     max_directives_per_field: int,
+    max_repeated_field: int,
 ) -> list[GraphQLError]:
     """What `document` and `variables` break of the input limits (see the module docstring)."""
-    visitor = _InputVisitor(max_string_length, max_directives, max_directives_per_field)
+    visitor = _InputVisitor(max_string_length, max_directives, max_directives_per_field, max_repeated_field)
     visit(document, visitor)
     errors = list(visitor.errors.values())
     if visitor.directives > max_directives:

@@ -8,7 +8,7 @@ those instead, so GraphiQL's own introspection query works.
 * Tokens: the document may have at most ``max_tokens`` tokens, comments included; parsing stops there.
 * Depth: the longest chain of nested fields, counting the leaf: ``{ clubs { nodes { name } } }`` is 3.
 * Aliases: every aliased field counts, once per place its fragment is spread.
-* Strings and directives: see ``schema.input_limits``, checked before the validation rules run.
+* Strings, directives and repeated fields: see ``schema.input_limits``, checked before the validation rules run.
 * Page size: ``first``/``last`` on a field that takes them must be between 0 and ``max_page_size``.
 * Cost: an upper estimate of the number of objects the query can return. Each selected field of
   object type counts one object per value it can have: the product of the sizes of the list it
@@ -81,6 +81,7 @@ class QueryLimits:
     max_string_length: int = option(1000, "Longest string argument or variable, in characters.")
     max_directives: int = option(50, "Directives in one document.")
     max_directives_per_field: int = option(4, "Directives on one field, fragment or operation.")
+    max_repeated_field: int = option(10, "Times one field or alias may be selected in one selection set.")
     default_page_size: int = 20
     list_size_estimate: int = 10
     # Estimates for unpaginated lists known to be longer, keyed "Type.field" (GraphQL names). Left out
@@ -309,6 +310,7 @@ class QueryLimiter(SchemaExtension):
                     max_string_length=limits.max_string_length,
                     max_directives=limits.max_directives,
                     max_directives_per_field=limits.max_directives_per_field,
+                    max_repeated_field=limits.max_repeated_field,
                 )
                 or None
             )
