@@ -52,6 +52,8 @@ async def clubs_of(context: Context, season: models.Season) -> list[ClubInSeason
 
 
 def _suggest(name: str, names: list[str]) -> str:
+    if len(name) > 2 * max(map(len, names), default=0):
+        return ""  # nothing is close to it, and difflib's work would grow with its length
     folded = {fold(n): n for n in names}
     close = [folded[n] for n in difflib.get_close_matches(fold(name), list(folded), n=3, cutoff=0.5)]
     return f" Did you mean {', '.join(repr(n) for n in close)}?" if close else ""

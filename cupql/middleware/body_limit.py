@@ -1,8 +1,11 @@
 """Refuse request bodies over a size limit with 413 and a GraphQL-shaped error, before the application reads them.
 
-A declared `Content-Length` over the limit is refused without reading a byte. Otherwise the body is
-read here, chunk by chunk, and refused as soon as it passes the limit, so a chunked upload of any
-size costs at most the limit in memory. The application then receives the body in one message.
+The body is read here, chunk by chunk, and kept only up to the limit, so an upload of any size costs
+at most the limit in memory; the application then receives the body in one message. Past the limit,
+up to `DRAIN_BYTES` more are read and thrown away before the 413 goes out: a server that closes a
+connection with unread data resets it, and the client would see the reset instead of the 413. A body
+declared (by `Content-Length`) or found to be larger still is refused at once, and its connection
+closed: a client sending that much gets a reset, and the server spends nothing more on it.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cupql.errors import ErrorCode
 
-__all__ = ["BodySizeLimit"]
+__all__ = ["DRAIN_BYTES", "BodySizeLimit"]
+
+DRAIN_BYTES = 1_048_576
 
 
 class BodySizeLimit:
@@ -28,7 +33,7 @@ class BodySizeLimit:
             await self.app(scope, receive, send)
             return
         declared = _content_length(scope)
-        if declared is not None and declared > self.max_bytes:
+        if declared is not None and declared > self.max_bytes + DRAIN_BYTES:
             await self._refuse(send)
             return
         chunks: list[bytes] = []
@@ -41,12 +46,15 @@ class BodySizeLimit:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
-                await self._refuse(send)
-                return
-            chunks.append(chunk)
-            if not message.get("more_body", False):
+            if size <= self.max_bytes:
+                chunks.append(chunk)
+            else:
+                chunks.clear()
+            if not message.get("more_body", False) or size > self.max_bytes + DRAIN_BYTES:
                 break
+        if size > self.max_bytes:
+            await self._refuse(send)
+            return
         await self.app(scope, _replay(chunks, None, receive), send)
 
     async def _refuse(self, send: Send) -> None:

@@ -114,3 +114,10 @@ def test_the_413_body_is_json(server: LiveServer) -> None:
     response = httpx.post(f"{server.url}/graphql", content=b"x" * 200_000, headers={"content-type": "application/json"})
     assert response.status_code == 413
     assert json.loads(response.text) == TOO_LARGE
+
+
+async def test_clients_sending_a_little_too_much_read_the_413_rather_than_a_reset(server: LiveServer) -> None:
+    body = {"query": "query($n: String!) { club(name: $n) { name } }", "variables": {"n": "x" * 1_000_000}}
+    async with httpx.AsyncClient(base_url=server.url, timeout=30) as http:
+        responses = await asyncio.gather(*(http.post("/graphql", json=body) for _ in range(10)))
+    assert [(r.status_code, r.json()) for r in responses] == [(413, TOO_LARGE)] * 10
