@@ -61,10 +61,10 @@ class GraphQLRequest:
         )
 
     def cache_key(self, media_type: str) -> tuple[str, str, bytes, str] | None:
-        if not isinstance(self.query, str):
+        if not isinstance(self.query, str) or not isinstance(self.operation_name, str | None):
             return None
         try:
-            variables = orjson.dumps(self.variables, option=orjson.OPT_SORT_KEYS)
+            variables = orjson.dumps(self.variables or {}, option=orjson.OPT_SORT_KEYS)
         except TypeError:
             return None
         return self.query, self.operation_name or "", variables, media_type
