@@ -34,7 +34,7 @@ def _with_node_ids(limits: QueryLimits) -> QueryLimits:
     return dataclasses.replace(limits, list_sizes={"Query.nodes": limits.max_page_size, **limits.list_sizes})
 
 
-def _call_with_source(function: Callable[[Any], Any], source: Any, _info: GraphQLResolveInfo[Any, Any]) -> Any:
+def _call_with_source(function: Callable[[Any], Any], source: Any, _info: GraphQLResolveInfo[Any]) -> Any:
     return function(source)
 
 
