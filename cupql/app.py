@@ -16,6 +16,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
 from cupql.data_version import DataVersion
+from cupql.gc_tuning import tune_for_serving
 from cupql.graphiql import graphiql_asset_routes
 from cupql.http import GraphQLEndpoint
 from cupql.http_cache import CachingGraphQL, ResponseCache
@@ -91,6 +92,7 @@ def create_app(settings: Settings) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        tune_for_serving()
         yield
         await engine.dispose()
 
