@@ -5,10 +5,9 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from typing import Any
 
 from sqlalchemy import event, func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -17,79 +16,75 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
+from cupql.data_version import DataVersion
 from cupql.errors import is_outage, one_line
+from cupql.gc_tuning import tune_for_serving
 from cupql.graphiql import graphiql_asset_routes
 from cupql.http import GraphQLEndpoint
+from cupql.http_cache import CachingGraphQL, ResponseCache
 from cupql.metrics import metrics_endpoint, watch_pool
 from cupql.middleware.body_limit import BodySizeLimit
 from cupql.middleware.csrf import PreflightRequired
 from cupql.middleware.observe import RecordOperation, RequestObserver, count_statement
-from cupql.production import production_extensions
+from cupql.persisted_queries import PersistedQueries
+from cupql.production import production_extensions, production_validation_rules
 from cupql.settings import Settings
 from db import models
-from db.engine import async_engine, session_factory
+from db.engine import async_engine
 from resolvers.context import Context
 from schema.build import build_schema
 
 logger = logging.getLogger(__name__)
 
-_SESSION = "cupql.session"
-_COUNTER = "cupql.sql_counter"
-
-
-def _count_statements(conn: Any, *_args: Any) -> None:
-    counter = conn.info.get(_COUNTER)
-    if counter is not None:
-        counter.statements += 1
+_CONTEXT = "cupql.context"
+# Room for thousands of distinct client documents; each is at most `max_tokens` tokens.
+_PERSISTED_QUERY_BYTES = 8 * 1024 * 1024
 
 
 class CupqlGraphQL(GraphQLEndpoint[Context, None]):
-    """The /graphql endpoint: opens one read-only session per request and hands it to the resolvers."""
+    """The /graphql endpoint: gives each request a context with its own connection, returned when it ends."""
 
-    def __init__(self, settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
-        extensions = [RecordOperation, *(production_extensions() if settings.production else [])]
+    def __init__(self, settings: Settings, engine: AsyncEngine) -> None:
+        production = settings.production
         super().__init__(
-            build_schema(settings.limits, debug_sql=settings.debug_sql, extensions=extensions),
+            build_schema(
+                settings.limits,
+                debug_sql=settings.debug_sql,
+                extensions=[RecordOperation, *(production_extensions() if production else [])],
+                validation_rules=production_validation_rules() if production else [],
+            ),
             graphql_ide="graphiql" if settings.graphiql else None,
-            max_json_depth=settings.requests.max_json_depth,
+            max_json_depth=settings.max_json_depth,
         )
         self.settings = settings
-        self.sessions = sessions
+        self.engine = engine
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async with self.sessions() as session:
-            scope[_SESSION] = session
+        context = Context.create(self.engine, self.settings.limits)
+        scope[_CONTEXT] = context
+        try:
             await super().__call__(scope, receive, send)
+        finally:
+            await context.database.close()
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
-        session: AsyncSession = request.scope[_SESSION]
-        context = Context.create(session, self.settings.limits)
-        if self.settings.debug_sql:
-            counter = context.sql
-
-            @event.listens_for(session.sync_session, "after_begin")
-            def _attach(_session: Any, _transaction: Any, connection: Any) -> None:
-                connection.info[_COUNTER] = counter
-
+        context: Context = request.scope[_CONTEXT]
         return context
 
 
 def create_app(settings: Settings) -> Starlette:
-    """The application for `settings`: /graphql, /healthz, /readyz and GraphiQL's assets."""
+    """The application for `settings`: /graphql, /healthz, /readyz, /metrics and GraphiQL's assets."""
     engine = async_engine(settings.database_url)
     event.listen(engine.sync_engine, "before_cursor_execute", lambda *_args: count_statement())
     watch_pool(engine)
-    if settings.debug_sql:
-        event.listen(engine.sync_engine, "before_cursor_execute", _count_statements)
-    sessions = session_factory(engine)
 
     async def healthz(_request: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
     async def readyz(_request: Request) -> Response:
         try:
-            async with sessions() as session:
-                seasons = await session.scalar(select(func.count()).select_from(models.Season))
+            async with engine.connect() as connection:
+                seasons = await connection.scalar(select(func.count()).select_from(models.Season))
         except Exception as error:
             # The same judgement as GraphQL errors': unreachable is an outage, anything else a broken database.
             problem = "database unreachable" if is_outage(error) else "database error"
@@ -103,12 +98,22 @@ def create_app(settings: Settings) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        tune_for_serving()
         yield
         await engine.dispose()
 
-    graphql = CupqlGraphQL(settings, sessions)
+    responses = ResponseCache(settings.cache_max_bytes) if settings.response_cache else None
+    graphql = CachingGraphQL(
+        CupqlGraphQL(settings, engine),
+        data_version=DataVersion(
+            engine, settings.cache_refresh_seconds, on_change=responses.clear if responses else lambda: None
+        ),
+        responses=responses,
+        persisted_queries=PersistedQueries(_PERSISTED_QUERY_BYTES),
+        cache_control=settings.cache_control,
+    )
     routes = [
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", graphql, methods=["GET", "HEAD", "POST"]),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),
@@ -117,7 +122,7 @@ def create_app(settings: Settings) -> Starlette:
     # Outermost first: every request gets an id and an access line, even one refused for its size.
     middleware = [
         Middleware(RequestObserver),
-        Middleware(BodySizeLimit, max_bytes=settings.requests.max_body_bytes),
+        Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
         *([Middleware(PreflightRequired)] if settings.production else []),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

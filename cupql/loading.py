@@ -16,14 +16,14 @@ from cupql.article.reconcile import build_season
 from cupql.article.season import Season
 from cupql.errors import one_line
 from cupql.import_lock import ImportBusy, import_lock
-from cupql.settings import ImportOptions
+from cupql.settings import Settings
 from db import models
 from db.engine import sync_engine
 from db.migrate import upgrade
 from db.store import save_seasons
 
 BUNDLED_ARTICLES = Path(__file__).resolve().parents[1] / "seed_data"
-DEFAULT_LOCK_TIMEOUT = ImportOptions.import_lock_timeout
+DEFAULT_LOCK_TIMEOUT: float = Settings.import_lock_timeout
 _WAITING = "another import is running on this database: waiting up to {:g} s for it to finish"
 
 
@@ -100,11 +100,11 @@ def load(
     return [season for season, _ in seasons]
 
 
-def database_is_empty(database_url: str) -> bool:
+def database_is_empty(database_url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> bool:
     """True when the database has no season yet (or no schema at all)."""
     engine = sync_engine(database_url)
     try:
-        with import_lock(engine, DEFAULT_LOCK_TIMEOUT):
+        with import_lock(engine, lock_timeout):
             upgrade(engine)
         with Session(engine) as session:
             return session.scalar(select(func.count()).select_from(models.Season)) == 0

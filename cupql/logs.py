@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from cupql.middleware.observe import current_request
-from cupql.settings import LogOptions
+from cupql.settings import Settings
 
 __all__ = ["RequestIdFilter", "logging_config"]
 
@@ -31,8 +31,8 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-def logging_config(logs: LogOptions, *, tty: bool | None = None) -> dict[str, Any]:
-    """A `logging.config.dictConfig` configuration (uvicorn's `log_config`) for `logs`."""
+def logging_config(logs: Settings, *, tty: bool | None = None) -> dict[str, Any]:
+    """A `logging.config.dictConfig` configuration (uvicorn's `log_config`) for the settings' `log_*`."""
     if logs.log_format not in _FORMATS:
         raise ValueError(f"--log-format must be one of {', '.join(_FORMATS)}, not {logs.log_format!r}")
     if logs.log_level not in _LEVELS:

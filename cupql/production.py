@@ -16,11 +16,11 @@ import re
 from collections.abc import Callable, Iterator
 
 from graphql import FieldNode, GraphQLError, ValidationRule
-from strawberry.extensions import AddValidationRules, SchemaExtension
+from strawberry.extensions import SchemaExtension
 
 from cupql.errors import ClientError
 
-__all__ = ["HideFieldSuggestions", "NoSchemaIntrospection", "production_extensions"]
+__all__ = ["HideFieldSuggestions", "NoSchemaIntrospection", "production_extensions", "production_validation_rules"]
 
 _SUGGESTION = re.compile(r" Did you mean [^?]*\?$")
 
@@ -63,4 +63,9 @@ class HideFieldSuggestions(SchemaExtension):
 
 def production_extensions() -> list[type[SchemaExtension] | Callable[[], SchemaExtension]]:
     """The schema extensions the production profile adds."""
-    return [lambda: AddValidationRules([NoSchemaIntrospection]), HideFieldSuggestions]
+    return [HideFieldSuggestions]
+
+
+def production_validation_rules() -> list[type[ValidationRule]]:
+    """The validation rules the production profile adds."""
+    return [NoSchemaIntrospection]

@@ -9,16 +9,13 @@ within `--timeout-request-headers` seconds, the first request's as well as later
 from __future__ import annotations
 
 import asyncio
-import os
 from typing import Any
 
 import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from cupql import options
-from cupql.logs import logging_config
-from cupql.settings import LogOptions, ServerOptions
+from cupql.settings import Settings
 
 __all__ = ["HeaderTimeoutProtocol", "run_server"]
 
@@ -29,7 +26,7 @@ class HeaderTimeoutProtocol(H11Protocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Worker processes are configured through the environment (see `run_server`).
-        self.timeout_request_headers = options.from_environment(ServerOptions, os.environ).timeout_request_headers
+        self.timeout_request_headers = Settings.from_environment().timeout_request_headers
         self.header_deadline: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
@@ -62,9 +59,8 @@ class HeaderTimeoutProtocol(H11Protocol):
             self.transport.close()
 
 
-def run_server(host: str, port: int, workers: int, server: ServerOptions, logs: LogOptions) -> None:
-    """Serve `cupql.app:app_from_environment` (settings already in the environment) until stopped."""
-    os.environ.update(options.to_environment(server))
+def run_server(host: str, port: int, workers: int, settings: Settings, log_config: dict[str, Any]) -> None:
+    """Serve `cupql.app:app_from_environment` (`settings` already in the environment) until stopped."""
     uvicorn.run(
         "cupql.app:app_from_environment",
         factory=True,
@@ -72,10 +68,10 @@ def run_server(host: str, port: int, workers: int, server: ServerOptions, logs: 
         port=port,
         workers=workers,
         http=HeaderTimeoutProtocol,
-        timeout_keep_alive=server.timeout_keep_alive,
-        h11_max_incomplete_event_size=server.h11_max_incomplete_event_size,
-        limit_concurrency=server.limit_concurrency,
-        timeout_graceful_shutdown=server.timeout_graceful_shutdown,
-        log_config=logging_config(logs),
+        timeout_keep_alive=settings.timeout_keep_alive,
+        h11_max_incomplete_event_size=settings.h11_max_incomplete_event_size,
+        limit_concurrency=settings.limit_concurrency,
+        timeout_graceful_shutdown=settings.timeout_graceful_shutdown,
+        log_config=log_config,
         access_log=False,
     )

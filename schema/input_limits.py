@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from graphql import (
     DirectiveNode,
@@ -36,7 +37,10 @@ from graphql import (
 
 from cupql.errors import BadUserInput, QueryTooComplex
 
-__all__ = ["input_errors"]
+if TYPE_CHECKING:
+    from schema.limits import QueryLimits
+
+__all__ = ["document_input_errors", "variable_input_errors"]
 
 
 class _InputVisitor(Visitor):
@@ -103,26 +107,24 @@ def _variable_problem(value: object, max_length: int) -> str | None:
     return None
 
 
-def input_errors(
-    document: DocumentNode,
-    variables: Mapping[str, object],
-    *,
-    max_string_length: int,
-    max_directives: int,
-    max_directives_per_field: int,
-    max_repeated_field: int,
-) -> list[GraphQLError]:
-    """What `document` and `variables` break of the input limits (see the module docstring)."""
-    visitor = _InputVisitor(max_string_length, max_directives, max_directives_per_field, max_repeated_field)
+def document_input_errors(document: DocumentNode, limits: QueryLimits) -> list[GraphQLError]:
+    """What `document` breaks of the input limits (see the module docstring)."""
+    visitor = _InputVisitor(
+        limits.max_string_length, limits.max_directives, limits.max_directives_per_field, limits.max_repeated_field
+    )
     visit(document, visitor)
     errors = list(visitor.errors.values())
-    if visitor.directives > max_directives:
+    if visitor.directives > limits.max_directives:
         errors.append(
-            QueryTooComplex(f"The document uses {visitor.directives} directives; the limit is {max_directives}.")
+            QueryTooComplex(f"The document uses {visitor.directives} directives; the limit is {limits.max_directives}.")
         )
+    return errors
+
+
+def variable_input_errors(variables: Mapping[str, object], max_string_length: int) -> list[GraphQLError]:
+    """The first variable holding a string over `max_string_length` characters, as an error."""
     for name, value in variables.items():
         problem = _variable_problem(value, max_string_length)
         if problem:
-            errors.append(BadUserInput(f"A string in variable ${name} {problem}.", extensions={"variable": name}))
-            break
-    return errors
+            return [BadUserInput(f"A string in variable ${name} {problem}.", extensions={"variable": name})]
+    return []

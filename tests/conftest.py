@@ -132,13 +132,11 @@ class LiveServer:
 
 
 @contextlib.contextmanager
-def live_server(tmp_path_factory: pytest.TempPathFactory, *options: str) -> Iterator[LiveServer]:
-    """A real `cupql serve` (uvicorn) process with `options` on a free port, over a fresh SQLite database."""
+def serve_process(database_url: str, log: Path, *flags: str) -> Iterator[LiveServer]:
+    """A real `cupql serve` (uvicorn) process on a free port over `database_url`, until the block ends."""
     port = _free_port()
-    database = tmp_path_factory.mktemp("live") / "cupql.db"
-    environment = {**os.environ, "CUPQL_DATABASE_URL": f"sqlite:///{database}"}
-    command = [sys.executable, "-m", "cupql", "serve", "--port", str(port), *options]
-    log = tmp_path_factory.mktemp("live-log") / "server.log"
+    environment = {**os.environ, "CUPQL_DATABASE_URL": database_url}
+    command = [sys.executable, "-m", "cupql", "serve", "--port", str(port), *flags]
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -161,9 +159,26 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, *options: str) -> Iter
         process.wait(timeout=10)
 
 
+@contextlib.contextmanager
+def serving(database_url: str, log: Path, *flags: str) -> Iterator[str]:
+    """A real `cupql serve` (uvicorn) process on a free port over `database_url`; yields its base URL."""
+    with serve_process(database_url, log, *flags) as server:
+        yield server.url
+
+
+@contextlib.contextmanager
+def live_server(
+    tmp_path_factory: pytest.TempPathFactory, *flags: str, database_url: str | None = None
+) -> Iterator[LiveServer]:
+    """A real `cupql serve` with `flags` over `database_url`, or a fresh SQLite database it loads itself."""
+    url = database_url or f"sqlite:///{tmp_path_factory.mktemp('live') / 'cupql.db'}"
+    with serve_process(url, tmp_path_factory.mktemp("live-log") / "server.log", *flags) as server:
+        yield server
+
+
 @pytest.fixture(scope="session")
 def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `cupql serve` (uvicorn) process on a free port, over a fresh SQLite database it loads itself."""
+    """A real `cupql serve` process on a free port, over a fresh SQLite database it loads itself."""
     with live_server(tmp_path_factory) as server:
         yield server.url
 

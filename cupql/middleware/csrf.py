@@ -1,4 +1,4 @@
-"""CSRF protection for GraphQL over GET, as Apollo Server does it: a GET operation must carry a header no
+"""CSRF protection for GraphQL over GET (and HEAD), as Apollo Server does it: such an operation must carry a header no
 plain HTML form or `<img>` can send.
 
 A browser sends a cross-site GET without a preflight only when every header is "simple". Requiring one
@@ -28,7 +28,9 @@ MESSAGE = (
 
 
 def _needs_preflight(scope: Scope) -> bool:
-    if scope["method"] != "GET" or "query" not in parse_qs(scope.get("query_string", b"").decode("latin-1")):
+    if scope["method"] not in ("GET", "HEAD") or "query" not in parse_qs(
+        scope.get("query_string", b"").decode("latin-1")
+    ):
         return False
     for name, value in scope["headers"]:
         if name in PREFLIGHT_HEADERS:

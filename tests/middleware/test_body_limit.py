@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from cupql.settings import RequestLimits, Settings
+from cupql.settings import Settings
 from tests.conftest import LiveServer, api_client, live_server
 
 TOO_LARGE = {
@@ -61,7 +61,7 @@ async def test_a_streamed_body_is_refused_once_it_passes_the_limit(small_client:
 
 
 async def test_the_limit_is_a_setting(loaded_database_url: str) -> None:
-    settings = Settings(database_url=loaded_database_url, requests=RequestLimits(max_body_bytes=50))
+    settings = Settings(database_url=loaded_database_url, max_body_bytes=50)
     async with api_client(settings) as http:
         response = await http.post("/graphql", json={"query": "{ season { year } }", "variables": {"x": "y" * 40}})
     assert response.status_code == 413

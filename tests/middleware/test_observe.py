@@ -18,7 +18,7 @@ import pytest
 from cupql.loading import bundled_articles, load
 from cupql.logs import RequestIdFilter, logging_config
 from cupql.metrics import record_cache_lookup
-from cupql.settings import LogOptions, Settings
+from cupql.settings import Settings
 from schema.limits import QueryLimits
 from tests.conftest import api_client, data
 
@@ -52,7 +52,7 @@ async def test_one_access_line_per_request_with_operation_status_duration_and_st
 
 
 def test_json_log_lines_carry_timestamp_level_and_request_id(capsys: pytest.CaptureFixture[str]) -> None:
-    logging.config.dictConfig(logging_config(LogOptions(log_format="json")))
+    logging.config.dictConfig(logging_config(Settings(log_format="json")))
     try:
         logging.getLogger("cupql.test").info("hello", extra={"status": 200})
         try:
@@ -77,7 +77,7 @@ def test_json_log_lines_carry_timestamp_level_and_request_id(capsys: pytest.Capt
 
 def test_log_options_are_checked() -> None:
     with pytest.raises(ValueError, match="--log-format must be one of auto, json, text"):
-        logging_config(LogOptions(log_format="xml"))
+        logging_config(Settings(log_format="xml"))
     assert RequestIdFilter().filter(logging.LogRecord("x", logging.INFO, "", 0, "m", None, None))
 
 

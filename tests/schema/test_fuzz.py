@@ -29,7 +29,7 @@ SERVER_ERRORS = {"INTERNAL", "SERVICE_UNAVAILABLE"}
 def fuzz_client(loaded_database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
     """A real `cupql serve` over each loaded database."""
     with (
-        live_server(tmp_path_factory, "--database-url", loaded_database_url) as server,
+        live_server(tmp_path_factory, database_url=loaded_database_url) as server,
         httpx.Client(base_url=server.url, timeout=30) as http,
     ):
         yield http
