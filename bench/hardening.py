@@ -1,0 +1,177 @@
+"""What hostile input costs a real `cupql serve`: the figures issue 8 asks for, measured, never asserted in tests.
+
+    .venv/bin/python -m bench.hardening [--rounds 10] [--output bench/results/hardening.json]
+
+Against one uvicorn process over a fresh SQLite copy of the bundled season, with the default limits:
+
+* the round trip of a request naming a club with a 1 MB name (refused: 413) and with a name just under the body
+  limit (refused: BAD_USER_INPUT), and of 30 aliased lookups of a 1,000-character name (the longest allowed);
+* a normal query's latency alone, and while 10 clients send the 1 MB name over and over;
+* the server's resident memory before and after eight 50 MB bodies at once (half declared, half chunked).
+
+Timings are medians of client-side wall time over `--rounds` rounds; the JSON keeps every sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import multiprocessing
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from multiprocessing.synchronize import Event as EventType
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.databases import sqlite_database
+from bench.report import machine, package_versions
+
+REPO = Path(__file__).resolve().parents[1]
+CLUB = "query($n: String!) { club(name: $n) { name } }"
+ALIASED = "query($n: String!) { " + " ".join(f"c{i}: club(name: $n) {{ name }}" for i in range(30)) + " }"
+NORMAL = {"query": "{ clubs(first: 10) { nodes { name } } }"}
+
+
+@contextlib.contextmanager
+def server(database_url: str) -> Iterator[tuple[str, int]]:
+    """`cupql serve` on a free port; yields its URL and process id."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {**os.environ, "CUPQL_DATABASE_URL": database_url, "CUPQL_LOG_LEVEL": "warning"}
+    command = [sys.executable, "-m", "cupql", "serve", "--port", str(port), "--no-cache"]
+    process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
+                    break
+            time.sleep(0.1)
+        yield url, process.pid
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+async def timed(http: httpx.AsyncClient, body: dict[str, Any]) -> tuple[float, int]:
+    started = time.perf_counter()
+    response = await http.post("/graphql", json=body)
+    return (time.perf_counter() - started) * 1000, response.status_code
+
+
+async def latencies(url: str, rounds: int) -> dict[str, list[float]]:
+    samples: dict[str, list[float]] = {}
+    cases = {
+        "1 MB name (413)": {"query": CLUB, "variables": {"n": "x" * 1_000_000}},
+        "90 kB name (BAD_USER_INPUT)": {"query": CLUB, "variables": {"n": "x" * 90_000}},
+        "30 aliases x 1,000-char name": {"query": ALIASED, "variables": {"n": "x" * 1000}},
+        "normal query alone": NORMAL,
+    }
+    async with httpx.AsyncClient(base_url=url, timeout=60) as http:
+        for _ in range(rounds):
+            for name, body in cases.items():
+                samples.setdefault(name, []).append((await timed(http, body))[0])
+        # The attackers run in a process of their own, so that their work does not delay this one's timer.
+        stop = multiprocessing.Event()
+        attackers = multiprocessing.Process(target=attack, args=(int(url.rsplit(":", 1)[1]), 10, stop))
+        attackers.start()
+        await asyncio.sleep(0.5)
+        under_attack = samples.setdefault("normal query, 10 clients sending 1 MB names", [])
+        for _ in range(rounds * 3):
+            under_attack.append((await timed(http, NORMAL))[0])
+        stop.set()
+        attackers.join()
+    return samples
+
+
+def attack(port: int, clients: int, stop: EventType) -> None:
+    """`clients` threads, each sending a 1 MB name over and over until `stop` is set."""
+    payload = json.dumps({"query": CLUB, "variables": {"n": "x" * 1_000_000}}).encode()
+    request = (
+        f"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
+    ).encode() + payload
+
+    def client() -> None:
+        while not stop.is_set():
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+                connection.sendall(request)
+                connection.recv(65536)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def post_50_mb(port: int, *, declared: bool) -> int:
+    size = 50 * 1024 * 1024
+    head = "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    head += f"Content-Length: {size}\r\n\r\n" if declared else "Transfer-Encoding: chunked\r\n\r\n"
+    chunk = b"x" * 65536
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+        connection.sendall(head.encode())
+        with contextlib.suppress(OSError):  # the server answers and closes without reading the rest
+            for _ in range(size // len(chunk)):
+                connection.sendall(chunk if declared else b"10000\r\n" + chunk + b"\r\n")
+        answer = connection.recv(65536)
+    return int(answer.split(b" ")[1])
+
+
+async def big_bodies(url: str, pid: int) -> dict[str, Any]:
+    port = int(url.rsplit(":", 1)[1])
+    before = rss_kib(pid)
+    statuses = await asyncio.gather(*(asyncio.to_thread(post_50_mb, port, declared=i % 2 == 0) for i in range(8)))
+    return {"statuses": statuses, "rss_before_kib": before, "rss_after_kib": rss_kib(pid)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--output", type=Path, default=REPO / "bench" / "results" / "hardening.json")
+    arguments = parser.parse_args()
+    with sqlite_database() as database, server(database.url) as (url, pid):
+        samples = asyncio.run(latencies(url, arguments.rounds))
+        bodies = asyncio.run(big_bodies(url, pid))
+    print(f"{'case':<46} {'median ms':>10} {'max ms':>8}")
+    for name, values in samples.items():
+        print(f"{name:<46} {statistics.median(values):>10.1f} {max(values):>8.1f}")
+    grown = (bodies["rss_after_kib"] - bodies["rss_before_kib"]) / 1024
+    print(f"8 x 50 MB bodies: statuses {sorted(set(bodies['statuses']))}, RSS grew {grown:.1f} MiB")
+    result = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "packages": package_versions(),
+        "sqlite": database.version,
+        "rounds": arguments.rounds,
+        "samples_ms": samples,
+        "big_bodies": bodies,
+    }
+    arguments.output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", dir=arguments.output.parent, suffix=".tmp", delete=False) as handle:
+        json.dump(result, handle, indent=2)
+    Path(handle.name).replace(arguments.output)
+
+
+if __name__ == "__main__":
+    main()
