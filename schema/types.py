@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Annotated, TypeVar
+from collections.abc import Iterable
+from typing import Annotated, Any, TypeVar, cast
 
 import strawberry
+from graphql import FieldNode, FragmentSpreadNode, GraphQLResolveInfo, InlineFragmentNode, SelectionSetNode
 from strawberry import Private
 from strawberry.utils.await_maybe import AwaitableOrValue, await_maybe
 
@@ -68,6 +70,38 @@ def player_of(info: Info, player_id: str | None) -> AwaitableOrValue[Player | No
     if player_id is None:
         return None
     return then(loaded(info.context.loaders.player, player_id), lambda row: Player(row=row) if row else None)
+
+
+def selects(info: Info, name: str) -> bool:
+    """Whether the query selects field `name` on the objects the current field returns (fragments included)."""
+    # Fields graphql-core calls directly (see schema.build) get its own info; the others strawberry's wrapper.
+    raw = cast(GraphQLResolveInfo[Any], getattr(info, "_raw_info", info))
+    return any(_selects(raw, node.selection_set, name) for node in raw.field_nodes)
+
+
+def _selects(raw: GraphQLResolveInfo[Any], selection_set: SelectionSetNode | None, name: str) -> bool:
+    for selection in selection_set.selections if selection_set else ():
+        if isinstance(selection, FieldNode):
+            if selection.name.value == name:
+                return True
+        elif isinstance(selection, InlineFragmentNode):
+            if _selects(raw, selection.selection_set, name):
+                return True
+        elif isinstance(selection, FragmentSpreadNode):
+            fragment = raw.fragments.get(selection.name.value)
+            if fragment is not None and _selects(raw, fragment.selection_set, name):
+                return True
+    return False
+
+
+async def prefetch_players(info: Info, link: str, player_ids: Iterable[str | None]) -> None:
+    """Load the players the returned objects' `link` field will ask for, now, in one batch.
+
+    Looking ahead this way puts the players in the loader before graphql-core resolves `link` on each object,
+    which then answers at once instead of awaiting a load of its own.
+    """
+    if selects(info, link):
+        await info.context.loaders.player.load_many([i for i in player_ids if i is not None])
 
 
 async def season_of(info: Info, season_id: str) -> Season:
@@ -284,11 +318,13 @@ class Club(Node):
     @strawberry.field(description="Goals credited to the club, in match order.")
     async def goals(self, info: Info) -> list[Goal]:
         rows = await info.context.loaders.goals_by_club.load((self.row.season_id, self.row.club.id))
+        await prefetch_players(info, "scorer", (r.scorer_id for r in rows))
         return [Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards shown to the club's players, in match order.")
     async def cards(self, info: Info) -> list[Card]:
         rows = await info.context.loaders.cards_by_club.load((self.row.season_id, self.row.club.id))
+        await prefetch_players(info, "player", (r.player_id for r in rows))
         return [Card(row=c) for c in rows]
 
     @strawberry.field(description="The club's players the article mentions, by name.")
@@ -299,6 +335,7 @@ class Club(Node):
     @strawberry.field(description="The club's scorers from the scorer table, most goals first.")
     async def scorers(self, info: Info) -> list[Scorer]:
         rows = await info.context.loaders.scorer_entries_by_club.load((self.row.season_id, self.row.club.id))
+        await prefetch_players(info, "player", (r.player_id for r in rows))
         return [Scorer(row=r) for r in rows]
 
     @strawberry.field(description="The club's whole cup run: every match, how far it went, who knocked it out.")
@@ -467,11 +504,15 @@ class Match(Node):
 
     @strawberry.field(description="Goals in minute order; goals whose minute is unknown come last.")
     async def goals(self, info: Info) -> list[Goal]:
-        return [Goal(row=g) for g in await info.context.loaders.goals_by_match.load(self.row.id)]
+        rows = await info.context.loaders.goals_by_match.load(self.row.id)
+        await prefetch_players(info, "scorer", (r.scorer_id for r in rows))
+        return [Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards in the article's order (by minute where it gives them).")
     async def cards(self, info: Info) -> list[Card]:
-        return [Card(row=c) for c in await info.context.loaders.cards_by_match.load(self.row.id)]
+        rows = await info.context.loaders.cards_by_match.load(self.row.id)
+        await prefetch_players(info, "player", (r.player_id for r in rows))
+        return [Card(row=c) for c in rows]
 
     @strawberry.field(description="The article line of the score, for checking the source.")
     def article_line(self) -> int:
