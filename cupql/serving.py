@@ -1,9 +1,10 @@
 """Run uvicorn with cupql's bounds on slow and idle clients, and its logging.
 
-uvicorn closes idle keep-alive connections, caps the size of a request's head and answers 503 past a
-concurrency limit, but it waits forever for the head of a connection's first request. The
-`HeaderTimeoutProtocol` below closes a connection whose request line and headers have not all arrived
-within `--timeout-request-headers` seconds, the first request's as well as later ones'.
+uvicorn closes idle keep-alive connections and answers 503 past a concurrency limit, but with its
+httptools parser it neither bounds the size of a request's line and headers nor the time a client may
+take to send them. `BoundedHeadProtocol` adds both: a connection whose request head is larger than
+`--max-request-head-bytes` gets 400 and is closed, and one whose head has not all arrived within
+`--timeout-request-headers` seconds is closed, for the first request as for later ones.
 """
 
 from __future__ import annotations
@@ -11,34 +12,52 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import h11
 import uvicorn
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from cupql.settings import Settings
 
-__all__ = ["HeaderTimeoutProtocol", "run_server"]
+__all__ = ["BoundedHeadProtocol", "run_server"]
 
 
-class HeaderTimeoutProtocol(H11Protocol):
-    """uvicorn's h11 protocol, closing connections that take too long to send a request's headers."""
+class BoundedHeadProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol, with a size and a time limit on each request's line and headers."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Worker processes are configured through the environment (see `run_server`).
-        self.timeout_request_headers = Settings.from_environment().timeout_request_headers
+        # Worker processes are configured through the environment (see `cupql serve`).
+        settings = Settings.from_environment()
+        self.timeout_request_headers = settings.timeout_request_headers
+        self.max_request_head_bytes = settings.max_request_head_bytes
         self.header_deadline: asyncio.TimerHandle | None = None
+        self.reading_head = True
+        self.head_bytes = 0
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._arm()
 
     def data_received(self, data: bytes) -> None:
-        if self.header_deadline is None and self.conn.their_state is h11.IDLE:
-            self._arm()  # the next request on a kept-alive connection has started
         super().data_received(data)
-        if self.conn.their_state is not h11.IDLE:
+        # Counted after parsing, so that body bytes arriving with the headers never count as head.
+        if not self.reading_head or self.transport.is_closing():
+            return
+        self.head_bytes += len(data)
+        if self.head_bytes > self.max_request_head_bytes:
             self._disarm()
+            self.send_400_response("Request line and headers too large.")
+        elif self.header_deadline is None:
+            self._arm()  # the next request on a kept-alive connection has begun
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self.reading_head = True
+        self.head_bytes = 0
+
+    def on_headers_complete(self) -> None:
+        self.reading_head = False
+        self._disarm()
+        super().on_headers_complete()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
@@ -55,7 +74,7 @@ class HeaderTimeoutProtocol(H11Protocol):
 
     def _headers_timed_out(self) -> None:
         self.header_deadline = None
-        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+        if self.reading_head and not self.transport.is_closing():
             self.transport.close()
 
 
@@ -67,9 +86,8 @@ def run_server(host: str, port: int, workers: int, settings: Settings, log_confi
         host=host,
         port=port,
         workers=workers,
-        http=HeaderTimeoutProtocol,
+        http=BoundedHeadProtocol,
         timeout_keep_alive=settings.timeout_keep_alive,
-        h11_max_incomplete_event_size=settings.h11_max_incomplete_event_size,
         limit_concurrency=settings.limit_concurrency,
         timeout_graceful_shutdown=settings.timeout_graceful_shutdown,
         log_config=log_config,

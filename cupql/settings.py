@@ -46,7 +46,7 @@ class Settings:
         10, "Seconds a connection has to send a request's line and headers before it is closed."
     )
     timeout_keep_alive: int = setting(5, "Seconds an idle keep-alive connection stays open.")
-    h11_max_incomplete_event_size: int = setting(16_384, "Largest request line and headers, in bytes (400).")
+    max_request_head_bytes: int = setting(16_384, "Largest request line and headers, in bytes (400).")
     limit_concurrency: int = setting(200, "Connections and requests at once per worker; more get 503 at once.")
     timeout_graceful_shutdown: int = setting(20, "Seconds a shutdown waits for requests in flight.")
     # What the server logs (cupql.logs).

@@ -57,7 +57,7 @@ def test_every_bound_is_a_documented_flag_with_a_variable() -> None:
         ("--max-directives-per-field", "CUPQL_MAX_DIRECTIVES_PER_FIELD", "4"),
         ("--timeout-keep-alive", "CUPQL_TIMEOUT_KEEP_ALIVE", "5"),
         ("--timeout-request-headers", "CUPQL_TIMEOUT_REQUEST_HEADERS", "10"),
-        ("--h11-max-incomplete-event-size", "CUPQL_H11_MAX_INCOMPLETE_EVENT_SIZE", "16384"),
+        ("--max-request-head-bytes", "CUPQL_MAX_REQUEST_HEAD_BYTES", "16384"),
         ("--limit-concurrency", "CUPQL_LIMIT_CONCURRENCY", "200"),
         ("--log-format", "CUPQL_LOG_FORMAT", "auto"),
     ]:
@@ -113,3 +113,26 @@ def test_a_patient_client_is_served(impatient_server: LiveServer) -> None:
         connection.sendall(b"Host: x\r\nConnection: close\r\n\r\n")
         connection.settimeout(5)
         assert connection.recv(65536).startswith(b"HTTP/1.1 200 OK")
+
+
+def test_a_request_head_over_the_limit_is_refused(impatient_server: LiveServer) -> None:
+    with connect(impatient_server) as connection:
+        # A head that never ends: however it is cut into reads, it passes the limit before it is complete.
+        connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + b"X-Padding: " + b"y" * 20_000)
+        connection.settimeout(5)
+        answer = connection.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 400 ")
+    assert answer.endswith(b"Request line and headers too large.")
+
+
+def test_a_body_arriving_with_its_headers_is_not_counted_as_head(impatient_server: LiveServer) -> None:
+    body = b'{"query": "{ season { year } }", "extensions": {"pad": "' + b"x" * 90_000 + b'"}}'
+    head = f"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+    with connect(impatient_server) as connection:
+        connection.sendall(head.encode() + b"Connection: close\r\n\r\n" + body)
+        connection.settimeout(5)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200 OK")
+    assert answer.endswith(b'{"data":{"season":{"year":2024}}}')
