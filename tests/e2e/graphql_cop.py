@@ -1,4 +1,4 @@
-"""The checks of graphql-cop 1.14 (github.com/dolevf/graphql-cop), rewritten for our tests.
+"""The thirteen checks of graphql-cop (github.com/dolevf/graphql-cop, its current main), rewritten for our tests.
 
 graphql-cop is not installable from PyPI (the name there holds an empty placeholder), so each of its
 thirteen checks is restated here with the same request, the same verdict rule and the same severity.
@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-USER_AGENT = {"User-Agent": "graphql-cop/1.14"}
+USER_AGENT = {"User-Agent": "graphql-cop"}
 
 
 @dataclass(frozen=True)
