@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
+from bench.hardening import post_50_mb, rss_kib
 from cupql.settings import Settings
 from tests.conftest import LiveServer, api_client, live_server
 
@@ -66,30 +65,6 @@ async def test_the_limit_is_a_setting(loaded_database_url: str) -> None:
         response = await http.post("/graphql", json={"query": "{ season { year } }", "variables": {"x": "y" * 40}})
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"] == {"code": "PAYLOAD_TOO_LARGE", "maxBodyBytes": 50}
-
-
-def rss_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise AssertionError("no VmRSS")
-
-
-def post_50_mb(port: int, *, declared: bool) -> int:
-    """POST 50 MB (declared by Content-Length or streamed chunked) and return the status the server answers."""
-    size = 50 * 1024 * 1024
-    head = "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-    head += f"Content-Length: {size}\r\n\r\n" if declared else "Transfer-Encoding: chunked\r\n\r\n"
-    chunk = b"x" * 65536
-    with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
-        connection.sendall(head.encode())
-        try:
-            for _ in range(size // len(chunk)):
-                connection.sendall(chunk if declared else b"10000\r\n" + chunk + b"\r\n")
-        except OSError:
-            pass  # the server answered and closed without reading the rest, as it should
-        answer = connection.recv(65536)
-    return int(answer.split(b" ")[1])
 
 
 @pytest.fixture(scope="module")
