@@ -28,9 +28,11 @@ MESSAGE = (
 
 
 def _needs_preflight(scope: Scope) -> bool:
-    if scope["method"] not in ("GET", "HEAD") or "query" not in parse_qs(
-        scope.get("query_string", b"").decode("latin-1")
-    ):
+    if scope["method"] not in ("GET", "HEAD"):
+        return False
+    # An operation is a `query`, or a persisted query's hash in `extensions` (APQ).
+    parameters = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    if "query" not in parameters and "extensions" not in parameters:
         return False
     for name, value in scope["headers"]:
         if name in PREFLIGHT_HEADERS:

@@ -38,6 +38,12 @@ def test_get_needs_a_preflight_header_in_production(production_server: LiveServe
     for header in ("GraphQL-Require-Preflight", "Apollo-Require-Preflight", "X-Apollo-Operation-Name"):
         assert httpx.get(url, params=query, headers={header: "1"}).json() == {"data": {"season": {"year": 2024}}}
     assert httpx.post(url, json=query).json() == {"data": {"season": {"year": 2024}}}
+    persisted = {"extensions": json.dumps({"persistedQuery": {"version": 1, "sha256Hash": "0" * 64}})}
+    refused_hash = httpx.get(url, params=persisted)  # a persisted query is an operation too
+    assert (
+        refused_hash.status_code == 400 and "cross-site request forgery" in refused_hash.json()["errors"][0]["message"]
+    )
+    assert httpx.head(url, params=query).status_code == 400
 
 
 def test_production_hides_the_schema_but_not_the_data(production_server: LiveServer) -> None:
