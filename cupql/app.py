@@ -15,6 +15,7 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
+from cupql.delivery import delivery_middleware
 from cupql.graphiql import graphiql_asset_routes
 from cupql.http import GraphQLEndpoint
 from cupql.settings import Settings
@@ -96,7 +97,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/readyz", readyz),
         *(graphiql_asset_routes() if settings.graphiql else []),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, middleware=delivery_middleware(settings), lifespan=lifespan)
 
 
 def app_from_environment() -> Starlette:

@@ -10,7 +10,7 @@ import uvicorn
 
 from cupql.article.parser import ArticleError
 from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load
-from cupql.settings import DEFAULT_DATABASE_URL, Settings
+from cupql.settings import DEFAULT_CORS_ORIGINS, DEFAULT_DATABASE_URL, Settings, parse_origins
 from db.engine import DatabaseURLError
 from schema.limits import QueryLimits
 
@@ -76,6 +76,15 @@ def load_command(articles: tuple[Path, ...], database_url: str, strict: bool) ->
     default=QueryLimits.max_cost,
     help="Objects a query may return, estimated before it runs.",
 )
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    show_envvar=True,
+    envvar="CUPQL_CORS_ORIGINS",
+    default=DEFAULT_CORS_ORIGINS,
+    help="Origin a browser app may call the API from (repeat, or separate by commas); * for any, '' for none.",
+)
 def serve_command(
     database_url: str,
     host: str,
@@ -88,6 +97,7 @@ def serve_command(
     max_tokens: int,
     max_page_size: int,
     max_cost: int,
+    cors_origins: tuple[str, ...],
 ) -> None:
     """Serve the GraphQL API (and GraphiQL) with uvicorn; loads the bundled season into an empty database."""
     try:
@@ -107,6 +117,7 @@ def serve_command(
             max_page_size=max_page_size,
             max_cost=max_cost,
         ),
+        cors_origins=parse_origins(*cors_origins),
     )
     # Worker processes rebuild the app from the environment, so hand every setting over through it.
     os.environ.update(settings.to_environment())

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from schema.limits import QueryLimits
 
 DEFAULT_DATABASE_URL = "sqlite:///var/cupql.db"
+# Any origin may read a public, read-only API: no cookies or credentials are ever involved.
+DEFAULT_CORS_ORIGINS: tuple[str, ...] = ("*",)
 _LIMIT_FIELDS = ("max_depth", "max_aliases", "max_tokens", "max_page_size", "max_cost")
 
 
@@ -20,6 +22,7 @@ class Settings:
     production: bool = False
     debug_sql: bool = False
     limits: QueryLimits = field(default_factory=QueryLimits)
+    cors_origins: tuple[str, ...] = DEFAULT_CORS_ORIGINS
 
     @property
     def graphiql(self) -> bool:
@@ -32,6 +35,7 @@ class Settings:
             "CUPQL_DATABASE_URL": self.database_url,
             "CUPQL_PRODUCTION": "1" if self.production else "0",
             "CUPQL_DEBUG_SQL": "1" if self.debug_sql else "0",
+            "CUPQL_CORS_ORIGINS": ",".join(self.cors_origins),
         }
         for name in _LIMIT_FIELDS:
             variables[f"CUPQL_{name.upper()}"] = str(getattr(self.limits, name))
@@ -49,6 +53,7 @@ class Settings:
             database_url=environ.get("CUPQL_DATABASE_URL", DEFAULT_DATABASE_URL),
             production=_flag(environ.get("CUPQL_PRODUCTION")),
             debug_sql=_flag(environ.get("CUPQL_DEBUG_SQL")),
+            cors_origins=parse_origins(environ.get("CUPQL_CORS_ORIGINS", ",".join(DEFAULT_CORS_ORIGINS))),
             limits=QueryLimits(
                 max_depth=limit("max_depth"),
                 max_aliases=limit("max_aliases"),
@@ -57,6 +62,11 @@ class Settings:
                 max_cost=limit("max_cost"),
             ),
         )
+
+
+def parse_origins(*values: str) -> tuple[str, ...]:
+    """Origins from comma- or space-separated lists (`*` for any); an empty list allows none."""
+    return tuple(origin.rstrip("/") for value in values for origin in value.replace(",", " ").split())
 
 
 def _flag(value: str | None) -> bool:
