@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,6 +30,8 @@ class Context:
     loaders: Loaders
     limits: QueryLimits
     sql: SqlCounter = field(default_factory=SqlCounter)
+    # Loaders made on demand, keyed by what they read (see resolvers/nested.py).
+    nested: dict[tuple[str, ...], Any] = field(default_factory=dict)
     _seasons: list[models.Season] | None = None
     _seasons_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 

@@ -3,26 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from strawberry import Private
+from strawberry.dataloader import DataLoader
 
 from cupql.errors import BadUserInput
 from db import models
 from db.keys import club_entry_key
+from resolvers import nested
 from resolvers.context import Context
 from resolvers.cup_run import CupRun as CupRunData
 from resolvers.cup_run import Step, cup_run
 from resolvers.ids import encode_id
 from resolvers.loaders import ClubInSeason
 from schema.enums import Attribution, CardKind, League, Result, RoundKind, Venue
+from schema.inputs import (
+    CardFilter,
+    CardOrder,
+    GoalFilter,
+    GoalOrder,
+    MatchFilter,
+    MatchOrder,
+    PlayerFilter,
+    PlayerOrder,
+)
 
 Info = strawberry.Info[Context, None]
+K = TypeVar("K")
+R = TypeVar("R")
 RoundFilter = Annotated[
     RoundKind | None, strawberry.argument(description="Only this round's; every round when omitted.")
 ]
 TopScorersFirst = Annotated[int, strawberry.argument(description="How many, at most the page-size cap.")]
+_FILTER = strawberry.argument(description="Only those every given condition holds for (as on the top-level list).")
+_ORDER = strawberry.argument(description="The order (as on the top-level list); the field's own when omitted.")
+InnerGoalFilter = Annotated[GoalFilter | None, _FILTER]
+InnerGoalOrder = Annotated[GoalOrder | None, _ORDER]
+InnerCardFilter = Annotated[CardFilter | None, _FILTER]
+InnerCardOrder = Annotated[CardOrder | None, _ORDER]
+InnerMatchFilter = Annotated[MatchFilter | None, _FILTER]
+InnerMatchOrder = Annotated[MatchOrder | None, _ORDER]
+InnerPlayerFilter = Annotated[PlayerFilter | None, _FILTER]
+InnerPlayerOrder = Annotated[PlayerOrder | None, _ORDER]
 
 
 @strawberry.interface(description="An object with a global ID: stable across re-imports and databases.")
@@ -33,6 +57,22 @@ class Node:
 
     def key(self) -> str:
         raise TypeError(f"{type(self).__name__} has no key")
+
+
+async def inner_rows(
+    info: Info,
+    loader: DataLoader[K, list[R]],
+    loader_key: K,
+    nesting: nested.Nesting[R, Any, Any],
+    season_id: str,
+    parent_id: str,
+    where: object | None,
+    order: object | None,
+) -> list[R]:
+    """A list inside an object: its own loader as it comes, the shared filtered reader when asked to filter or order."""
+    if where is None and order is None:
+        return await loader.load(loader_key)
+    return await nested.inner_list(info.context, nesting, season_id, parent_id, where, order)
 
 
 async def club_of(info: Info, season_id: str, club_id: str | None) -> Club | None:
@@ -271,23 +311,31 @@ class Club(Node):
         return await season_of(info, self.row.season_id)
 
     @strawberry.field(description="The club's matches in the order played.")
-    async def matches(self, info: Info) -> list[Match]:
-        rows = await info.context.loaders.matches_by_club.load((self.row.season_id, self.row.club.id))
+    async def matches(
+        self, info: Info, filter: InnerMatchFilter = None, order_by: InnerMatchOrder = None
+    ) -> list[Match]:
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.matches_by_club, key, nested.CLUB_MATCHES, *key, filter, order_by)
         return [Match(row=m) for m in rows]
 
     @strawberry.field(description="Goals credited to the club, in match order.")
-    async def goals(self, info: Info) -> list[Goal]:
-        rows = await info.context.loaders.goals_by_club.load((self.row.season_id, self.row.club.id))
+    async def goals(self, info: Info, filter: InnerGoalFilter = None, order_by: InnerGoalOrder = None) -> list[Goal]:
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.goals_by_club, key, nested.CLUB_GOALS, *key, filter, order_by)
         return [Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards shown to the club's players, in match order.")
-    async def cards(self, info: Info) -> list[Card]:
-        rows = await info.context.loaders.cards_by_club.load((self.row.season_id, self.row.club.id))
+    async def cards(self, info: Info, filter: InnerCardFilter = None, order_by: InnerCardOrder = None) -> list[Card]:
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.cards_by_club, key, nested.CLUB_CARDS, *key, filter, order_by)
         return [Card(row=c) for c in rows]
 
     @strawberry.field(description="The club's players the article mentions, by name.")
-    async def players(self, info: Info) -> list[Player]:
-        rows = await info.context.loaders.players_by_club.load((self.row.season_id, self.row.club.id))
+    async def players(
+        self, info: Info, filter: InnerPlayerFilter = None, order_by: InnerPlayerOrder = None
+    ) -> list[Player]:
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.players_by_club, key, nested.CLUB_PLAYERS, *key, filter, order_by)
         return [Player(row=p) for p in rows]
 
     @strawberry.field(description="The club's scorers from the scorer table, most goals first.")
@@ -458,12 +506,16 @@ class Match(Node):
         return Tie(row=row) if row else None
 
     @strawberry.field(description="Goals in minute order; goals whose minute is unknown come last.")
-    async def goals(self, info: Info) -> list[Goal]:
-        return [Goal(row=g) for g in await info.context.loaders.goals_by_match.load(self.row.id)]
+    async def goals(self, info: Info, filter: InnerGoalFilter = None, order_by: InnerGoalOrder = None) -> list[Goal]:
+        loader, row = info.context.loaders.goals_by_match, self.row
+        rows = await inner_rows(info, loader, row.id, nested.MATCH_GOALS, row.season_id, row.id, filter, order_by)
+        return [Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards in the article's order (by minute where it gives them).")
-    async def cards(self, info: Info) -> list[Card]:
-        return [Card(row=c) for c in await info.context.loaders.cards_by_match.load(self.row.id)]
+    async def cards(self, info: Info, filter: InnerCardFilter = None, order_by: InnerCardOrder = None) -> list[Card]:
+        loader, row = info.context.loaders.cards_by_match, self.row
+        rows = await inner_rows(info, loader, row.id, nested.MATCH_CARDS, row.season_id, row.id, filter, order_by)
+        return [Card(row=c) for c in rows]
 
     @strawberry.field(description="The article line of the score, for checking the source.")
     def article_line(self) -> int:
@@ -571,12 +623,16 @@ class Player(Node):
         return sum(r.goals for r in rows) if rows else None
 
     @strawberry.field(description="Goals attributed to the player (STATED or INFERRED), in match order.")
-    async def goals(self, info: Info) -> list[Goal]:
-        return [Goal(row=g) for g in await info.context.loaders.goals_by_player.load(self.row.id)]
+    async def goals(self, info: Info, filter: InnerGoalFilter = None, order_by: InnerGoalOrder = None) -> list[Goal]:
+        loader, row = info.context.loaders.goals_by_player, self.row
+        rows = await inner_rows(info, loader, row.id, nested.PLAYER_GOALS, row.season_id, row.id, filter, order_by)
+        return [Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards shown to the player.")
-    async def cards(self, info: Info) -> list[Card]:
-        return [Card(row=c) for c in await info.context.loaders.cards_by_player.load(self.row.id)]
+    async def cards(self, info: Info, filter: InnerCardFilter = None, order_by: InnerCardOrder = None) -> list[Card]:
+        loader, row = info.context.loaders.cards_by_player, self.row
+        rows = await inner_rows(info, loader, row.id, nested.PLAYER_CARDS, row.season_id, row.id, filter, order_by)
+        return [Card(row=c) for c in rows]
 
 
 @strawberry.type(description="A line of a scorer table: a player and the goals the article credits.")
@@ -662,8 +718,12 @@ class Group(Node):
         return sorted((Club(row=c) for c in clubs if c), key=lambda c: c.row.club.sort_name)
 
     @strawberry.field(description="The group's matches in the order played.")
-    async def matches(self, info: Info) -> list[Match]:
-        return [Match(row=m) for m in await info.context.loaders.matches_by_group.load(self.row.id)]
+    async def matches(
+        self, info: Info, filter: InnerMatchFilter = None, order_by: InnerMatchOrder = None
+    ) -> list[Match]:
+        loader, row = info.context.loaders.matches_by_group, self.row
+        rows = await inner_rows(info, loader, row.id, nested.GROUP_MATCHES, row.season_id, row.id, filter, order_by)
+        return [Match(row=m) for m in rows]
 
     @strawberry.field(description="The table: 3 points a win; then goal difference, then goals for.")
     async def standings(self, info: Info) -> list[Standing]:
