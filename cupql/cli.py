@@ -10,6 +10,7 @@ import uvicorn
 
 from cupql.article.parser import ArticleError
 from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load
+from cupql.query_command import query_command
 from cupql.settings import DEFAULT_CORS_ORIGINS, DEFAULT_DATABASE_URL, Settings, parse_origins
 from db.engine import DatabaseURLError
 from schema.limits import QueryLimits
@@ -123,6 +124,9 @@ def serve_command(
     os.environ.update(settings.to_environment())
     click.echo(f"GraphiQL: http://{host}:{port}/graphql")
     uvicorn.run("cupql.app:app_from_environment", factory=True, host=host, port=port, workers=workers)
+
+
+main.add_command(query_command)
 
 
 @main.command("schema")
