@@ -18,6 +18,7 @@ from starlette.websockets import WebSocket
 from cupql.delivery import delivery_middleware
 from cupql.graphiql import graphiql_asset_routes
 from cupql.http import GraphQLEndpoint
+from cupql.page import page_routes
 from cupql.settings import Settings
 from db import models
 from db.engine import async_engine, session_factory
@@ -96,6 +97,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         *(graphiql_asset_routes() if settings.graphiql else []),
+        *page_routes(graphiql=settings.graphiql),
     ]
     return Starlette(routes=routes, middleware=delivery_middleware(settings), lifespan=lifespan)
 

@@ -10,10 +10,9 @@ import json
 import os
 from pathlib import Path
 
-from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount
-from starlette.staticfiles import StaticFiles
-from starlette.types import Scope
+
+from cupql.static import CacheControlledFiles
 
 __all__ = ["ASSET_PREFIX", "graphiql_asset_routes", "graphiql_page_html"]
 
@@ -138,25 +137,14 @@ query GoalsByMinute {
 EXAMPLE_LINE_WIDTH = 56
 
 
-class _AllowListedFiles(StaticFiles):
-    """StaticFiles over node_modules that only resolves the names in ``_ASSETS``."""
+class _AllowListedFiles(CacheControlledFiles):
+    """Files under node_modules that only resolves the names in ``_ASSETS``."""
 
     def lookup_path(self, path: str) -> tuple[str, os.stat_result | None]:
         target = _ASSETS.get(path)
         if target is None:
             return "", None
         return super().lookup_path(target)
-
-    def file_response(
-        self,
-        full_path: str | os.PathLike[str],
-        stat_result: os.stat_result,
-        scope: Scope,
-        status_code: int = 200,
-    ) -> Response:
-        response = super().file_response(full_path, stat_result, scope, status_code)
-        response.headers["Cache-Control"] = _CACHE_CONTROL
-        return response
 
 
 def graphiql_asset_routes() -> list[BaseRoute]:
@@ -172,7 +160,13 @@ def graphiql_asset_routes() -> list[BaseRoute]:
             f"GraphiQL assets not found in {_NODE_MODULES} (missing: {', '.join(missing)}). "
             "Run `make install` (it runs `npm ci`) to install the pinned npm packages."
         )
-    return [Mount(ASSET_PREFIX, app=_AllowListedFiles(directory=_NODE_MODULES), name="graphiql-assets")]
+    return [
+        Mount(
+            ASSET_PREFIX,
+            app=_AllowListedFiles(directory=_NODE_MODULES, cache_control=_CACHE_CONTROL),
+            name="graphiql-assets",
+        )
+    ]
 
 
 def _json_for_script(value: object) -> str:
