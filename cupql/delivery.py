@@ -27,7 +27,7 @@ def delivery_middleware(settings: Settings) -> list[Middleware]:
     return [
         Middleware(
             CORSMiddleware,
-            allow_origins=list(settings.cors_origins),
+            allow_origins=list(settings.allowed_origins),
             allow_methods=["GET", "POST"],
             allow_headers=["*"],
             expose_headers=["ETag"],

@@ -12,7 +12,7 @@ import pytest
 
 from cupql.delivery import COMPRESS_MINIMUM_BYTES
 from cupql.graphiql import graphiql_page_html
-from cupql.settings import Settings, parse_origins
+from cupql.settings import Settings
 from tests.conftest import api_client
 
 APP_ORIGIN = "http://app.example:3000"
@@ -45,9 +45,7 @@ async def test_any_origin_may_call_the_api_by_default(loaded_database_url: str) 
 
 
 async def test_listed_origins_only_when_configured(loaded_database_url: str) -> None:
-    settings = Settings(
-        database_url=loaded_database_url, cors_origins=parse_origins(f"{APP_ORIGIN}/, http://b.example")
-    )
+    settings = Settings(database_url=loaded_database_url, cors_origins=f"{APP_ORIGIN}/, http://b.example")
     async with api_client(settings) as http:
         allowed = await http.options("/graphql", headers=preflight(APP_ORIGIN))
         assert allowed.status_code == 200
@@ -64,21 +62,23 @@ async def test_listed_origins_only_when_configured(loaded_database_url: str) -> 
 
 
 async def test_no_origins_means_same_origin_only(loaded_database_url: str) -> None:
-    async with api_client(Settings(database_url=loaded_database_url, cors_origins=parse_origins(""))) as http:
+    async with api_client(Settings(database_url=loaded_database_url, cors_origins="")) as http:
         posted = await http.post("/graphql", json={"query": "{ season { year } }"}, headers={"Origin": APP_ORIGIN})
         assert posted.status_code == 200
         assert "access-control-allow-origin" not in posted.headers
 
 
 def test_origins_parse_from_commas_and_spaces() -> None:
-    assert parse_origins("http://a.example/, http://b.example  https://c.example") == (
+    assert Settings(cors_origins="http://a.example/, http://b.example  https://c.example").allowed_origins == (
         "http://a.example",
         "http://b.example",
         "https://c.example",
     )
-    assert parse_origins("") == ()
-    assert Settings.from_environment({"CUPQL_CORS_ORIGINS": "http://a.example"}).cors_origins == ("http://a.example",)
-    assert Settings.from_environment({}).cors_origins == ("*",)
+    assert Settings(cors_origins="").allowed_origins == ()
+    assert Settings.from_environment({"CUPQL_CORS_ORIGINS": "http://a.example"}).allowed_origins == (
+        "http://a.example",
+    )
+    assert Settings.from_environment({}).allowed_origins == ("*",)
 
 
 async def raw_get(http: httpx.AsyncClient, url: str, encoding: str, **kwargs: object) -> tuple[httpx.Response, bytes]:

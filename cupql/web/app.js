@@ -5,13 +5,46 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 
-async function graphql(query, variables) {
+// Queries go as automatic persisted queries over GET: the query's SHA-256 alone, the text only the first time
+// the server has not seen it. GETs can be answered from the browser's and the server's caches (ETag).
+async function graphql(query, variables = {}) {
+  const hash = await sha256(query);
+  if (hash === null) return unwrap(await post(query, variables));
+  const params = new URLSearchParams({
+    variables: JSON.stringify(variables),
+    extensions: JSON.stringify({persistedQuery: {version: 1, sha256Hash: hash}}),
+  });
+  let body = await get(params);
+  if (body.errors && body.errors.some((error) => (error.extensions || {}).code === "PERSISTED_QUERY_NOT_FOUND")) {
+    params.set("query", query);
+    body = await get(params);
+  }
+  return unwrap(body);
+}
+
+// crypto.subtle exists only on secure origins (https, localhost); elsewhere the page POSTs its queries.
+async function sha256(text) {
+  if (!window.crypto || !crypto.subtle) return null;
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+const ACCEPT = "application/graphql-response+json, application/json";
+
+async function get(params) {
+  return (await fetch(`/graphql?${params}`, {headers: {accept: ACCEPT}})).json();
+}
+
+async function post(query, variables) {
   const response = await fetch("/graphql", {
     method: "POST",
-    headers: {"content-type": "application/json", accept: "application/graphql-response+json"},
+    headers: {"content-type": "application/json", accept: ACCEPT},
     body: JSON.stringify({query, variables}),
   });
-  const body = await response.json();
+  return response.json();
+}
+
+function unwrap(body) {
   if (body.errors && body.errors.length) throw new Error(body.errors[0].message);
   return body.data;
 }
@@ -90,8 +123,8 @@ function route() {
 async function fillSeasons(year) {
   const select = document.getElementById("season");
   if (!select.options.length) {
-    const {seasons} = await graphql("{ seasons { year name } }");
-    for (const season of seasons) select.append(el("option", {value: season.year}, season.name));
+    const {seasons} = await graphql("{ seasons(first: 100) { nodes { year name } } }");
+    for (const season of seasons.nodes) select.append(el("option", {value: season.year}, season.name));
     select.addEventListener("change", () => {
       const current = route();
       const suffix = `?season=${select.value}`;

@@ -16,4 +16,3 @@ def test_a_page_on_another_origin_queries_with_post_and_get(live_server_url: str
     assert report["results"] == [{"status": 200, "body": expected}, {"status": 200, "body": expected}], details
     # The JSON POST is not a "simple" request, so Chromium asked first (one preflight); the GET needs none.
     assert sorted(r["method"] for r in report["requests"]) == ["GET", "OPTIONS", "POST"], details
-    assert all(r["origin"] == report["pageOrigin"] for r in report["requests"]), details

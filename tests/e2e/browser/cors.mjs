@@ -57,12 +57,11 @@ try {
   cdp.on('Network.requestWillBeSent', ({requestId, request, type}) => {
     if (request.url.startsWith(endpoint)) byId.set(requestId, {method: request.method, type});
   });
-  cdp.on('Network.requestWillBeSentExtraInfo', ({requestId, headers}) => {
-    const seen = byId.get(requestId);
-    if (seen) seen.origin = headers.Origin ?? headers.origin;
-  });
+
   await page.goto(pageOrigin + '/');
   report.results = await page.evaluate(() => window.results);
+  // DevTools events can trail the page's promises by a moment.
+  for (let waited = 0; byId.size < 3 && waited < 3000; waited += 100) await new Promise((r) => setTimeout(r, 100));
   report.requests = [...byId.values()];
 } catch (error) {
   report.error = String(error && error.stack || error);

@@ -11,7 +11,7 @@ if (!clubName) {
   process.exit(2);
 }
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const report = {blockedRequests: [], graphqlRequests: 0, consoleErrors: [], pageErrors: [], screenshots: []};
+const report = {blockedRequests: [], graphqlRequests: [], consoleErrors: [], pageErrors: [], screenshots: []};
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -24,7 +24,10 @@ try {
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'data:' || LOCAL_HOSTS.has(url.hostname)) {
-      if (url.pathname === '/graphql') report.graphqlRequests += 1;
+      if (url.pathname === '/graphql') {
+        report.graphqlRequests.push({method: route.request().method(), withQuery: url.searchParams.has('query'),
+          persisted: url.searchParams.has('extensions')});
+      }
       return route.continue();
     }
     report.blockedRequests.push(url.href);
@@ -68,6 +71,13 @@ try {
   const clubShot = `${screenshotDir}/page-club.png`;
   await page.screenshot({path: clubShot, fullPage: true});
   report.screenshots.push(clubShot);
+
+  // Back to the season: its queries are known to the server now, so their hashes alone fetch them.
+  const before = report.graphqlRequests.length;
+  await page.goBack();
+  await page.locator('body[data-ready="season"]').waitFor();
+  report.returnTitle = await page.locator('h1').innerText();
+  report.returnRequests = report.graphqlRequests.slice(before);
 } catch (error) {
   report.error = String(error && error.stack || error);
 } finally {
