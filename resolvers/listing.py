@@ -161,6 +161,8 @@ async def goal_query(
 
 
 BUCKET_MINUTES = 15
+# The last minute of extra time: MINUTE_BUCKET lists every range up to it, empty ones too.
+LAST_MINUTE = 120
 
 
 def goal_group_key(key: GoalGroupKey) -> Any:
