@@ -14,10 +14,12 @@ from db.keys import club_entry_key
 from resolvers import listing
 from resolvers.pages import Page, Query, encode_cursor
 from schema.enums import CardGroupKey, ClubGroupKey, GoalGroupKey, MatchGroupKey, PlayerGroupKey
+from schema.groups import GoalGroup, MatchGroup, goal_groups, match_groups
 from schema.types import Card, Club, Goal, Info, Match, Player, Season
 
 NodeT = TypeVar("NodeT")
 GROUP_KEY = strawberry.argument(description="What to group by.")
+GROUP_KEYS = strawberry.argument(description="What to group by, outermost first (one to three keys).")
 
 
 @strawberry.type(description="Where a page sits in its list.")
@@ -135,6 +137,10 @@ class MatchConnection(Connection[Match]):
             for value, count, total in rows
         ]
 
+    @strawberry.field(description="Counts and goal sums per combination of up to three keys, e.g. by: [ROUND, RESULT].")
+    async def groups(self, info: Info, by: Annotated[list[MatchGroupKey], GROUP_KEYS]) -> list[MatchGroup]:
+        return await match_groups(info, self.season, self.query, by)
+
     @strawberry.field(description="Totals over every match the filter keeps.")
     async def aggregate(self, info: Info) -> MatchAggregate:
         subquery = self.query.statement.order_by(None).subquery()
@@ -194,6 +200,10 @@ class GoalConnection(Connection[Goal]):
         return [
             Bucket(key=None if value is None else names.get(value, _text(value)), count=count) for value, count in rows
         ]
+
+    @strawberry.field(description="Counts per combination of up to three keys, e.g. by: [CLUB, MINUTE_BUCKET].")
+    async def groups(self, info: Info, by: Annotated[list[GoalGroupKey], GROUP_KEYS]) -> list[GoalGroup]:
+        return await goal_groups(info, self.season, self.query, by)
 
     @strawberry.field(description="Totals over every goal the filter keeps.")
     async def aggregate(self, info: Info) -> GoalAggregate:
