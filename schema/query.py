@@ -10,11 +10,12 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from cupql.errors import BadUserInput, NotFound
-from resolvers import listing
+from resolvers import all_time, listing
 from resolvers.ids import decode_id
 from resolvers.lookup import find_club, find_player, season_for
 from resolvers.pages import Page, PageRequest
 from resolvers.where import CARD_COLUMNS, CLUB_COLUMNS, GOAL_COLUMNS, MATCH_COLUMNS, PLAYER_COLUMNS, narrowed
+from schema.all_time import Title
 from schema.connections import (
     CardConnection,
     ClubConnection,
@@ -256,6 +257,10 @@ class Query:
         query = narrowed(await listing.player_query(info.context, chosen, filter, order_by), where, PLAYER_COLUMNS)
         page = await query.page(info.context, PageRequest(first, after, last, before))
         return build(PlayerConnection, page, lambda row: Player(row=row), query, season=chosen)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The titles table over every loaded season: most titles first, then the latest.")
+    async def titles(self, info: Info) -> list[Title] | None:
+        return [Title(titles=won) for won in await all_time.titles(info.context)]
 
     @strawberry.field(description="The scorer table's leaders, most goals first.")
     async def top_scorers(

@@ -12,7 +12,7 @@ from strawberry.dataloader import DataLoader
 from cupql.errors import BadUserInput
 from db import models
 from db.keys import club_entry_key
-from resolvers import nested
+from resolvers import all_time, nested
 from resolvers.context import Context
 from resolvers.cup_run import CupRun as CupRunData
 from resolvers.cup_run import Step, cup_run
@@ -343,12 +343,53 @@ class Club(Node):
         rows = await info.context.loaders.scorer_entries_by_club.load((self.row.season_id, self.row.club.id))
         return [Scorer(row=r) for r in rows]
 
+    @strawberry.field(description="The club's figures over every loaded season: matches, results, goals, titles.")
+    async def all_time(self, info: Info) -> ClubRecord:
+        return ClubRecord(record=await all_time.club_record(info.context, self.row.club.id))
+
     @strawberry.field(description="The club's whole cup run: every match, how far it went, who knocked it out.")
     async def cup_run(self, info: Info) -> CupRun:
         season = await info.context.loaders.season.load(self.row.season_id)
         if season is None:
             raise LookupError(f"no season {self.row.season_id}")
         return CupRun(data=await cup_run(info.context, season, self.row.club.id), season_id=season.id)
+
+
+@strawberry.type(description="A club's matches over every loaded season, from its side, and its titles.")
+class ClubRecord:
+    record: Private[all_time.Record]
+
+    @strawberry.field(description="Years of the loaded seasons the club played in, earliest first.")
+    def seasons(self) -> list[int]:
+        return sorted(self.record.seasons)
+
+    @strawberry.field(description="Matches played.")
+    def played(self) -> int:
+        return self.record.played
+
+    @strawberry.field(description="Matches won.")
+    def won(self) -> int:
+        return self.record.won
+
+    @strawberry.field(description="Matches drawn (after extra time, where played).")
+    def drawn(self) -> int:
+        return self.record.drawn
+
+    @strawberry.field(description="Matches lost.")
+    def lost(self) -> int:
+        return self.record.lost
+
+    @strawberry.field(description="Goals scored.")
+    def goals_for(self) -> int:
+        return self.record.goals_for
+
+    @strawberry.field(description="Goals conceded.")
+    def goals_against(self) -> int:
+        return self.record.goals_against
+
+    @strawberry.field(description="Years the club won the cup, earliest first.")
+    def titles(self) -> list[int]:
+        return self.record.titles
 
 
 @strawberry.type(description="One match of a club's cup run, seen from the club's side.")
