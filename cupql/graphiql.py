@@ -124,11 +124,19 @@ query SemiFinals {
   }
 }
 """,
-    """# Analysts: goals by 15-minute bucket
+    """# Analysts: goals per quarter hour, late goals
 query GoalsByMinute {
   goals {
     totalCount
-    groupBy(key: MINUTE_BUCKET) { key count }
+    groupBy(key: MINUTE_BUCKET) {
+      lowerBound upperBound count
+    }
+  }
+  late: goals(
+    first: 10
+    where: {minute: {gte: 91}}
+  ) {
+    nodes { minute club { name } }
   }
 }
 """,
