@@ -53,10 +53,10 @@ async def club_record(context: Context, club_id: str) -> Record:
 
 
 async def _records(context: Context, club_ids: list[str]) -> list[Record]:
-    seasons = {season.id: season for season in await context.database.scalars(select(models.Season))}
+    seasons = {season.id: season for season in await context.database.execute(select(models.Season))}
     records = {club_id: Record() for club_id in club_ids}
     statement = select(M).where(or_(M.home_id.in_(club_ids), M.away_id.in_(club_ids)))
-    for match in await context.database.scalars(statement):
+    for match in await context.database.execute(statement):
         year = seasons[match.season_id].year
         if match.home_id in records:
             records[match.home_id].add(year, match.home_score, match.away_score)
@@ -79,7 +79,7 @@ class Titles:
 async def titles(context: Context) -> list[Titles]:
     """Every loaded season's winner, most titles first, then the latest title first."""
     won: dict[str, list[int]] = defaultdict(list)
-    for season in await context.database.scalars(select(models.Season).order_by(models.Season.year)):
+    for season in await context.database.execute(select(models.Season).order_by(models.Season.year)):
         if season.winner_id is not None:
             won[season.winner_id].append(season.year)
     return sorted(

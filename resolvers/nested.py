@@ -83,7 +83,7 @@ def _loader(context: Context, nesting: Nesting[Row, Any, Any], query: Query[Row]
     async def load(parent_ids: list[str]) -> list[list[Row]]:
         statement = query.statement.where(nesting.among(parent_ids)).order_by(*query.order_by)
         grouped: dict[str, list[Row]] = defaultdict(list)
-        for row in await context.database.scalars(statement):
+        for row in await context.database.execute(statement):
             for parent in nesting.parents(row):
                 grouped[parent].append(row)
         return [grouped.get(parent, []) for parent in parent_ids]
