@@ -7,6 +7,7 @@ against a running server with `--url`. Every failure is one line on stderr and a
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import sys
@@ -24,7 +25,6 @@ from cupql.paging import PagingError, fetch_all
 from cupql.settings import DEFAULT_DATABASE_URL, Settings
 from cupql.tabular import rows_of, to_csv, to_table
 from db.engine import DatabaseURLError
-from schema.limits import QueryLimits
 
 FORMATS = ("json", "table", "csv")
 
@@ -97,12 +97,14 @@ async def _run(
     url: str | None,
     database_url: str,
 ) -> dict[str, Any]:
-    app = None
-    if url is None:
-        app = create_app(Settings(database_url=database_url))
+    # In-process, the query runs as the server would with the same CUPQL_* settings, on this database.
+    settings = dataclasses.replace(Settings.from_environment(), database_url=database_url)
+    app = create_app(settings) if url is None else None
+    if app is not None:
         client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://cupql")
         endpoint = "/graphql"
     else:
+        assert url is not None
         client, endpoint = httpx.AsyncClient(timeout=60), _endpoint(url)
 
     async def execute(text: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -111,24 +113,21 @@ async def _run(
         try:
             answer = response.json()
         except ValueError:
-            raise click.ClickException(f"{endpoint} answered {response.status_code} without GraphQL JSON") from None
+            answer = None
         if not isinstance(answer, dict):
             raise click.ClickException(f"{endpoint} answered {response.status_code} without GraphQL JSON")
         return answer
 
+    async def run() -> dict[str, Any]:
+        if follow_pages:
+            return await fetch_all(execute, query, variables, operation, settings.limits.max_page_size)
+        return await execute(query, variables)
+
     async with client:
-        if app is not None:
-            async with app.router.lifespan_context(app):
-                return await _execute(execute, query, variables, operation, follow_pages)
-        return await _execute(execute, query, variables, operation, follow_pages)
-
-
-async def _execute(
-    execute: Any, query: str, variables: dict[str, Any], operation: str | None, follow_pages: bool
-) -> dict[str, Any]:
-    if follow_pages:
-        return await fetch_all(execute, query, variables, operation, QueryLimits().max_page_size)
-    return await execute(query, variables)  # type: ignore[no-any-return]
+        if app is None:
+            return await run()
+        async with app.router.lifespan_context(app):
+            return await run()
 
 
 @click.command("query")
