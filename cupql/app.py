@@ -17,6 +17,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
 from cupql.data_version import DataVersion
+from cupql.delivery import delivery_middleware
 from cupql.errors import is_outage, one_line
 from cupql.gc_tuning import tune_for_serving
 from cupql.graphiql import graphiql_asset_routes
@@ -26,6 +27,7 @@ from cupql.metrics import metrics_endpoint, watch_pool
 from cupql.middleware.body_limit import BodySizeLimit
 from cupql.middleware.csrf import PreflightRequired
 from cupql.middleware.observe import RecordOperation, RequestObserver, count_statement
+from cupql.page import page_routes
 from cupql.persisted_queries import PersistedQueries
 from cupql.production import production_extensions, production_validation_rules
 from cupql.settings import Settings
@@ -118,10 +120,13 @@ def create_app(settings: Settings) -> Starlette:
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),
         *(graphiql_asset_routes() if settings.graphiql else []),
+        *page_routes(graphiql=settings.graphiql),
     ]
-    # Outermost first: every request gets an id and an access line, even one refused for its size.
+    # Outermost first: every request gets an id and an access line, even a CORS preflight or one refused for its
+    # size; CORS and compression then wrap the refusals too, so that browsers can read them.
     middleware = [
         Middleware(RequestObserver),
+        *delivery_middleware(settings),
         Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
         *([Middleware(PreflightRequired)] if settings.production else []),
     ]

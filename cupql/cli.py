@@ -13,8 +13,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from cupql.article.parser import ArticleError
 from cupql.errors import one_line
-from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load
+from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load, load_summary
 from cupql.logs import logging_config
+from cupql.query_command import query_command
 from cupql.serving import run_server
 from cupql.settings import Settings, declared_settings
 from db.engine import DatabaseURLError
@@ -22,6 +23,7 @@ from schema.limits import QueryLimits
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "show_default": True})
+@click.version_option(package_name="cupql", prog_name="cupql", message="%(prog)s %(version)s")
 def main() -> None:
     """cupql: a GraphQL API for football cup competitions."""
 
@@ -58,10 +60,13 @@ def load_command(articles: tuple[Path, ...], database_url: str, strict: bool, im
     """Import season ARTICLES (the bundled season when none is given) and print the importer's report."""
     paths = list(articles) or bundled_articles()
     try:
-        load(database_url, paths, strict=strict, echo=click.echo, lock_timeout=import_lock_timeout)
+        loaded = load(database_url, paths, strict=strict, echo=click.echo, lock_timeout=import_lock_timeout)
+        summary = load_summary(database_url, loaded)
     except (ArticleError, LoadRefused, DatabaseURLError) as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"loaded {len(paths)} season(s) into {database_url}")
+    except (SQLAlchemyError, CommandError) as error:
+        raise click.ClickException(f"cannot use the database at {database_url}: {one_line(error)}") from None
+    click.echo(summary)
 
 
 @main.command("serve")
@@ -84,8 +89,22 @@ def serve_command(host: str, port: int, workers: int, **values: Any) -> None:
         raise click.ClickException(f"cannot use the database at {url}: {one_line(error)}") from None
     # Worker processes rebuild the app from the environment, so hand every setting over through it.
     os.environ.update(settings.to_environment())
-    click.echo(f"{'GraphiQL' if settings.graphiql else 'GraphQL'}: http://{host}:{port}/graphql")
+    for line in served_urls(host, port, graphiql=settings.graphiql):
+        click.echo(line)
     run_server(host, port, workers, settings, log_config)
+
+
+def served_urls(host: str, port: int, *, graphiql: bool) -> list[str]:
+    """What `serve` announces: only addresses that answer (a wildcard host is reached through localhost)."""
+    reachable = "localhost" if host in {"0.0.0.0", "::", ""} else (f"[{host}]" if ":" in host else host)
+    base = f"http://{reachable}:{port}"
+    lines = [f"page:     {base}/", f"GraphQL:  {base}/graphql"]
+    if graphiql:
+        lines.append(f"GraphiQL: {base}/graphql (open it in a browser)")
+    return lines
+
+
+main.add_command(query_command)
 
 
 @main.command("schema")

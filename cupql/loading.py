@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from alembic.util import CommandError
-from sqlalchemy import func, select
+from sqlalchemy import func, make_url, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from tqdm import tqdm
@@ -100,15 +100,28 @@ def load(
     return [season for season, _ in seasons]
 
 
-def database_is_empty(database_url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> bool:
-    """True when the database has no season yet (or no schema at all)."""
+def seasons_held(database_url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> int:
+    """How many seasons the database holds (migrating it first, under the import lock, so a new database holds none)."""
     engine = sync_engine(database_url)
     try:
         with import_lock(engine, lock_timeout):
             upgrade(engine)
         with Session(engine) as session:
-            return session.scalar(select(func.count()).select_from(models.Season)) == 0
+            return int(session.scalar(select(func.count()).select_from(models.Season)) or 0)
     except ImportBusy as error:
         raise LoadRefused(str(error)) from None
     finally:
         engine.dispose()
+
+
+def database_is_empty(database_url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> bool:
+    """True when the database has no season yet (or no schema at all)."""
+    return seasons_held(database_url, lock_timeout=lock_timeout) == 0
+
+
+def load_summary(database_url: str, loaded: Sequence[Season]) -> str:
+    """The last line of `cupql load`: which seasons were written, and how many the database holds now."""
+    names = list(dict.fromkeys(season.name for season in loaded))
+    held = seasons_held(database_url)
+    shown_url = make_url(database_url).render_as_string(hide_password=True)
+    return f"loaded {', '.join(names)} into {shown_url}; it now holds {held} season{'' if held == 1 else 's'}"
