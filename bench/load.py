@@ -1,6 +1,7 @@
 """The load run: wrk at fixed concurrency against cupql (cache on, cache off), PostGraphile and the ceiling.
 
-Every server runs in its own process, all started before the first measurement and idle while another is measured.
+Every server runs in its own process, all started before the first measurement; before each wrk run every server
+has finished the requests the previous run left in flight, so one server's backlog never slows another's run.
 Before anything is timed, each answer is checked: cupql's has no errors, the peer's fetches the same rows, the
 ceiling's bytes are cupql's. Runs go round-robin (every query on every server once per round), so drift on a
 shared machine hits them all alike; the figures are medians over the rounds, ratios medians of per-round ratios.
@@ -136,6 +137,19 @@ def _ratios(results: dict[tuple[str, str], LoadResult]) -> None:
                 result.vs_ceiling = per_round(result, results[query, CEILING])
 
 
+def _load(
+    wrk_path: str, target: Target, seconds: int, work_directory: Path, servers: dict[str, RunningServer]
+) -> wrk.LoadFigures:
+    """One wrk run on a quiet machine: every server has first finished what earlier runs left in flight."""
+    for server in servers.values():
+        server.wait_idle()
+    try:
+        return wrk.run(wrk_path, target.server.graphql_url, target.body, seconds, work_directory)
+    except BenchFailure as failure:
+        log = target.server.log.read_text()[-3000:]
+        raise BenchFailure(f"{target.server.name}, {target.query.name}: {failure}\nserver log:\n{log}") from None
+
+
 def measure_load(
     database_url: str, wrk_path: str, *, seconds: int, warmup_seconds: int, rounds: int, work_directory: Path
 ) -> list[LoadResult]:
@@ -158,11 +172,11 @@ def measure_load(
         results = {(t.query.name, t.server.name): LoadResult(t.query.name, t.server.name) for t in targets}
         if warmup_seconds:
             for target in targets:
-                wrk.run(wrk_path, target.server.graphql_url, target.body, warmup_seconds, work_directory)
+                _load(wrk_path, target, warmup_seconds, work_directory, servers)
         for round_number in range(1, rounds + 1):
             print(f"load run: round {round_number} of {rounds} ...", file=sys.stderr)
             for target in targets:
-                figures = wrk.run(wrk_path, target.server.graphql_url, target.body, seconds, work_directory)
+                figures = _load(wrk_path, target, seconds, work_directory, servers)
                 if figures.errors:
                     raise BenchFailure(f"{target.server.name}, {target.query.name}: wrk saw errors {figures.errors}")
                 results[target.query.name, target.server.name].rounds.append(figures)

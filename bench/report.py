@@ -31,13 +31,19 @@ def _cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-def machine() -> dict[str, Any]:
+def load_average() -> list[float]:
+    """The 1, 5 and 15 minute load averages: how busy the machine was besides the bench."""
+    return [round(load, 2) for load in os.getloadavg()]
+
+
+def machine(load_at_start: list[float]) -> dict[str, Any]:
     return {
         "platform": platform.platform(),
         "cpu": _cpu_model(),
         "cpu_count": os.cpu_count(),
         "python": sys.version.split()[0],
-        "load_average": [round(load, 2) for load in os.getloadavg()],
+        "load_average_at_start": load_at_start,
+        "load_average_at_end": load_average(),
     }
 
 
@@ -150,6 +156,8 @@ def targets_table(verdicts: Sequence[dict[str, Any]]) -> str:
 
 def document(
     *,
+    command: str,
+    load_at_start: list[float],
     settings: dict[str, Any],
     versions: dict[str, Any],
     results: Sequence[LoadResult],
@@ -157,7 +165,8 @@ def document(
 ) -> dict[str, Any]:
     return {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
+        "command": command,
+        "machine": machine(load_at_start),
         "versions": {**package_versions(), "cupql_commit": git_commit(), **versions},
         "settings": settings,
         "load": [r.to_json() for r in results],
@@ -169,3 +178,43 @@ def document(
 def save(content: dict[str, Any], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(content, indent=2) + "\n")
+
+
+README = Path(__file__).resolve().parent / "README.md"
+README_START = "<!-- figures: written by `python -m bench.run --update-readme`; edits here are overwritten -->"
+README_END = "<!-- end of figures -->"
+
+
+def figures_section(content: dict[str, Any], results: Sequence[LoadResult], scale: ScaleResult | None) -> str:
+    """The README's figures: how and where they were taken, then every table of the run."""
+    m, v, s = content["machine"], content["versions"], content["settings"]
+    parts = [
+        f"`{content['command']}` on {content['date']}: {m['cpu']}, {m['cpu_count']} cores, load average "
+        f"{m['load_average_at_start'][0]} at the start and {m['load_average_at_end'][0]} at the end; "
+        f"Python {m['python']}, PostgreSQL {v['postgresql']}, Node {v.get('node', '-')}, "
+        f"PostGraphile {v.get('postgraphile', '-')}, {v.get('wrk', 'wrk -')}; cupql {v['cupql_commit']}, "
+        f"response-cache switch {'present' if v['cupql_has_cache_switch'] else 'absent (cache on = cache off)'}."
+    ]
+    if results:
+        parts += [
+            f"Load run: wrk -t{s['wrk_threads']} -c{s['wrk_connections']} -d{s['duration_seconds']}s, "
+            f"medians of {s['rounds']} round(s); RSS is the server's peak.",
+            load_table(results),
+        ]
+    if scale:
+        parts += [
+            f"Scale run: {scale.seasons} seasons, cache off, medians of {s['latency_requests']} requests.",
+            scale_tables(scale),
+        ]
+    parts += ["The issue's targets:", targets_table(content["targets"])]
+    return "\n\n".join(parts)
+
+
+def update_readme(section: str, path: Path = README) -> None:
+    """Replace the figures between README_START and README_END in `path`."""
+    text = path.read_text()
+    before, _, rest = text.partition(README_START)
+    _, found, after = rest.partition(README_END)
+    if not found:
+        raise ValueError(f"{path} has no figures markers")
+    path.write_text(f"{before}{README_START}\n{section}\n{README_END}{after}")

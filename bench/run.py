@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shlex
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -20,7 +21,17 @@ from typing import Any
 from bench import cupql_server, peer, wrk
 from bench.load import LoadResult, measure_load
 from bench.postgres import DEFAULT_SERVER_URL, dedicated_database, server_version
-from bench.report import document, load_table, save, scale_tables, targets_table
+from bench.report import (
+    README,
+    document,
+    figures_section,
+    load_average,
+    load_table,
+    save,
+    scale_tables,
+    targets_table,
+    update_readme,
+)
 from bench.scale import ScaleResult, measure_scale
 from bench.seasons import bundled_article
 from bench.servers import BenchFailure
@@ -48,6 +59,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--keep-databases", action="store_true", help="leave the bench's databases in place")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to save the JSON")
+    parser.add_argument(
+        "--update-readme", action="store_true", help="write the figures into bench/README.md (for a full run)"
+    )
     arguments = parser.parse_args(argv)
     for name in ("duration", "rounds", "chunk", "latency_requests"):
         if getattr(arguments, name) < 1:
@@ -59,7 +73,8 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return arguments
 
 
-def run(arguments: argparse.Namespace) -> tuple[dict[str, Any], list[LoadResult], ScaleResult | None]:
+def run(arguments: argparse.Namespace, command: str) -> tuple[dict[str, Any], list[LoadResult], ScaleResult | None]:
+    load_at_start = load_average()
     versions: dict[str, Any] = {"postgresql": server_version(arguments.postgres_url)}
     cache_switch = cupql_server.has_cache_switch()
     versions["cupql_has_cache_switch"] = cache_switch
@@ -109,13 +124,18 @@ def run(arguments: argparse.Namespace) -> tuple[dict[str, Any], list[LoadResult]
         "chunk": arguments.chunk,
         "latency_requests": arguments.latency_requests,
     }
-    return document(settings=settings, versions=versions, results=results, scale=scale), results, scale
+    content = document(
+        command=command, load_at_start=load_at_start, settings=settings, versions=versions, results=results, scale=scale
+    )
+    return content, results, scale
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    command = shlex.join(["python", "-m", "bench.run", *(a for a in given if a != "--update-readme")])
     try:
-        content, results, scale = run(arguments)
+        content, results, scale = run(arguments, command)
     except BenchFailure as failure:
         print(f"BENCHMARK FAILED: {failure}", file=sys.stderr)
         return 1
@@ -131,6 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(targets_table(content["targets"]))
     save(content, arguments.output)
     print(f"\nsaved {arguments.output}")
+    if arguments.update_readme:
+        update_readme(figures_section(content, results, scale))
+        print(f"updated {README}")
     return 0
 
 

@@ -15,6 +15,8 @@ from typing import Any
 import httpx
 
 READY_PROBE = b'{"query":"{ __typename }"}'
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+IDLE_INTERVAL = 0.2
 
 
 class BenchFailure(Exception):
@@ -57,6 +59,27 @@ class RunningServer:
             peak += status.get("VmHWM", 0)
         return current / 1024, peak / 1024
 
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by the server and its child processes."""
+        ticks = 0
+        for pid in _process_tree(self.pid):
+            with contextlib.suppress(OSError):
+                # The command name (field 2) may hold spaces; utime and stime are fields 14 and 15.
+                fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / CLOCK_TICKS
+
+    def wait_idle(self, timeout: float = 60) -> None:
+        """Return once the server has stopped working on requests a load run left behind (below 10% of a core)."""
+        deadline = time.monotonic() + timeout
+        used = self.cpu_seconds()
+        while time.monotonic() < deadline:
+            time.sleep(IDLE_INTERVAL)
+            now = self.cpu_seconds()
+            if now - used < IDLE_INTERVAL * 0.1:
+                return
+            used = now
+
 
 def _status(pid: int) -> dict[str, int]:
     """The kB figures of /proc/PID/status."""
@@ -88,7 +111,8 @@ def _wait_ready(process: subprocess.Popen[bytes], url: str, log: Path, timeout: 
             raise BenchFailure(f"{url}: the server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
         with contextlib.suppress(httpx.TransportError):
             response = httpx.post(url, content=READY_PROBE, headers={"content-type": "application/json"}, timeout=2)
-            if response.status_code == 200:
+            # Still ours: a server that failed to bind would have let another process's answer through.
+            if response.status_code == 200 and process.poll() is None:
                 return
         time.sleep(0.2)
     raise BenchFailure(f"{url}: no answer within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
