@@ -15,8 +15,11 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
+from cupql.data_version import DataVersion
 from cupql.graphiql import graphiql_asset_routes
 from cupql.http import GraphQLEndpoint
+from cupql.http_cache import CachingGraphQL, ResponseCache
+from cupql.persisted_queries import PersistedQueries
 from cupql.settings import Settings
 from db import models
 from db.engine import async_engine, session_factory
@@ -24,6 +27,8 @@ from resolvers.context import Context
 from schema.build import build_schema
 
 _SESSION = "cupql.session"
+# Room for thousands of distinct client documents; each is at most `max_tokens` tokens.
+_PERSISTED_QUERY_BYTES = 8 * 1024 * 1024
 _COUNTER = "cupql.sql_counter"
 
 
@@ -89,9 +94,18 @@ def create_app(settings: Settings) -> Starlette:
         yield
         await engine.dispose()
 
-    graphql = CupqlGraphQL(settings, sessions)
+    responses = ResponseCache(settings.cache_max_bytes) if settings.response_cache else None
+    graphql = CachingGraphQL(
+        CupqlGraphQL(settings, sessions),
+        data_version=DataVersion(
+            engine, settings.cache_refresh_seconds, on_change=responses.clear if responses else lambda: None
+        ),
+        responses=responses,
+        persisted_queries=PersistedQueries(_PERSISTED_QUERY_BYTES),
+        cache_control=settings.cache_control,
+    )
     routes = [
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", graphql, methods=["GET", "HEAD", "POST"]),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         *(graphiql_asset_routes() if settings.graphiql else []),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cupql.errors import NotFound
 from db import models
 from resolvers.database import Database
 from resolvers.loaders import Loaders
@@ -29,21 +30,35 @@ class Context:
     loaders: Loaders
     limits: QueryLimits
     sql: SqlCounter = field(default_factory=SqlCounter)
-    _seasons: list[models.Season] | None = None
-    _seasons_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _years: dict[int | None, asyncio.Future[models.Season | None]] = field(default_factory=dict)
 
     @classmethod
     def create(cls, session: AsyncSession, limits: QueryLimits) -> Context:
         database = Database(session)
         return cls(database=database, loaders=Loaders.create(database), limits=limits)
 
-    async def seasons(self) -> list[models.Season]:
-        """Every season, newest first (fetched once per request, however many fields ask at once)."""
-        async with self._seasons_lock:
-            if self._seasons is None:
-                statement = select(models.Season).order_by(models.Season.year.desc(), models.Season.id)
-                seasons = await self.database.scalars(statement)
-                for season in seasons:
-                    self.loaders.season.prime(season.id, season)
-                self._seasons = seasons
-        return self._seasons
+    async def season_of_year(self, year: int | None) -> models.Season:
+        """The season of `year`, or the latest; fetched once per request however many fields ask at once."""
+        if year not in self._years:
+            self._years[year] = asyncio.ensure_future(self._fetch_season(year))
+        season = await self._years[year]
+        if season is None:
+            # A fresh error for every field that asked: graphql-core records each one's own path on it.
+            raise NotFound(await self._no_season(year))
+        return season
+
+    async def _fetch_season(self, year: int | None) -> models.Season | None:
+        statement = select(models.Season).order_by(models.Season.year.desc(), models.Season.id).limit(1)
+        if year is not None:
+            statement = statement.where(models.Season.year == year)
+        season: models.Season | None = await self.database.scalar(statement)
+        if season is not None:
+            self.loaders.season.prime(season.id, season)
+        return season
+
+    async def _no_season(self, year: int | None) -> str:
+        if year is None:
+            return "No season is loaded yet: run `cupql load`."
+        years = await self.database.scalars(select(models.Season.year).distinct().order_by(models.Season.year.desc()))
+        shown = ", ".join(str(y) for y in years[:10]) + (f" and {len(years) - 10} more" if len(years) > 10 else "")
+        return f"No season {year}; the seasons loaded are: {shown}."

@@ -24,17 +24,8 @@ def shown(text: str, limit: int = 60) -> str:
 
 
 async def season_for(context: Context, year: int | None) -> models.Season:
-    """The season of `year`, or the latest when `year` is None."""
-    seasons = await context.seasons()
-    if not seasons:
-        raise NotFound("No season is loaded yet: run `cupql load`.")
-    if year is None:
-        return seasons[0]
-    for season in seasons:
-        if season.year == year:
-            return season
-    years = ", ".join(str(s.year) for s in seasons)
-    raise NotFound(f"No season {year}; the seasons loaded are: {years}.")
+    """The season of `year`, or the latest when `year` is None (one indexed lookup, remembered per request)."""
+    return await context.season_of_year(year)
 
 
 async def clubs_of(context: Context, season: models.Season) -> list[ClubInSeason]:
