@@ -48,5 +48,5 @@ def test_a_short_run_measures_every_server_and_query_and_imports_the_seasons(tmp
         ("re-import", 3, 1),
         ("re-import", 1, 1),
     ]
-    assert [row["query"] for row in report["scale"]["latency"]] == ["one-club", "topScorers"]
+    assert [row["query"] for row in report["scale"]["latency"]] == ["one-club", "topScorers", "seasons"]
     assert "| one-club | ceiling |" in completed.stdout
