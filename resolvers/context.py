@@ -1,4 +1,4 @@
-"""The per-request context: one database session, its DataLoaders, the limits and the SQL statement count."""
+"""The per-request context: the request's database connection, its DataLoaders and the limits."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cupql.errors import NotFound
 from db import models
@@ -16,25 +16,17 @@ from schema.limits import QueryLimits
 
 
 @dataclass
-class SqlCounter:
-    """How many SQL statements this request has run (reported with CUPQL_DEBUG_SQL=1)."""
-
-    statements: int = 0
-
-
-@dataclass
 class Context:
     """What every resolver receives; created by the HTTP layer for each request."""
 
     database: Database
     loaders: Loaders
     limits: QueryLimits
-    sql: SqlCounter = field(default_factory=SqlCounter)
     _years: dict[int | None, asyncio.Future[models.Season | None]] = field(default_factory=dict)
 
     @classmethod
-    def create(cls, session: AsyncSession, limits: QueryLimits) -> Context:
-        database = Database(session)
+    def create(cls, engine: AsyncEngine, limits: QueryLimits) -> Context:
+        database = Database(engine)
         return cls(database=database, loaders=Loaders.create(database), limits=limits)
 
     async def season_of_year(self, year: int | None) -> models.Season:
@@ -48,10 +40,10 @@ class Context:
         return season
 
     async def _fetch_season(self, year: int | None) -> models.Season | None:
-        statement = select(models.Season).order_by(models.Season.year.desc(), models.Season.id).limit(1)
+        statement = select(models.Season.__table__).order_by(models.Season.year.desc(), models.Season.id).limit(1)
         if year is not None:
             statement = statement.where(models.Season.year == year)
-        season: models.Season | None = await self.database.scalar(statement)
+        season: models.Season | None = await self.database.first(statement)
         if season is not None:
             self.loaders.season.prime(season.id, season)
         return season
