@@ -149,7 +149,7 @@ def targets_table(verdicts: Sequence[dict[str, Any]]) -> str:
     lines = ["| target | measured | goal | met |", "| --- | ---: | ---: | --- |"]
     for v in verdicts:
         goal = f">= {v['at_least']}" if "at_least" in v else f"<= {v['at_most']}"
-        measured = "" if v["measured"] is None else f"{v['measured']:.2f}"
+        measured = "" if v["measured"] is None else f"{v['measured']:.3f}"
         lines.append(f"| {v['target']} | {measured} | {goal} | {'yes' if v['met'] else 'NO'} |")
     return "\n".join(lines)
 
