@@ -155,5 +155,5 @@ class ScaleQuery:
 SCALE_QUERIES: tuple[ScaleQuery, ...] = (
     ScaleQuery("one-club", ONE_CLUB.cupql, contract=True),
     ScaleQuery("topScorers", Request("{ topScorers(first: 10) { player { name } club { name } goals } }"), True),
-    ScaleQuery("seasons", Request("{ seasons { totalCount nodes { year name } } }"), contract=False),
+    ScaleQuery("seasons", Request("{ seasons(first: 20) { totalCount nodes { year name } } }"), contract=False),
 )
