@@ -2,7 +2,8 @@
 
     .venv/bin/python -m bench.hardening [--rounds 10] [--output bench/results/hardening.json]
 
-Against one uvicorn process over a fresh SQLite copy of the bundled season, with the default limits:
+Against `cupql serve --production` (response cache off, default limits) over a fresh SQLite copy of the bundled
+season:
 
 * the round trip of a request naming a club with a 1 MB name (refused: 413) and with a name just under the body
   limit (refused: BAD_USER_INPUT), and of 30 aliased lookups of a 1,000-character name (the longest allowed);
@@ -20,57 +21,26 @@ import contextlib
 import datetime as dt
 import json
 import multiprocessing
-import os
 import socket
+import sqlite3
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from bench.databases import sqlite_database
-from bench.report import machine, package_versions
+from bench import cupql_server
+from bench.report import load_average, machine, package_versions
+from bench.servers import RunningServer, running
 
 REPO = Path(__file__).resolve().parents[1]
 CLUB = "query($n: String!) { club(name: $n) { name } }"
 ALIASED = "query($n: String!) { " + " ".join(f"c{i}: club(name: $n) {{ name }}" for i in range(30)) + " }"
 NORMAL = {"query": "{ clubs(first: 10) { nodes { name } } }"}
-
-
-@contextlib.contextmanager
-def server(database_url: str) -> Iterator[tuple[str, int]]:
-    """`cupql serve` on a free port; yields its URL and process id."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    environment = {**os.environ, "CUPQL_DATABASE_URL": database_url, "CUPQL_LOG_LEVEL": "warning"}
-    command = [sys.executable, "-m", "cupql", "serve", "--port", str(port), "--no-cache"]
-    process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
-                    break
-            time.sleep(0.1)
-        yield url, process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def rss_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise RuntimeError("no VmRSS")
 
 
 async def timed(http: httpx.AsyncClient, body: dict[str, Any]) -> tuple[float, int]:
@@ -138,11 +108,12 @@ def post_50_mb(port: int, *, declared: bool) -> int:
     return int(answer.split(b" ")[1])
 
 
-async def big_bodies(url: str, pid: int) -> dict[str, Any]:
-    port = int(url.rsplit(":", 1)[1])
-    before = rss_kib(pid)
+async def big_bodies(server: RunningServer) -> dict[str, Any]:
+    port = int(server.url.rsplit(":", 1)[1])
+    before, _ = server.memory_mib()
     statuses = await asyncio.gather(*(asyncio.to_thread(post_50_mb, port, declared=i % 2 == 0) for i in range(8)))
-    return {"statuses": statuses, "rss_before_kib": before, "rss_after_kib": rss_kib(pid)}
+    after, _ = server.memory_mib()
+    return {"statuses": statuses, "rss_before_mib": round(before, 1), "rss_after_mib": round(after, 1)}
 
 
 def main() -> None:
@@ -150,19 +121,23 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results" / "hardening.json")
     arguments = parser.parse_args()
-    with sqlite_database() as database, server(database.url) as (url, pid):
-        samples = asyncio.run(latencies(url, arguments.rounds))
-        bodies = asyncio.run(big_bodies(url, pid))
+    load_at_start = load_average()
+    with tempfile.TemporaryDirectory(prefix="cupql-hardening-") as directory:
+        database_url = f"sqlite:///{Path(directory) / 'cupql.db'}"
+        cupql_server.load(database_url, [])
+        with running(cupql_server.command(database_url, cache=False), Path(directory)) as server:
+            samples = asyncio.run(latencies(server.url, arguments.rounds))
+            bodies = asyncio.run(big_bodies(server))
     print(f"{'case':<46} {'median ms':>10} {'max ms':>8}")
     for name, values in samples.items():
         print(f"{name:<46} {statistics.median(values):>10.1f} {max(values):>8.1f}")
-    grown = (bodies["rss_after_kib"] - bodies["rss_before_kib"]) / 1024
+    grown = bodies["rss_after_mib"] - bodies["rss_before_mib"]
     print(f"8 x 50 MB bodies: statuses {sorted(set(bodies['statuses']))}, RSS grew {grown:.1f} MiB")
     result = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
+        "machine": machine(load_at_start),
         "packages": package_versions(),
-        "sqlite": database.version,
+        "sqlite": sqlite3.sqlite_version,
         "rounds": arguments.rounds,
         "samples_ms": samples,
         "big_bodies": bodies,

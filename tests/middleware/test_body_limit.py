@@ -8,11 +8,12 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
-from bench.hardening import post_50_mb, rss_kib
+from bench.hardening import post_50_mb
 from cupql.settings import Settings
 from tests.conftest import LiveServer, api_client, live_server
 
@@ -65,6 +66,13 @@ async def test_the_limit_is_a_setting(loaded_database_url: str) -> None:
         response = await http.post("/graphql", json={"query": "{ season { year } }", "variables": {"x": "y" * 40}})
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"] == {"code": "PAYLOAD_TOO_LARGE", "maxBodyBytes": 50}
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmRSS")
 
 
 @pytest.fixture(scope="module")
