@@ -1,1 +1,1 @@
-"""The database layer: the SQLAlchemy model, engines and sessions, migrations, and the season writer."""
+"""The database layer: the SQLAlchemy model, engines, migrations, and the season writer."""

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
-from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 _DRIVERS = {
     ("sqlite", False): "sqlite",
@@ -73,7 +72,3 @@ def async_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     _enable_sqlite_foreign_keys(engine.sync_engine)
     return engine
 
-
-def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    """The factory the server opens one read-only session a request with."""
-    return async_sessionmaker(engine, expire_on_commit=False)
