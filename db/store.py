@@ -14,7 +14,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from cupql.article import season as s
-from cupql.article.names import fold
+from cupql.vocabulary import fold
 from db import keys, models
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cupql.article.season import RoundKind
+from cupql.vocabulary import RoundKind
 from db import models
 from resolvers.context import Context
 

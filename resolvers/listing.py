@@ -7,9 +7,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, literal, or_, select
 from sqlalchemy.orm import InstrumentedAttribute
 
-from cupql.article.names import fold
-from cupql.article.season import RoundKind
 from cupql.errors import BadUserInput
+from cupql.vocabulary import RoundKind, fold
 from db import models
 from resolvers.context import Context
 from resolvers.lookup import club_id, group_id, player_id, shown

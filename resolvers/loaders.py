@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select
 from strawberry.dataloader import DataLoader
 
-from cupql.article.season import Attribution, RoundKind
+from cupql.vocabulary import Attribution, RoundKind
 from db import models
 from resolvers.database import Database
 

@@ -8,8 +8,8 @@ from typing import TypeVar
 from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
-from cupql.article.names import fold, slug
 from cupql.errors import BadUserInput, NotFound
+from cupql.vocabulary import fold, slug
 from db import models
 from resolvers.context import Context
 from resolvers.ids import decode_id

@@ -6,7 +6,7 @@ import enum
 
 import strawberry
 
-from cupql.article.season import Attribution, CardKind, League, RoundKind
+from cupql.vocabulary import Attribution, CardKind, League, RoundKind
 
 __all__ = [
     "Attribution",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cupql.article.season import RoundKind
+from cupql.vocabulary import RoundKind
 
 
 class ArticleError(ValueError):

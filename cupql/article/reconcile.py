@@ -18,26 +18,22 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from cupql.article.attribution import Unit, attribute
-from cupql.article.names import fold
 from cupql.article.parser import Article, ArticleError, Entry, LeagueCell, RawMatch, ScorerLine
 from cupql.article.season import (
-    Attribution,
     Card,
-    CardKind,
     Club,
     Disagreement,
     Goal,
-    League,
     Match,
     Player,
     Report,
     Round,
-    RoundKind,
     ScorerRow,
     Season,
     Standing,
     Tie,
 )
+from cupql.vocabulary import Attribution, CardKind, League, RoundKind, fold
 
 
 def build_season(article: Article) -> Season:

@@ -7,50 +7,9 @@ disagreement can point a reader at the text.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass, field
 
-
-class RoundKind(enum.Enum):
-    """The stages a cup season is played in, in playing order."""
-
-    GROUP_STAGE = "Group stage"
-    PLAY_OFF = "Play-off round"
-    ROUND_OF_64 = "Round of 64"
-    ROUND_OF_32 = "Round of 32"
-    ROUND_OF_16 = "Round of 16"
-    QUARTER_FINALS = "Quarter-finals"
-    SEMI_FINALS = "Semi-finals"
-    FINAL = "Final"
-
-    @property
-    def order(self) -> int:
-        return list(RoundKind).index(self)
-
-
-class League(enum.Enum):
-    """A national league tier, as the article names it."""
-
-    PREMIER_LEAGUE = "Premier League"
-    FIRST_LEAGUE = "First League"
-    SECOND_LEAGUE = "Second League"
-
-
-class Attribution(enum.Enum):
-    """How a fact was established: read in the text, deduced from it, or not known."""
-
-    STATED = "STATED"
-    INFERRED = "INFERRED"
-    UNKNOWN = "UNKNOWN"
-
-
-class CardKind(enum.Enum):
-    """A booking's colour; the article's card markers are lost, so ours are all UNKNOWN."""
-
-    YELLOW = "YELLOW"
-    SECOND_YELLOW = "SECOND_YELLOW"
-    RED = "RED"
-    UNKNOWN = "UNKNOWN"
+from cupql.vocabulary import Attribution, CardKind, League, RoundKind
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ import pytest
 
 from cupql.article.parser import Article, parse_article, read_article
 from cupql.article.reconcile import build_season
-from cupql.article.season import Attribution, Disagreement, Goal, League, Match, RoundKind, Season
+from cupql.article.season import Disagreement, Goal, Match, Season
+from cupql.vocabulary import Attribution, League, RoundKind
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "2025_testland_cup.txt"
 
