@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cupql.vocabulary import Attribution, CardKind, League, RoundKind
+from cupql.vocabulary import Attribution, CardKind, League, RoundKind, TieDecision
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class Card:
     minute: int | None
     kind: CardKind
     line: int
+    stoppage: int | None = None
 
 
 @dataclass
@@ -66,12 +67,31 @@ class Match:
     group: str | None
     home: str
     away: str
-    home_score: int
-    away_score: int
+    home_score: int | None
+    away_score: int | None
     leg: int | None = None
     extra_time: bool | None = None
     goals: list[Goal] = field(default_factory=list)
     cards: list[Card] = field(default_factory=list)
+    awarded: bool = False
+    walkover: bool = False
+    home_penalties: int | None = None
+    away_penalties: int | None = None
+    winner: str | None = None
+    stadium: str | None = None
+    attendance: int | None = None
+    referee: str | None = None
+    away_goals_note: bool = False
+
+    @property
+    def goal_total(self) -> int:
+        """Goals that were scored on the pitch: none for an awarded result."""
+        return 0 if self.awarded else (self.home_score or 0) + (self.away_score or 0)
+
+    def score_of(self, club: str) -> int:
+        """The goals `club` is credited with in this match (an awarded score counts)."""
+        score = self.home_score if club == self.home else self.away_score
+        return score or 0
 
 
 @dataclass
@@ -83,6 +103,9 @@ class Tie:
     home_aggregate: int
     away_aggregate: int
     winner: str | None
+    decided_by: TieDecision | None = None
+    home_penalties: int | None = None
+    away_penalties: int | None = None
 
 
 @dataclass
