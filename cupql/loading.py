@@ -52,13 +52,13 @@ def format_report(season: Season, source: str) -> str:
     return "\n".join(lines)
 
 
-def write_seasons(database_url: str, seasons: Sequence[tuple[Season, str]]) -> None:
-    """Migrate the database, then replace the seasons in one transaction."""
+def write_seasons(database_url: str, seasons: Sequence[tuple[Season, str]]) -> int:
+    """Migrate the database, then replace the seasons in one transaction; return how many seasons it holds."""
     engine = sync_engine(database_url)
     try:
         upgrade(engine)
         with Session(engine) as session, session.begin():
-            save_seasons(session, seasons)
+            return save_seasons(session, seasons)
     except SQLAlchemyError as error:
         raise LoadRefused(
             f"the database refused the import, nothing was written: {error.__class__.__name__}: "
@@ -78,7 +78,8 @@ def load(
     disagreements = sum(len(season.report.disagreements) for season, _ in seasons)
     if strict and disagreements:
         raise LoadRefused(f"--strict: {disagreements} disagreement(s) found, nothing was written")
-    write_seasons(database_url, seasons)
+    held = write_seasons(database_url, seasons)
+    echo(f"the database now holds {held} season(s)")
     return [season for season, _ in seasons]
 
 

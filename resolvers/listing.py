@@ -237,7 +237,7 @@ async def club_query(
     entry, club = models.ClubEntry, models.Club
     statement = select(entry).join(club, club.id == entry.club_id).where(entry.season_id == season.id)
     if where.name_contains:
-        statement = statement.where(_contains(club.sort_name, _text(where.name_contains)))
+        statement = statement.where(_contains(entry.sort_name, _text(where.name_contains)))
     if where.league:
         statement = statement.where(entry.league == where.league)
     if where.group:
@@ -245,8 +245,8 @@ async def club_query(
     if where.entry_round:
         statement = statement.where(entry.entry_round == where.entry_round)
     entry_order = case(*((entry.entry_round == kind, kind.order) for kind in RoundKind), else_=99)
-    column = {ClubOrderField.NAME: club.sort_name, ClubOrderField.ENTRY_ROUND: entry_order}[order.field]
-    return Query(statement, (_directed(column, order.direction), club.sort_name, entry.id))
+    column = {ClubOrderField.NAME: entry.sort_name, ClubOrderField.ENTRY_ROUND: entry_order}[order.field]
+    return Query(statement, (_directed(column, order.direction), entry.sort_name, entry.id))
 
 
 def club_group_key(key: ClubGroupKey) -> Any:

@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from strawberry.dataloader import DataLoader
 
 from cupql.vocabulary import Attribution, RoundKind
@@ -150,7 +150,11 @@ def _season_totals(session: Database) -> DataLoader[str, SeasonTotals]:
             select(
                 models.Match.season_id,
                 func.count(),
-                func.coalesce(func.sum(models.Match.home_score + models.Match.away_score), 0),
+                # An awarded result's score is no goals scored.
+                func.coalesce(
+                    func.sum(case((models.Match.awarded, 0), else_=models.Match.home_score + models.Match.away_score)),
+                    0,
+                ),
             )
             .where(models.Match.season_id.in_(keys))
             .group_by(models.Match.season_id)

@@ -43,7 +43,7 @@ async def clubs_of(context: Context, season: models.Season) -> list[ClubInSeason
         select(models.ClubEntry, models.Club)
         .join(models.Club, models.Club.id == models.ClubEntry.club_id)
         .where(models.ClubEntry.season_id == season.id)
-        .order_by(models.Club.sort_name)
+        .order_by(models.ClubEntry.sort_name)
     )
     clubs = [ClubInSeason(entry, club) for entry, club in await context.database.execute(statement)]
     for club in clubs:
@@ -78,10 +78,11 @@ async def find_club(context: Context, season: models.Season, name_or_id: str) ->
     clubs = await clubs_of(context, season)
     wanted = fold(name_or_id)
     for club in clubs:
-        if fold(club.club.name) == wanted or club.club.id == slug(name_or_id):
+        # This season's spelling, the first season's, or the key: `khan tengri` finds `Khan-Tengri`.
+        if wanted in (fold(club.entry.name), fold(club.club.name)) or club.club.id == slug(name_or_id):
             return club
     raise NotFound(
-        f"No club named {shown(name_or_id)} in {season.name}." + _suggest(name_or_id, [c.club.name for c in clubs])
+        f"No club named {shown(name_or_id)} in {season.name}." + _suggest(name_or_id, [c.entry.name for c in clubs])
     )
 
 

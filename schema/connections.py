@@ -85,7 +85,7 @@ def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: Qu
 
 async def _club_names(info: Info, season: models.Season, ids: Sequence[str]) -> dict[str, str]:
     clubs = await info.context.loaders.club.load_many([club_entry_key(season.id, i) for i in ids])
-    return {c.club.id: c.club.name for c in clubs if c}
+    return {c.club.id: c.entry.name for c in clubs if c}
 
 
 def _text(value: Any) -> str:

@@ -16,7 +16,7 @@ from resolvers.cup_run import CupRun as CupRunData
 from resolvers.cup_run import Step, cup_run
 from resolvers.ids import encode_id
 from resolvers.loaders import ClubInSeason
-from schema.enums import Attribution, CardKind, League, Result, RoundKind, Venue
+from schema.enums import Attribution, CardKind, League, Result, RoundKind, TieDecision, Venue
 
 Info = strawberry.Info[Context, None]
 RoundFilter = Annotated[
@@ -236,8 +236,14 @@ class Club(Node):
     def key(self) -> str:
         return self.row.entry.id
 
-    @strawberry.field(description="The club's name as the article writes it.")
+    @strawberry.field(description="The club's name as this season's article writes it.")
     def name(self) -> str:
+        return self.row.entry.name
+
+    @strawberry.field(
+        description="The club's name as the first season imported wrote it: the same in every season, like `slug`."
+    )
+    def first_known_name(self) -> str:
         return self.row.club.name
 
     @strawberry.field(description="A URL-friendly name, the same in every season.")
@@ -428,27 +434,62 @@ class Match(Node):
     async def away(self, info: Info) -> Club:
         return await club_required(info, self.row.season_id, self.row.away_id)
 
-    @strawberry.field(description="Goals of the home club.")
-    def home_score(self) -> int:
+    @strawberry.field(
+        description="Goals of the home club (an awarded result's score where one is stated); null for a walkover "
+        "that states no score."
+    )
+    def home_score(self) -> int | None:
         return self.row.home_score
 
-    @strawberry.field(description="Goals of the away club.")
-    def away_score(self) -> int:
+    @strawberry.field(
+        description="Goals of the away club (an awarded result's score where one is stated); null for a walkover "
+        "that states no score."
+    )
+    def away_score(self) -> int | None:
         return self.row.away_score
 
     @strawberry.field(
-        description="Whether extra time was played: true when a goal came after the 90th minute or the score "
-        "was level after 90; null when a goal's missing minute could decide it."
+        description="Whether extra time was played, only from evidence: the article says a.e.t., a goal came after "
+        "the 90th minute, or a knockout match with no second leg or replay to follow was level after 90. Null "
+        "when a goal's missing minute could decide it, or for a result awarded without play."
     )
     def extra_time(self) -> bool | None:
         return self.row.extra_time
 
-    @strawberry.field(description="The club that won the match; null for a draw.")
+    @strawberry.field(description="Whether the result was awarded (`awd.` or a walkover) rather than played out.")
+    def awarded(self) -> bool:
+        return self.row.awarded
+
+    @strawberry.field(description="Whether the match was a walkover (`w/o`): one club did not play.")
+    def walkover(self) -> bool:
+        return self.row.walkover
+
+    @strawberry.field(description="The home club's kicks scored in the penalty shoot-out; null when there was none.")
+    def home_penalties(self) -> int | None:
+        return self.row.home_penalties
+
+    @strawberry.field(description="The away club's kicks scored in the penalty shoot-out; null when there was none.")
+    def away_penalties(self) -> int | None:
+        return self.row.away_penalties
+
+    @strawberry.field(
+        description="The club that won the match: on the score, else the shoot-out, else the award; null for a draw "
+        "or an award the article does not assign."
+    )
     async def winner(self, info: Info) -> Club | None:
-        r = self.row
-        if r.home_score == r.away_score:
-            return None
-        return await club_of(info, r.season_id, r.home_id if r.home_score > r.away_score else r.away_id)
+        return await club_of(info, self.row.season_id, self.row.winner_id)
+
+    @strawberry.field(description="The stadium, when the article names it.")
+    def stadium(self) -> str | None:
+        return self.row.stadium
+
+    @strawberry.field(description="The attendance, when the article gives it.")
+    def attendance(self) -> int | None:
+        return self.row.attendance
+
+    @strawberry.field(description="The referee, when the article names one.")
+    def referee(self) -> str | None:
+        return self.row.referee
 
     @strawberry.field(description="The knockout tie the match belongs to.")
     async def tie(self, info: Info) -> Tie | None:
@@ -536,6 +577,10 @@ class Card(Node):
     @strawberry.field(description="The minute; null where the article does not give it.")
     def minute(self) -> int | None:
         return self.row.minute
+
+    @strawberry.field(description="Added time after `minute` (90+3 is minute 90, stoppageTime 3).")
+    def stoppage_time(self) -> int | None:
+        return self.row.stoppage
 
     @strawberry.field(description="The card's colour; UNKNOWN where the article lost it.")
     def kind(self) -> CardKind:
@@ -659,7 +704,7 @@ class Group(Node):
     async def clubs(self, info: Info) -> list[Club]:
         entries = await info.context.loaders.entries_by_group.load(self.row.id)
         clubs = await info.context.loaders.club.load_many([e.id for e in entries])
-        return sorted((Club(row=c) for c in clubs if c), key=lambda c: c.row.club.sort_name)
+        return sorted((Club(row=c) for c in clubs if c), key=lambda c: c.row.entry.sort_name)
 
     @strawberry.field(description="The group's matches in the order played.")
     async def matches(self, info: Info) -> list[Match]:
@@ -708,6 +753,18 @@ class Tie(Node):
     @strawberry.field(description="The club that went through.")
     async def winner(self, info: Info) -> Club | None:
         return await club_of(info, self.row.season_id, self.row.winner_id)
+
+    @strawberry.field(description="What settled the tie; null where nothing the article says settles it.")
+    def decided_by(self) -> TieDecision | None:
+        return self.row.decided_by
+
+    @strawberry.field(description="The home club's kicks scored in the deciding shoot-out; null without one.")
+    def home_penalties(self) -> int | None:
+        return self.row.home_penalties
+
+    @strawberry.field(description="The away club's kicks scored in the deciding shoot-out; null without one.")
+    def away_penalties(self) -> int | None:
+        return self.row.away_penalties
 
     @strawberry.field(description="The club that went out.")
     async def loser(self, info: Info) -> Club | None:
