@@ -77,10 +77,14 @@ _PLAIN_LETTERS = str.maketrans(
 
 
 def fold(text: str) -> str:
-    """A name as compared: accents removed, case folded, dotless i, `ł`, `ø` as `i`, `l`, `o`; spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_PLAIN_LETTERS)
-    return " ".join(plain.split())
+    """A name as compared: Latin accents removed (`é`, `ş`, `ğ`), case folded, dotless i, `ł`, `ø` as `i`, `l`, `o`;
+    letters of other scripts kept whole (`й` stays `й`); spaces collapsed."""
+    plain = []
+    for char in unicodedata.normalize("NFC", text.translate(_PLAIN_LETTERS)):
+        decomposed = unicodedata.normalize("NFKD", char)
+        latin = decomposed[:1].isascii()
+        plain.append("".join(c for c in decomposed if not unicodedata.combining(c)) if latin else char)
+    return " ".join("".join(plain).casefold().translate(_PLAIN_LETTERS).split())
 
 
 def slug(name: str) -> str:
