@@ -394,5 +394,8 @@ def test_names_in_any_script_import_with_a_key() -> None:
 
 def test_two_spellings_of_one_club_in_a_season_are_refused() -> None:
     text = "== Final ==\n1 May 2030\nKhan Tengri 1 – 0 Khan-Tengri\n"
-    with pytest.raises(ArticleError, match=r"^x\.txt:5: 'Khan-Tengri' and 'Khan Tengri' \(line 5\) are spelled as two clubs but name the same one"):
+    with pytest.raises(
+        ArticleError,
+        match=r"^x\.txt:5: 'Khan-Tengri' and 'Khan Tengri' \(line 5\) are spelled as two clubs but name the same one",
+    ):
         season(text)
