@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 import uvicorn
 
 from cupql.article.parser import ArticleError
 from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load
-from cupql.settings import DEFAULT_DATABASE_URL, Settings
+from cupql.settings import DEFAULT_DATABASE_URL, Settings, declared_settings
 from db.engine import DatabaseURLError
 from schema.limits import QueryLimits
 
@@ -44,70 +46,36 @@ def load_command(articles: tuple[Path, ...], database_url: str, strict: bool) ->
     click.echo(f"loaded {len(paths)} season(s) into {database_url}")
 
 
+def settings_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Add a flag for every setting (see cupql.settings), each with its `CUPQL_*` variable and default."""
+    for declared in reversed(list(declared_settings())):
+        flag = f"{declared.flag}/--no-{declared.flag[2:]}" if declared.kind is bool else declared.flag
+        command = click.option(
+            flag,
+            declared.name,
+            type=declared.kind,
+            default=declared.default,
+            show_envvar=True,
+            envvar=declared.variable,
+            help=declared.help,
+        )(command)
+    return command
+
+
 @main.command("serve")
-@database_option
 @click.option("--host", show_envvar=True, envvar="CUPQL_HOST", default="127.0.0.1", help="Interface to listen on.")
 @click.option("--port", show_envvar=True, envvar="CUPQL_PORT", default=8000, help="Port to listen on.")
 @click.option("--workers", show_envvar=True, envvar="CUPQL_WORKERS", default=1, help="Worker processes.")
-@click.option("--production", is_flag=True, show_envvar=True, envvar="CUPQL_PRODUCTION", help="No GraphiQL.")
-@click.option(
-    "--debug-sql", is_flag=True, show_envvar=True, envvar="CUPQL_DEBUG_SQL", help="Count SQL statements per response."
-)
-@click.option(
-    "--max-depth", show_envvar=True, envvar="CUPQL_MAX_DEPTH", default=QueryLimits.max_depth, help="Deepest nesting."
-)
-@click.option(
-    "--max-aliases", show_envvar=True, envvar="CUPQL_MAX_ALIASES", default=QueryLimits.max_aliases, help="Aliases."
-)
-@click.option(
-    "--max-tokens", show_envvar=True, envvar="CUPQL_MAX_TOKENS", default=QueryLimits.max_tokens, help="Tokens."
-)
-@click.option(
-    "--max-page-size",
-    show_envvar=True,
-    envvar="CUPQL_MAX_PAGE_SIZE",
-    default=QueryLimits.max_page_size,
-    help="Largest first/last.",
-)
-@click.option(
-    "--max-cost",
-    show_envvar=True,
-    envvar="CUPQL_MAX_COST",
-    default=QueryLimits.max_cost,
-    help="Objects a query may return, estimated before it runs.",
-)
-def serve_command(
-    database_url: str,
-    host: str,
-    port: int,
-    workers: int,
-    production: bool,
-    debug_sql: bool,
-    max_depth: int,
-    max_aliases: int,
-    max_tokens: int,
-    max_page_size: int,
-    max_cost: int,
-) -> None:
+@settings_options
+def serve_command(host: str, port: int, workers: int, **values: Any) -> None:
     """Serve the GraphQL API (and GraphiQL) with uvicorn; loads the bundled season into an empty database."""
+    settings = Settings.from_values(values)
     try:
-        if database_is_empty(database_url):
+        if database_is_empty(settings.database_url):
             click.echo("the database is empty: loading the bundled season")
-            load(database_url, bundled_articles(), strict=False, echo=click.echo)
+            load(settings.database_url, bundled_articles(), strict=False, echo=click.echo)
     except (ArticleError, LoadRefused, DatabaseURLError) as error:
         raise click.ClickException(str(error)) from None
-    settings = Settings(
-        database_url=database_url,
-        production=production,
-        debug_sql=debug_sql,
-        limits=QueryLimits(
-            max_depth=max_depth,
-            max_aliases=max_aliases,
-            max_tokens=max_tokens,
-            max_page_size=max_page_size,
-            max_cost=max_cost,
-        ),
-    )
     # Worker processes rebuild the app from the environment, so hand every setting over through it.
     os.environ.update(settings.to_environment())
     click.echo(f"GraphiQL: http://{host}:{port}/graphql")

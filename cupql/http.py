@@ -20,7 +20,9 @@ asks:
 """
 
 import logging
+from dataclasses import dataclass
 
+import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -35,12 +37,30 @@ from strawberry.types import ExecutionResult
 from cupql.errors import INTERNAL_ERROR_MESSAGE, ErrorCode, error_code, mask_error
 from cupql.graphiql import graphiql_page_html
 
-__all__ = ["APPLICATION_JSON", "GRAPHQL_RESPONSE_JSON", "GraphQLEndpoint", "negotiate_media_type"]
+__all__ = [
+    "APPLICATION_JSON",
+    "CACHE_STATE",
+    "GRAPHQL_RESPONSE_JSON",
+    "CacheState",
+    "GraphQLEndpoint",
+    "negotiate_media_type",
+]
 
 logger = logging.getLogger(__name__)
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 APPLICATION_JSON = "application/json"
+
+CACHE_STATE = "cupql.cache_state"
+"""The scope key of the `CacheState` a response cache in front of the endpoint reads back."""
+
+
+@dataclass
+class CacheState:
+    """What the endpoint tells a response cache about the response it made."""
+
+    cacheable: bool = False
+
 
 _HTTP_ERROR_CODES = {
     404: ErrorCode.NOT_FOUND,
@@ -185,7 +205,13 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
             response["errors"] = [error.formatted for error in errors]
         if result.extensions:
             response["extensions"] = result.extensions
+        state = request.scope.get(CACHE_STATE)
+        if isinstance(state, CacheState):
+            state.cacheable = not errors
         return response
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
 
     def parse_json(self, data: str | bytes) -> object:
         value = super().parse_json(data)

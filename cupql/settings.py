@@ -1,24 +1,41 @@
-"""Settings: every option has a command-line flag and a `CUPQL_*` environment variable, with safe defaults."""
+"""Settings: every option is declared once, here, and becomes a command-line flag and a `CUPQL_*` variable.
+
+A field with a ``help`` in its metadata is a setting: ``cache_max_bytes`` is ``--cache-max-bytes`` and
+``CUPQL_CACHE_MAX_BYTES``; a boolean ``cache`` is ``--cache/--no-cache``. The query limits are declared the same
+way on ``QueryLimits``. Defaults suit a public, read-only API.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from schema.limits import QueryLimits
 
 DEFAULT_DATABASE_URL = "sqlite:///var/cupql.db"
-_LIMIT_FIELDS = ("max_depth", "max_aliases", "max_tokens", "max_page_size", "max_cost")
+
+
+def setting(default: Any, help: str) -> Any:
+    """A dataclass field that is also a command-line flag and a `CUPQL_*` variable."""
+    return field(default=default, metadata={"help": help})
 
 
 @dataclass(frozen=True)
 class Settings:
     """What the server needs to know; defaults suit a public, read-only API."""
 
-    database_url: str = DEFAULT_DATABASE_URL
-    production: bool = False
-    debug_sql: bool = False
+    database_url: str = setting(DEFAULT_DATABASE_URL, "sqlite:///PATH or postgresql://USER@HOST:PORT/DB")
+    production: bool = setting(False, "Production profile: no GraphiQL.")
+    debug_sql: bool = setting(False, "Count SQL statements per response (turns the response cache off).")
+    cache: bool = setting(True, "Cache whole responses until the next import.")
+    cache_max_bytes: int = setting(64 * 1024 * 1024, "Memory the response cache may hold, in bytes.")
+    cache_refresh_seconds: float = setting(
+        1.0, "How often each worker checks the data version: the longest it serves responses older than an import."
+    )
+    cache_control: str = setting("public, max-age=5", "Cache-Control of successful GET responses.")
     limits: QueryLimits = field(default_factory=QueryLimits)
 
     @property
@@ -26,38 +43,77 @@ class Settings:
         """GraphiQL is served except in production mode."""
         return not self.production
 
+    @property
+    def response_cache(self) -> bool:
+        """Whole responses are cached unless turned off, or when each must report its own SQL statements."""
+        return self.cache and not self.debug_sql
+
     def to_environment(self) -> dict[str, str]:
         """The `CUPQL_*` variables that `from_environment` reads back."""
-        variables = {
-            "CUPQL_DATABASE_URL": self.database_url,
-            "CUPQL_PRODUCTION": "1" if self.production else "0",
-            "CUPQL_DEBUG_SQL": "1" if self.debug_sql else "0",
+        return {
+            declared.variable: declared.format(getattr(self.limits if declared.limit else self, declared.name))
+            for declared in declared_settings()
         }
-        for name in _LIMIT_FIELDS:
-            variables[f"CUPQL_{name.upper()}"] = str(getattr(self.limits, name))
-        return variables
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> Settings:
+        """Settings from values keyed by setting name (as the command line gives them), defaults for the rest."""
+        limit_names = {f.name for f in dataclasses.fields(QueryLimits)}
+        limits = {name: value for name, value in values.items() if name in limit_names}
+        own = {name: value for name, value in values.items() if name not in limit_names}
+        return cls(**own, limits=QueryLimits(**limits))
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> Settings:
         """Settings from `CUPQL_*` variables, defaults for the rest."""
-        defaults = QueryLimits()
-
-        def limit(name: str) -> int:
-            return int(environ.get(f"CUPQL_{name.upper()}", getattr(defaults, name)))
-
-        return cls(
-            database_url=environ.get("CUPQL_DATABASE_URL", DEFAULT_DATABASE_URL),
-            production=_flag(environ.get("CUPQL_PRODUCTION")),
-            debug_sql=_flag(environ.get("CUPQL_DEBUG_SQL")),
-            limits=QueryLimits(
-                max_depth=limit("max_depth"),
-                max_aliases=limit("max_aliases"),
-                max_tokens=limit("max_tokens"),
-                max_page_size=limit("max_page_size"),
-                max_cost=limit("max_cost"),
-            ),
+        return cls.from_values(
+            {
+                declared.name: declared.parse(environ[declared.variable])
+                for declared in declared_settings()
+                if declared.variable in environ
+            }
         )
 
 
-def _flag(value: str | None) -> bool:
-    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+@dataclass(frozen=True)
+class DeclaredSetting:
+    """One setting as the command line and the environment see it."""
+
+    name: str
+    kind: type
+    default: Any
+    help: str
+    limit: bool
+
+    @property
+    def variable(self) -> str:
+        return f"CUPQL_{self.name.upper()}"
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+    def parse(self, text: str) -> Any:
+        if self.kind is bool:
+            return text.strip().lower() in {"1", "true", "yes", "on"}
+        return self.kind(text)
+
+    def format(self, value: Any) -> str:
+        if self.kind is bool:
+            return "1" if value else "0"
+        return str(value)
+
+
+def declared_settings() -> Iterator[DeclaredSetting]:
+    """Every setting of `Settings` and `QueryLimits`, in declaration order."""
+    kinds = {"str": str, "bool": bool, "int": int, "float": float}
+    for owner, limit in ((Settings, False), (QueryLimits, True)):
+        for declared in dataclasses.fields(owner):
+            if "help" in declared.metadata:
+                yield DeclaredSetting(
+                    name=declared.name,
+                    kind=kinds[str(declared.type)],
+                    default=declared.default,
+                    help=declared.metadata["help"],
+                    limit=limit,
+                )

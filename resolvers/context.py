@@ -1,4 +1,4 @@
-"""The per-request context: one database session, its DataLoaders, the limits and the SQL statement count."""
+"""The per-request context: the request's database connection, its DataLoaders and the limits."""
 
 from __future__ import annotations
 
@@ -6,19 +6,13 @@ import asyncio
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from cupql.errors import NotFound
 from db import models
 from resolvers.database import Database
 from resolvers.loaders import Loaders
 from schema.limits import QueryLimits
-
-
-@dataclass
-class SqlCounter:
-    """How many SQL statements this request has run (reported with CUPQL_DEBUG_SQL=1)."""
-
-    statements: int = 0
 
 
 @dataclass
@@ -28,22 +22,35 @@ class Context:
     database: Database
     loaders: Loaders
     limits: QueryLimits
-    sql: SqlCounter = field(default_factory=SqlCounter)
-    _seasons: list[models.Season] | None = None
-    _seasons_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _years: dict[int | None, asyncio.Future[models.Season | None]] = field(default_factory=dict)
 
     @classmethod
-    def create(cls, session: AsyncSession, limits: QueryLimits) -> Context:
-        database = Database(session)
+    def create(cls, engine: AsyncEngine, limits: QueryLimits) -> Context:
+        database = Database(engine)
         return cls(database=database, loaders=Loaders.create(database), limits=limits)
 
-    async def seasons(self) -> list[models.Season]:
-        """Every season, newest first (fetched once per request, however many fields ask at once)."""
-        async with self._seasons_lock:
-            if self._seasons is None:
-                statement = select(models.Season).order_by(models.Season.year.desc(), models.Season.id)
-                seasons = await self.database.scalars(statement)
-                for season in seasons:
-                    self.loaders.season.prime(season.id, season)
-                self._seasons = seasons
-        return self._seasons
+    async def season_of_year(self, year: int | None) -> models.Season:
+        """The season of `year`, or the latest; fetched once per request however many fields ask at once."""
+        if year not in self._years:
+            self._years[year] = asyncio.ensure_future(self._fetch_season(year))
+        season = await self._years[year]
+        if season is None:
+            # A fresh error for every field that asked: graphql-core records each one's own path on it.
+            raise NotFound(await self._no_season(year))
+        return season
+
+    async def _fetch_season(self, year: int | None) -> models.Season | None:
+        statement = select(models.Season.__table__).order_by(models.Season.year.desc(), models.Season.id).limit(1)
+        if year is not None:
+            statement = statement.where(models.Season.year == year)
+        season: models.Season | None = await self.database.first(statement)
+        if season is not None:
+            self.loaders.season.prime(season.id, season)
+        return season
+
+    async def _no_season(self, year: int | None) -> str:
+        if year is None:
+            return "No season is loaded yet: run `cupql load`."
+        years = await self.database.scalars(select(models.Season.year).distinct().order_by(models.Season.year.desc()))
+        shown = ", ".join(str(y) for y in years[:10]) + (f" and {len(years) - 10} more" if len(years) > 10 else "")
+        return f"No season {year}; the seasons loaded are: {shown}."

@@ -1,7 +1,9 @@
-"""The request's database session, used by one statement at a time.
+"""The request's database connection: opened by its first statement, used by one statement at a time.
 
-GraphQL resolves sibling fields concurrently, but an AsyncSession allows no concurrent use: every query of a
-request goes through this wrapper, which runs them one after another and returns materialised rows.
+GraphQL resolves sibling fields concurrently, but a connection runs one statement at a time: every query of
+a request goes through this wrapper, which runs them one after another and returns materialised rows.
+Rows are plain SQLAlchemy Core rows, read by column name (`goal.minute`): the API only reads, so ORM
+objects, their identity map and change tracking would buy nothing and cost most of a statement's time.
 """
 
 from __future__ import annotations
@@ -10,35 +12,46 @@ import asyncio
 from typing import Any
 
 from sqlalchemy import Executable
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from resolvers.waves import Waves
 
 
 class Database:
-    """Serialised access to one AsyncSession."""
+    """Serialised access to one connection of `engine` (in autocommit mode: see `db.engine.async_engine`)."""
 
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._connection: AsyncConnection | None = None
         self._lock = asyncio.Lock()
         self.waves = Waves()
+        self.statements = 0
+        """How many statements the request has run (reported with CUPQL_DEBUG_SQL=1)."""
+
+    async def execute(self, statement: Executable) -> list[Any]:
+        """Every row; a row reads like a tuple and by column name."""
+        async with self._lock:
+            if self._connection is None:
+                self._connection = await self._engine.connect()
+            self.statements += 1
+            return list((await self._connection.execute(statement)).all())
+
+    async def close(self) -> None:
+        """Return the connection to the pool, if the request opened one."""
+        if self._connection is not None:
+            await self._connection.close()
+            self._connection = None
 
     async def scalars(self, statement: Executable) -> list[Any]:
         """The first column of every row."""
         return [row[0] for row in await self.execute(statement)]
 
-    async def execute(self, statement: Executable) -> list[tuple[Any, ...]]:
-        """Every row, as a tuple."""
-        async with self._lock:
-            try:
-                return [tuple(row) for row in (await self._session.execute(statement)).all()]
-            except DBAPIError:
-                # A failed statement aborts a PostgreSQL transaction; start afresh so sibling fields still run.
-                await self._session.rollback()
-                raise
-
     async def scalar(self, statement: Executable) -> Any:
         """The first column of the first row, or None."""
         rows = await self.execute(statement)
         return rows[0][0] if rows else None
+
+    async def first(self, statement: Executable) -> Any:
+        """The first row, or None."""
+        rows = await self.execute(statement)
+        return rows[0] if rows else None

@@ -256,3 +256,8 @@ def club_group_key(key: ClubGroupKey) -> Any:
         ClubGroupKey.GROUP: entry.group_id,
         ClubGroupKey.ENTRY_ROUND: entry.entry_round,
     }[key]
+
+
+def season_query() -> Query[models.Season]:
+    """Every loaded season, latest first."""
+    return Query(select(models.Season), (models.Season.year.desc(), models.Season.id))

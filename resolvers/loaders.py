@@ -1,7 +1,8 @@
 """Per-request DataLoaders: every relationship the schema walks is fetched in one query per batch of keys.
 
 A loader is keyed by a column's value (a club's id, a match's id, ...) and answers with the rows that have it,
-so that resolving the same field on many parents costs one `SELECT ... WHERE column IN (...)`.
+so that resolving the same field on many parents costs one `SELECT ... WHERE column IN (...)`. Rows are Core
+rows with the model's column names (see `resolvers.database`); they are typed as the model they come from.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ _MAX_BATCH = 1000
 
 def _in_match_order(model: type[Row]) -> tuple[Select[Any], tuple[Any, ...]]:
     """Goals or cards joined to their matches, to be listed in the order the matches were played."""
-    statement = select(model).join(models.Match, models.Match.id == model.match_id)  # type: ignore[attr-defined]
+    statement = select(model.__table__).join(models.Match, models.Match.id == model.match_id)  # type: ignore[attr-defined]
     return statement, (models.Match.date, models.Match.id, model.ordinal)  # type: ignore[attr-defined]
 
 
@@ -33,10 +34,10 @@ def _rows_by(
     session: Database, model: type[Row], column: Any, order_by: Sequence[Any] = (), in_match_order: bool = False
 ) -> Callable[[list[str]], Awaitable[list[list[Row]]]]:
     async def load(keys: list[str]) -> list[list[Row]]:
-        statement, order = _in_match_order(model) if in_match_order else (select(model), tuple(order_by))
+        statement, order = _in_match_order(model) if in_match_order else (select(model.__table__), tuple(order_by))
         statement = statement.where(column.in_(keys)).order_by(*order)
         grouped: dict[str, list[Row]] = defaultdict(list)
-        for row in await session.scalars(statement):
+        for row in await session.execute(statement):
             grouped[getattr(row, column.key)].append(row)
         return [grouped.get(key, []) for key in keys]
 
@@ -71,13 +72,13 @@ def _club_rows(
     async def load(keys: list[tuple[str, str]]) -> list[list[Row]]:
         seasons = {season for season, _ in keys}
         clubs = {club for _, club in keys}
-        statement, order = _in_match_order(model) if in_match_order else (select(model), order_by)
+        statement, order = _in_match_order(model) if in_match_order else (select(model.__table__), order_by)
         statement = statement.where(
             model.season_id.in_(seasons),  # type: ignore[attr-defined]
             model.club_id.in_(clubs),  # type: ignore[attr-defined]
         )
         grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
-        for row in await session.scalars(statement.order_by(*order)):
+        for row in await session.execute(statement.order_by(*order)):
             grouped[(row.season_id, row.club_id)].append(row)
         return [grouped.get(key, []) for key in keys]
 
@@ -91,7 +92,7 @@ def _club_matches(session: Database) -> DataLoader[tuple[str, str], list[models.
         seasons = {season for season, _ in keys}
         clubs = {club for _, club in keys}
         statement = (
-            select(models.Match)
+            select(models.Match.__table__)
             .where(
                 models.Match.season_id.in_(seasons),
                 models.Match.home_id.in_(clubs) | models.Match.away_id.in_(clubs),
@@ -99,7 +100,7 @@ def _club_matches(session: Database) -> DataLoader[tuple[str, str], list[models.
             .order_by(models.Match.date, models.Match.id)
         )
         grouped: dict[tuple[str, str], list[models.Match]] = defaultdict(list)
-        for match in await session.scalars(statement):
+        for match in await session.execute(statement):
             grouped[(match.season_id, match.home_id)].append(match)
             grouped[(match.season_id, match.away_id)].append(match)
         return [grouped.get(key, []) for key in keys]
@@ -108,25 +109,43 @@ def _club_matches(session: Database) -> DataLoader[tuple[str, str], list[models.
 
 
 @dataclass(frozen=True)
+class ClubName:
+    """A club's key and names, the same in every season."""
+
+    id: str
+    name: str
+    sort_name: str
+
+
+@dataclass(frozen=True)
 class ClubInSeason:
     """A club as it took part in one season: the club and its entry (league, group, entry round)."""
 
     entry: models.ClubEntry
-    club: models.Club
+    club: ClubName
 
     @property
     def season_id(self) -> str:
         return self.entry.season_id
 
+    @classmethod
+    def from_row(cls, row: Any) -> ClubInSeason:
+        """From a row of `clubs_in_season()`."""
+        return cls(entry=row, club=ClubName(row.club_id, row.club_name, row.club_sort_name))
+
+
+def clubs_in_season() -> Select[Any]:
+    """Club entries with their clubs' names, for `ClubInSeason.from_row`."""
+    club = models.Club
+    return select(
+        models.ClubEntry.__table__, club.name.label("club_name"), club.sort_name.label("club_sort_name")
+    ).join(club, club.id == models.ClubEntry.club_id)
+
 
 def _clubs_in_season(session: Database) -> DataLoader[str, ClubInSeason | None]:
     async def load(keys: list[str]) -> list[ClubInSeason | None]:
-        statement = (
-            select(models.ClubEntry, models.Club)
-            .join(models.Club, models.Club.id == models.ClubEntry.club_id)
-            .where(models.ClubEntry.id.in_(keys))
-        )
-        found = {entry.id: ClubInSeason(entry, club) for entry, club in await session.execute(statement)}
+        statement = clubs_in_season().where(models.ClubEntry.id.in_(keys))
+        found = {row.id: ClubInSeason.from_row(row) for row in await session.execute(statement)}
         return [found.get(key) for key in keys]
 
     return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
@@ -174,12 +193,12 @@ def _season_totals(session: Database) -> DataLoader[str, SeasonTotals]:
 def _matches_by_round(session: Database) -> DataLoader[tuple[str, RoundKind], list[models.Match]]:
     async def load(keys: list[tuple[str, RoundKind]]) -> list[list[models.Match]]:
         statement = (
-            select(models.Match)
+            select(models.Match.__table__)
             .where(models.Match.season_id.in_({s for s, _ in keys}), models.Match.round.in_({r for _, r in keys}))
             .order_by(models.Match.date, models.Match.id)
         )
         grouped: dict[tuple[str, RoundKind], list[models.Match]] = defaultdict(list)
-        for match in await session.scalars(statement):
+        for match in await session.execute(statement):
             grouped[(match.season_id, match.round)].append(match)
         return [grouped.get(key, []) for key in keys]
 

@@ -13,7 +13,7 @@ from cupql.vocabulary import fold, slug
 from db import models
 from resolvers.context import Context
 from resolvers.ids import decode_id
-from resolvers.loaders import ClubInSeason
+from resolvers.loaders import ClubInSeason, clubs_in_season
 
 T = TypeVar("T")
 
@@ -24,28 +24,14 @@ def shown(text: str, limit: int = 60) -> str:
 
 
 async def season_for(context: Context, year: int | None) -> models.Season:
-    """The season of `year`, or the latest when `year` is None."""
-    seasons = await context.seasons()
-    if not seasons:
-        raise NotFound("No season is loaded yet: run `cupql load`.")
-    if year is None:
-        return seasons[0]
-    for season in seasons:
-        if season.year == year:
-            return season
-    years = ", ".join(str(s.year) for s in seasons)
-    raise NotFound(f"No season {year}; the seasons loaded are: {years}.")
+    """The season of `year`, or the latest when `year` is None (one indexed lookup, remembered per request)."""
+    return await context.season_of_year(year)
 
 
 async def clubs_of(context: Context, season: models.Season) -> list[ClubInSeason]:
     """Every club of a season, by name (one query, then primed into the club loader)."""
-    statement = (
-        select(models.ClubEntry, models.Club)
-        .join(models.Club, models.Club.id == models.ClubEntry.club_id)
-        .where(models.ClubEntry.season_id == season.id)
-        .order_by(models.ClubEntry.sort_name)
-    )
-    clubs = [ClubInSeason(entry, club) for entry, club in await context.database.execute(statement)]
+    statement = clubs_in_season().where(models.ClubEntry.season_id == season.id).order_by(models.ClubEntry.sort_name)
+    clubs = [ClubInSeason.from_row(row) for row in await context.database.execute(statement)]
     for club in clubs:
         context.loaders.club.prime(club.entry.id, club)
     return clubs
@@ -101,7 +87,9 @@ async def find_player(context: Context, season: models.Season, name_or_id: str) 
     by_id = await _by_global_id(name_or_id, "Player", context.loaders.player)
     if by_id is not None:
         return by_id
-    players = list(await context.database.scalars(select(models.Player).where(models.Player.season_id == season.id)))
+    players = list(
+        await context.database.execute(select(models.Player.__table__).where(models.Player.season_id == season.id))
+    )
     wanted = fold(name_or_id)
     exact = [p for p in players if fold(p.name) == wanted]
     candidates: list[models.Player] = exact or [p for p in players if fold(p.name).endswith(" " + wanted)]

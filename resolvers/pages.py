@@ -85,7 +85,7 @@ class Query(Generic[T]):
         statement = self.statement.order_by(*self.order_by).offset(start)
         if limit is not None:
             statement = statement.limit(limit + 1)
-        rows = await context.database.scalars(statement)
+        rows = await context.database.execute(statement)
         has_next = limit is not None and len(rows) > limit
         return Page(
             rows=rows[:limit] if limit is not None else rows, offset=start, has_next=has_next, has_previous=start > 0

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import inspect
 from collections.abc import Callable
+from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLObjectType, GraphQLResolveInfo
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types import ExecutionContext
+from strawberry.types.field import StrawberryField
 
 from cupql.errors import error_extensions
 from schema.extensions import SqlStatementCount
@@ -29,6 +34,37 @@ def _with_node_ids(limits: QueryLimits) -> QueryLimits:
     return dataclasses.replace(limits, list_sizes={"Query.nodes": limits.max_page_size, **limits.list_sizes})
 
 
+def _call_with_source(function: Callable[[Any], Any], source: Any, _info: GraphQLResolveInfo[Any]) -> Any:
+    return function(source)
+
+
+def _resolve_directly(schema: strawberry.Schema) -> None:
+    """Let graphql-core call the resolvers that take no arguments itself, without strawberry's wrapper.
+
+    For a field without arguments, field extensions or permissions the wrapper only builds a strawberry
+    `Info` and converts no arguments, yet it costs more than most resolvers do. Methods of `self` alone
+    are called with the source; methods of `(self, info)` get graphql-core's info, whose `context` is the
+    request's `Context` (the only part of `info` cupql's resolvers read).
+    """
+    for graphql_type in schema._schema.type_map.values():
+        if not isinstance(graphql_type, GraphQLObjectType):
+            continue
+        for field in graphql_type.fields.values():
+            definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
+            if not isinstance(definition, StrawberryField) or definition.base_resolver is None:
+                continue
+            if definition.arguments or definition.extensions or definition.permission_classes:
+                continue
+            function = definition.base_resolver.wrapped_func
+            if not inspect.isfunction(function):
+                continue
+            parameters = list(inspect.signature(function).parameters)
+            if parameters == ["self"]:
+                field.resolve = functools.partial(_call_with_source, function)
+            elif parameters == ["self", "info"]:
+                field.resolve = function
+
+
 def build_schema(limits: QueryLimits, *, debug_sql: bool = False) -> strawberry.Schema:
     """The cupql schema with its limits, error policy and (optionally) SQL statement counts."""
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
@@ -37,8 +73,10 @@ def build_schema(limits: QueryLimits, *, debug_sql: bool = False) -> strawberry.
     ]
     if debug_sql:
         extensions.append(SqlStatementCount)
-    return CupqlSchema(
+    schema = CupqlSchema(
         query=Query,
         types=[Season, Club, Match, Goal, Card, Player, Group, Tie, RoundInfo],
         extensions=extensions,
     )
+    _resolve_directly(schema)
+    return schema

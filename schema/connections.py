@@ -14,7 +14,7 @@ from db.keys import club_entry_key
 from resolvers import listing
 from resolvers.pages import Page, Query, encode_cursor
 from schema.enums import CardGroupKey, ClubGroupKey, GoalGroupKey, MatchGroupKey, PlayerGroupKey
-from schema.types import Card, Club, Goal, Info, Match, Player
+from schema.types import Card, Club, Goal, Info, Match, Player, Season
 
 NodeT = TypeVar("NodeT")
 GROUP_KEY = strawberry.argument(description="What to group by.")
@@ -47,17 +47,26 @@ class MatchBucket:
     goals: int = strawberry.field(description="Goals scored in them.")
 
 
-@strawberry.type(description="A page of a list, with its total and aggregates over the whole filtered list.")
-class Connection(Generic[NodeT]):
+@strawberry.type(description="A page of a list, with its total.")
+class PagedList(Generic[NodeT]):
     nodes: list[NodeT] = strawberry.field(description="The page's objects.")
     edges: list[Edge[NodeT]] = strawberry.field(description="The page's objects with their cursors.")
     page_info: PageInfo = strawberry.field(description="Cursors and whether there is more.")
     query: Private[Query[Any]]
-    season: Private[models.Season]
 
     @strawberry.field(description="How many objects match the filter, over all pages.")
     async def total_count(self, info: Info) -> int:
         return await self.query.count(info.context)
+
+
+@strawberry.type(description="The loaded seasons, latest first, paged.")
+class SeasonConnection(PagedList[Season]):
+    pass
+
+
+@strawberry.type(description="A page of a season's list, with its total and aggregates over the whole filtered list.")
+class Connection(PagedList[NodeT]):
+    season: Private[models.Season]
 
     async def _buckets(self, info: Info, key: Any, label: Callable[[Any], str | None]) -> list[Bucket]:
         rows = await self.query.group_by(info.context, key)
@@ -70,8 +79,8 @@ class Connection(Generic[NodeT]):
         return [Bucket(key=names.get(value, value) if value else None, count=count) for value, count in rows]
 
 
-def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: Query[Any], season: models.Season) -> Any:
-    """A `cls` connection over `page`, each row wrapped in its GraphQL type."""
+def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: Query[Any], **fields: Any) -> Any:
+    """A `cls` connection over `page`, each row wrapped in its GraphQL type (`fields` are its private ones)."""
     nodes = [wrap(row) for row in page.rows]
     edges = [Edge(cursor=encode_cursor(page.offset + i), node=n) for i, n in enumerate(nodes)]
     info = PageInfo(
@@ -80,7 +89,7 @@ def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: Qu
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
     )
-    return cls(nodes=nodes, edges=edges, page_info=info, query=query, season=season)
+    return cls(nodes=nodes, edges=edges, page_info=info, query=query, **fields)
 
 
 async def _club_names(info: Info, season: models.Season, ids: Sequence[str]) -> dict[str, str]:

@@ -11,5 +11,5 @@ class SqlStatementCount(SchemaExtension):
     """Report `extensions.sql.statements`: how many SQL statements the request ran."""
 
     def get_results(self) -> dict[str, Any]:
-        counter = getattr(self.execution_context.context, "sql", None)
-        return {"sql": {"statements": counter.statements}} if counter is not None else {}
+        database = getattr(self.execution_context.context, "database", None)
+        return {"sql": {"statements": database.statements}} if database is not None else {}

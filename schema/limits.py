@@ -30,10 +30,15 @@ under ``max_cost``. A chain of three default-sized pages of nested lists (20 x 2
 over 80,000 and is refused, and so is nesting cyclic links deeper than ``max_depth``.
 """
 
+from __future__ import annotations
+
+import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from cachetools import LRUCache
 from graphql import (
+    DocumentNode,
     FieldNode,
     FragmentSpreadNode,
     GraphQLError,
@@ -42,6 +47,7 @@ from graphql import (
     GraphQLList,
     GraphQLNamedType,
     GraphQLObjectType,
+    GraphQLSchema,
     GraphQLSyntaxError,
     InlineFragmentNode,
     IntValueNode,
@@ -55,12 +61,17 @@ from graphql import (
     get_named_type,
     get_nullable_type,
     is_composite_type,
+    parse,
+    specified_rules,
+    validate,
 )
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from cupql.errors import BadUserInput, ErrorCode, QueryTooComplex
 
-__all__ = ["QueryLimiter", "QueryLimits", "limit_extensions"]
+__all__ = ["PreparedDocuments", "QueryLimiter", "QueryLimits", "limit_extensions"]
 
 _PAGE_ARGUMENTS = ("first", "last")
 _PAGE_LISTS = ("nodes", "edges")
@@ -70,12 +81,12 @@ _PAGE_LISTS = ("nodes", "edges")
 class QueryLimits:
     """The limits a query must keep to; see the module docstring for how each is measured."""
 
-    max_depth: int = 12
-    max_aliases: int = 30
-    max_tokens: int = 2000
-    max_page_size: int = 100
+    max_depth: int = field(default=12, metadata={"help": "Deepest field nesting."})
+    max_aliases: int = field(default=30, metadata={"help": "Aliases per operation."})
+    max_tokens: int = field(default=2000, metadata={"help": "Tokens per document."})
+    max_page_size: int = field(default=100, metadata={"help": "Largest first/last."})
     default_page_size: int = 20
-    max_cost: int = 50_000
+    max_cost: int = field(default=50_000, metadata={"help": "Objects a query may return, estimated before it runs."})
     list_size_estimate: int = 10
     # Estimates for unpaginated lists known to be longer, keyed "Type.field" (GraphQL names). Left out
     # of the hash so that QueryLimits, and settings holding it, stay hashable.
@@ -88,7 +99,7 @@ class _Measure:
     depth: int = 0
     aliases: int = 0
 
-    def add(self, other: "_Measure") -> None:
+    def add(self, other: _Measure) -> None:
         self.cost += other.cost
         self.depth = max(self.depth, other.depth)
         self.aliases += other.aliases
@@ -274,31 +285,77 @@ class _IntrospectionDepthRule(MaxIntrospectionDepthRule):
 
 
 class QueryLimiter(SchemaExtension):
-    """Enforces ``QueryLimits`` at parse and validation time, so refused queries never execute."""
+    """Enforces ``QueryLimits`` at parse and validation time, so refused queries never execute.
 
-    def __init__(self, limits: QueryLimits) -> None:
+    It is also the document cache: a document is parsed and validated once (and its limits analysed once per
+    set of variables), then every later request for it goes straight to execution. The caches are bounded
+    LRUs shared by every request of the schema.
+    """
+
+    def __init__(self, limits: QueryLimits, documents: PreparedDocuments) -> None:
         self.limits = limits
-
-    def on_operation(self) -> Iterator[None]:
-        context = self.execution_context
-        context.parse_options["max_tokens"] = self.limits.max_tokens
-        # graphql-core's standard rules include MaxIntrospectionDepthRule: swap in the one with our code.
-        standard = (rule for rule in context.validation_rules if rule is not MaxIntrospectionDepthRule)
-        context.validation_rules = (
-            *standard,
-            _IntrospectionDepthRule,
-            _limits_rule(self.limits, context.variables or {}),
-        )
-        yield
+        self.documents = documents
 
     def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.query is not None:
+            context.graphql_document = self.documents.parsed(context.query)
+        context.parse_options["max_tokens"] = self.limits.max_tokens
         yield
-        for error in self.execution_context.pre_execution_errors or ():
+        for error in context.pre_execution_errors or ():
             # graphql-core ends the message of every parser limit (tokens here) with this sentence.
             if isinstance(error, GraphQLSyntaxError) and error.message.endswith("Parsing aborted."):
                 error.extensions = {**(error.extensions or {}), "code": str(ErrorCode.QUERY_TOO_COMPLEX)}
 
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.query is not None and context.graphql_document is not None:
+            # Setting the errors (even to none) tells strawberry that validation has run.
+            context.pre_execution_errors = self.documents.errors(
+                context.schema._schema, context.query, context.variables or {}
+            )
+        yield
+
+
+class PreparedDocuments:
+    """Bounded caches of parsed documents and of their validation errors under ``limits``."""
+
+    def __init__(self, limits: QueryLimits, *, max_documents: int = 1000) -> None:
+        self.limits = limits
+        standard = tuple(rule for rule in specified_rules if rule is not MaxIntrospectionDepthRule)
+        self.rules = (*standard, MaybeNullValidationRule, OneOfInputValidationRule, _IntrospectionDepthRule)
+        self._documents: LRUCache[str, DocumentNode] = LRUCache(max_documents)
+        self._static_errors: LRUCache[str, list[GraphQLError]] = LRUCache(max_documents)
+        self._limit_errors: LRUCache[tuple[str, str], list[GraphQLError]] = LRUCache(max_documents)
+
+    def parsed(self, query: str) -> DocumentNode | None:
+        """The parsed document, or None when it does not parse (strawberry then parses it and reports why)."""
+        document = self._documents.get(query)
+        if document is None:
+            try:
+                document = parse(query, max_tokens=self.limits.max_tokens)
+            except GraphQLError:
+                return None
+            self._documents[query] = document
+        return document
+
+    def errors(self, schema: GraphQLSchema, query: str, variables: Mapping[str, object]) -> list[GraphQLError]:
+        """What validation and the limits find wrong with a parsed document sent with ``variables``."""
+        document = self._documents[query]
+        errors = self._static_errors.get(query)
+        if errors is None:
+            errors = self._static_errors[query] = validate(schema, document, self.rules)
+        if errors:
+            return errors
+        # Page sizes and costs depend on the variables sent with the document.
+        key = (query, json.dumps(variables, sort_keys=True, default=str))
+        errors = self._limit_errors.get(key)
+        if errors is None:
+            errors = self._limit_errors[key] = validate(schema, document, [_limits_rule(self.limits, variables)])
+        return errors
+
 
 def limit_extensions(limits: QueryLimits) -> list[Callable[[], SchemaExtension]]:
     """The schema extensions enforcing ``limits``: add them to ``strawberry.Schema(extensions=...)``."""
-    return [lambda: QueryLimiter(limits)]
+    documents = PreparedDocuments(limits)
+    return [lambda: QueryLimiter(limits, documents)]

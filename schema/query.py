@@ -20,6 +20,7 @@ from schema.connections import (
     GoalConnection,
     MatchConnection,
     PlayerConnection,
+    SeasonConnection,
     build,
 )
 from schema.inputs import (
@@ -123,9 +124,13 @@ class Query:
         # Gathered, so the objects of each type are fetched in one batch.
         return list(await asyncio.gather(*(_node(info, i) for i in ids)))
 
-    @strawberry.field(description="Every loaded season, latest first.")
-    async def seasons(self, info: Info) -> list[Season] | None:
-        return [Season(row=s) for s in await info.context.seasons()]
+    @strawberry.field(description="The loaded seasons, latest first, paged.")
+    async def seasons(
+        self, info: Info, first: First = None, after: After = None, last: Last = None, before: Before = None
+    ) -> SeasonConnection | None:
+        query = listing.season_query()
+        page = await query.page(info.context, PageRequest(first, after, last, before))
+        return build(SeasonConnection, page, lambda row: Season(row=row), query)  # type: ignore[no-any-return]
 
     @strawberry.field(description="One season by year; the latest when `year` is omitted.")
     async def season(self, info: Info, year: SeasonYear = None) -> Season | None:
@@ -172,7 +177,7 @@ class Query:
         page = await query.page(info.context, PageRequest(first, after, last, before))
         clubs = await info.context.loaders.club.load_many([entry.id for entry in page.rows])
         club_page = Page([club for club in clubs if club], page.offset, page.has_next, page.has_previous)
-        return build(ClubConnection, club_page, lambda row: Club(row=row), query, chosen)  # type: ignore[no-any-return]
+        return build(ClubConnection, club_page, lambda row: Club(row=row), query, season=chosen)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The matches of a season: filter, order, page, aggregate and group.")
     async def matches(
@@ -189,7 +194,7 @@ class Query:
         chosen = await season_for(info.context, season)
         query = await listing.match_query(info.context, chosen, filter, order_by)
         page = await query.page(info.context, PageRequest(first, after, last, before))
-        return build(MatchConnection, page, lambda row: Match(row=row), query, chosen)  # type: ignore[no-any-return]
+        return build(MatchConnection, page, lambda row: Match(row=row), query, season=chosen)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The goals of a season: filter, order, page, aggregate and group.")
     async def goals(
@@ -206,7 +211,7 @@ class Query:
         chosen = await season_for(info.context, season)
         query = await listing.goal_query(info.context, chosen, filter, order_by)
         page = await query.page(info.context, PageRequest(first, after, last, before))
-        return build(GoalConnection, page, lambda row: Goal(row=row), query, chosen)  # type: ignore[no-any-return]
+        return build(GoalConnection, page, lambda row: Goal(row=row), query, season=chosen)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The cards of a season: filter, page and group.")
     async def cards(
@@ -223,7 +228,7 @@ class Query:
         chosen = await season_for(info.context, season)
         query = await listing.card_query(info.context, chosen, filter, order_by)
         page = await query.page(info.context, PageRequest(first, after, last, before))
-        return build(CardConnection, page, lambda row: Card(row=row), query, chosen)  # type: ignore[no-any-return]
+        return build(CardConnection, page, lambda row: Card(row=row), query, season=chosen)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The players of a season: filter, order, page and group.")
     async def players(
@@ -240,7 +245,7 @@ class Query:
         chosen = await season_for(info.context, season)
         query = await listing.player_query(info.context, chosen, filter, order_by)
         page = await query.page(info.context, PageRequest(first, after, last, before))
-        return build(PlayerConnection, page, lambda row: Player(row=row), query, chosen)  # type: ignore[no-any-return]
+        return build(PlayerConnection, page, lambda row: Player(row=row), query, season=chosen)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The scorer table's leaders, most goals first.")
     async def top_scorers(

@@ -121,14 +121,12 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `cupql serve` (uvicorn) process on a free port, over a fresh SQLite database it loads itself."""
+@contextlib.contextmanager
+def serving(database_url: str, log: Path, *flags: str) -> Iterator[str]:
+    """A real `cupql serve` (uvicorn) process on a free port over `database_url`; yields its base URL."""
     port = _free_port()
-    database = tmp_path_factory.mktemp("live") / "cupql.db"
-    environment = {**os.environ, "CUPQL_DATABASE_URL": f"sqlite:///{database}"}
-    command = [sys.executable, "-m", "cupql", "serve", "--port", str(port)]
-    log = tmp_path_factory.mktemp("live-log") / "server.log"
+    environment = {**os.environ, "CUPQL_DATABASE_URL": database_url}
+    command = [sys.executable, "-m", "cupql", "serve", "--port", str(port), *flags]
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -149,3 +147,11 @@ def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `cupql serve` process on a free port, over a fresh SQLite database it loads itself."""
+    database = tmp_path_factory.mktemp("live") / "cupql.db"
+    with serving(f"sqlite:///{database}", tmp_path_factory.mktemp("live-log") / "server.log") as url:
+        yield url

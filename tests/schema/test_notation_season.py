@@ -206,8 +206,8 @@ async def test_a_club_keeps_its_identity_across_seasons_with_each_season_s_name(
 async def test_reloading_one_season_keeps_the_other(seasons: httpx.AsyncClient, empty_database_url: str) -> None:
     again = CliRunner().invoke(main, ["load", str(NOTATIONS), "--database-url", empty_database_url])
     assert "the database now holds 2 season(s)" in again.output
-    result = await data(seasons, "{ seasons { year matchCount goalCount } }")
-    assert result["seasons"] == [
+    result = await data(seasons, "{ seasons { nodes { year matchCount goalCount } } }")
+    assert result["seasons"]["nodes"] == [
         {"year": 2026, "matchCount": 16, "goalCount": 30},
         {"year": 2024, "matchCount": 41, "goalCount": 98},
     ]

@@ -32,17 +32,22 @@ async def test_seasons_are_listed_latest_first_and_the_latest_is_the_default(two
     result = await data(
         two_seasons,
         """{
-      seasons { year name winner { name } matchCount }
+      seasons { totalCount nodes { year name winner { name } matchCount } }
+      newest: seasons(first: 1) { nodes { year } pageInfo { hasNextPage } }
       season { year }
       older: matches(season: 2024) { totalCount }
       latest: matches { totalCount }
       aktobe: club(name: "Aktobe", season: 2024) { cupRun { isWinner } }
     }""",
     )
-    assert result["seasons"] == [
-        {"year": 2025, "name": "2025 Testland Cup", "winner": {"name": "Capital Athletic"}, "matchCount": 21},
-        {"year": 2024, "name": "2024 Kazakhstan Cup", "winner": {"name": "Aktobe"}, "matchCount": 41},
-    ]
+    assert result["seasons"] == {
+        "totalCount": 2,
+        "nodes": [
+            {"year": 2025, "name": "2025 Testland Cup", "winner": {"name": "Capital Athletic"}, "matchCount": 21},
+            {"year": 2024, "name": "2024 Kazakhstan Cup", "winner": {"name": "Aktobe"}, "matchCount": 41},
+        ],
+    }
+    assert result["newest"] == {"nodes": [{"year": 2025}], "pageInfo": {"hasNextPage": True}}
     assert result["season"] == {"year": 2025}
     assert (result["older"]["totalCount"], result["latest"]["totalCount"]) == (41, 21)
     assert result["aktobe"] == {"cupRun": {"isWinner": True}}

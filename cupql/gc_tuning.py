@@ -1,0 +1,24 @@
+"""Garbage-collector settings for a server process, applied once its app is built.
+
+A request allocates tens of thousands of short-lived objects (rows, GraphQL results), and with Python's
+default thresholds that starts a young collection every 700 allocations and a full one, which walks every
+object the process holds (modules, the schema, SQLAlchemy's metadata), every 100 young ones. Freezing what
+start-up allocated takes those long-lived objects out of every later collection, and higher thresholds let
+requests finish between collections; measured on the contract queries under load, this roughly doubles
+throughput. Reference cycles are still collected, only less often.
+"""
+
+from __future__ import annotations
+
+import gc
+
+YOUNG_THRESHOLD = 50_000
+MIDDLE_THRESHOLD = 20
+OLD_THRESHOLD = 100
+
+
+def tune_for_serving() -> None:
+    """Freeze the objects allocated so far and raise the collection thresholds."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_THRESHOLD, MIDDLE_THRESHOLD, OLD_THRESHOLD)

@@ -1,0 +1,318 @@
+"""HTTP caching in front of /graphql: persisted queries, whole-response caching, ETags and HEAD.
+
+The data changes only when `cupql load` runs, so a response is a function of the request and the data
+version. A cache hit neither parses nor validates: the stored bytes are written as they are. Only successful
+responses (no errors) are stored, in an LRU bounded in bytes that is emptied whenever the data version
+changes; `X-Cache: HIT` or `MISS` says which a response was. GET and HEAD responses carry a weak ETag made
+of the data version and the request, and an `If-None-Match` that matches it gets a 304 without running
+anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import orjson
+from cachetools import LRUCache
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from cupql.data_version import DataVersion
+from cupql.http import APPLICATION_JSON, CACHE_STATE, GRAPHQL_RESPONSE_JSON, CacheState, negotiate_media_type
+from cupql.persisted_queries import PersistedQueries, PersistedQueryError
+
+__all__ = ["CachingGraphQL", "ResponseCache"]
+
+_QUERY_PARAMETERS = ("query", "operationName", "variables", "extensions")
+
+
+@dataclass(frozen=True)
+class CachedResponse:
+    """A stored response: its media type and body."""
+
+    content_type: bytes
+    body: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + 64
+
+
+@dataclass(frozen=True)
+class GraphQLRequest:
+    """The parts of a GraphQL-over-HTTP request that decide its response."""
+
+    query: object
+    operation_name: object
+    variables: object
+    extensions: object
+
+    @property
+    def well_formed(self) -> bool:
+        """Whether its parameters have the types the spec asks for (the endpoint explains what is wrong if not)."""
+        return (
+            (self.query is not None or self.extensions is not None)
+            and isinstance(self.query, str | None)
+            and isinstance(self.operation_name, str | None)
+            and isinstance(self.variables, dict | None)
+            and isinstance(self.extensions, dict | None)
+        )
+
+    def cache_key(self, media_type: str) -> tuple[str, str, bytes, str] | None:
+        if not isinstance(self.query, str) or not isinstance(self.operation_name, str | None):
+            return None
+        try:
+            variables = orjson.dumps(self.variables or {}, option=orjson.OPT_SORT_KEYS)
+        except TypeError:
+            return None
+        return self.query, self.operation_name or "", variables, media_type
+
+
+class ResponseCache:
+    """Successful responses by request, for one data version, bounded in bytes."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self._responses: LRUCache[tuple[str, str, bytes, str], CachedResponse] = LRUCache(
+            max_bytes, getsizeof=lambda response: response.size
+        )
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple[str, str, bytes, str]) -> CachedResponse | None:
+        response = self._responses.get(key)
+        if response is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return response
+
+    def put(self, key: tuple[str, str, bytes, str], response: CachedResponse) -> None:
+        if response.size <= self._responses.maxsize:
+            self._responses[key] = response
+
+    def clear(self) -> None:
+        self._responses.clear()
+
+
+@dataclass
+class _Captured:
+    """A response the endpoint sent, held back until its headers are complete."""
+
+    status: int = 200
+    headers: list[tuple[bytes, bytes]] = field(default_factory=list)
+    body: bytearray = field(default_factory=bytearray)
+
+
+class CachingGraphQL:
+    """The ASGI app in front of the GraphQL endpoint (see the module docstring)."""
+
+    def __init__(
+        self,
+        endpoint: ASGIApp,
+        *,
+        data_version: DataVersion,
+        responses: ResponseCache | None,
+        persisted_queries: PersistedQueries,
+        cache_control: str,
+    ) -> None:
+        self.endpoint = endpoint
+        self.data_version = data_version
+        self.responses = responses
+        self.persisted_queries = persisted_queries
+        self.cache_control = cache_control.encode("latin-1")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        method = scope.get("method")
+        if scope["type"] != "http" or method not in ("GET", "HEAD", "POST"):
+            await self.endpoint(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        request, body = await self._read(scope, receive, headers)
+        if request is None or not request.well_formed:
+            # Not a GraphQL request we can read (GraphiQL's page, a batch, bad JSON): the endpoint answers.
+            await self._forward(scope, receive, send, body)
+            return
+        media_type = negotiate_media_type(headers.get(b"accept", b"").decode("latin-1") or None)
+        try:
+            query = self.persisted_queries.resolve(request.query, request.extensions)
+        except PersistedQueryError as error:
+            await _send_error(send, error, media_type or APPLICATION_JSON, head=method == "HEAD")
+            return
+        if query is not request.query:
+            request = GraphQLRequest(query, request.operation_name, request.variables, request.extensions)
+            scope, body = _with_query(scope, body, query)
+        key = request.cache_key(media_type) if media_type else None
+        version = await self.data_version.current() if key else None
+        if key is None or version is None:
+            await self._forward(scope, receive, send, body)
+            return
+        etag = _etag(version, key) if method != "POST" else None
+        if etag is not None and _matches(headers.get(b"if-none-match"), etag):
+            await send({"type": "http.response.start", "status": 304, "headers": self._validators(etag)})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        cached = self.responses.get(key) if self.responses is not None else None
+        if cached is not None:
+            await self._send(send, cached.content_type, cached.body, etag, hit=True, head=method == "HEAD")
+            return
+        await self._run(scope, receive, send, body, key, version, etag)
+
+    async def _run(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        body: bytes,
+        key: tuple[str, str, bytes, str],
+        version: int,
+        etag: bytes | None,
+    ) -> None:
+        state = CacheState()
+        captured = _Captured()
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                captured.status = message["status"]
+                captured.headers = list(message.get("headers", []))
+            elif message["type"] == "http.response.body":
+                captured.body += message.get("body", b"")
+
+        head = scope["method"] == "HEAD"
+        await self._forward(
+            {**scope, "method": "GET" if head else scope["method"], CACHE_STATE: state}, receive, capture, body
+        )
+        content_type = dict(captured.headers).get(b"content-type", APPLICATION_JSON.encode())
+        cacheable = state.cacheable and captured.status == 200
+        if cacheable and self.responses is not None and await self.data_version.current() == version:
+            self.responses.put(key, CachedResponse(content_type, bytes(captured.body)))
+        if cacheable:
+            await self._send(send, content_type, bytes(captured.body), etag, hit=False, head=head)
+            return
+        headers = [(name, value) for name, value in captured.headers if name != b"content-length"]
+        if etag is not None:
+            headers.append((b"cache-control", b"no-store"))
+        headers.append((b"content-length", str(len(captured.body)).encode()))
+        await send({"type": "http.response.start", "status": captured.status, "headers": headers})
+        await send({"type": "http.response.body", "body": b"" if head else bytes(captured.body)})
+
+    def _validators(self, etag: bytes) -> list[tuple[bytes, bytes]]:
+        return [(b"etag", etag), (b"cache-control", self.cache_control), (b"vary", b"accept")]
+
+    async def _send(
+        self, send: Send, content_type: bytes, body: bytes, etag: bytes | None, *, hit: bool, head: bool
+    ) -> None:
+        headers = [
+            (b"content-type", content_type),
+            (b"content-length", str(len(body)).encode()),
+            (b"x-cache", b"HIT" if hit else b"MISS"),
+        ]
+        if etag is not None:
+            headers += self._validators(etag)
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"" if head else body})
+
+    async def _read(
+        self, scope: Scope, receive: Receive, headers: dict[bytes, bytes]
+    ) -> tuple[GraphQLRequest | None, bytes]:
+        if scope["method"] != "POST":
+            parameters = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+            try:
+                return GraphQLRequest(
+                    parameters.get("query"),
+                    parameters.get("operationName"),
+                    _json_parameter(parameters.get("variables")),
+                    _json_parameter(parameters.get("extensions")),
+                ), b""
+            except orjson.JSONDecodeError:
+                return None, b""
+        chunks = []
+        while True:
+            message = await receive()
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        if content_type != b"application/json":
+            return None, body
+        try:
+            payload = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return None, body
+        if not isinstance(payload, dict):
+            return None, body
+        return GraphQLRequest(
+            payload.get("query"), payload.get("operationName"), payload.get("variables"), payload.get("extensions")
+        ), body
+
+    async def _forward(self, scope: Scope, receive: Receive, send: Send, body: bytes) -> None:
+        if scope["method"] == "HEAD":
+            scope = {**scope, "method": "GET"}
+            send = _without_body(send)
+        if scope["method"] != "POST":
+            await self.endpoint(scope, receive, send)
+            return
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.endpoint(scope, replay, send)
+
+
+def _json_parameter(text: str | None) -> Any:
+    return None if text is None else orjson.loads(text)
+
+
+def _with_query(scope: Scope, body: bytes, query: object) -> tuple[Scope, bytes]:
+    """The request with the persisted query's text filled in, for the endpoint to run."""
+    if scope["method"] == "POST":
+        payload = orjson.loads(body)
+        payload["query"] = query
+        return scope, orjson.dumps(payload)
+    parameters = [(name, value) for name, value in parse_qsl(scope["query_string"].decode("latin-1"))]
+    parameters = [(name, value) for name, value in parameters if name != "query"] + [("query", str(query))]
+    return {**scope, "query_string": urlencode(parameters).encode("latin-1")}, body
+
+
+def _etag(version: int, key: tuple[str, str, bytes, str]) -> bytes:
+    digest = hashlib.blake2b(digest_size=12)
+    for part in key:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return f'W/"{version}-{digest.hexdigest()}"'.encode()
+
+
+def _matches(if_none_match: bytes | None, etag: bytes) -> bool:
+    if if_none_match is None:
+        return False
+    wanted = etag.removeprefix(b"W/")
+    return any(tag.strip() == b"*" or tag.strip().removeprefix(b"W/") == wanted for tag in if_none_match.split(b","))
+
+
+def _without_body(send: Send) -> Send:
+    async def send_head(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return send_head
+
+
+async def _send_error(send: Send, error: PersistedQueryError, media_type: str, *, head: bool) -> None:
+    body = orjson.dumps({"errors": [{"message": error.message, "extensions": {"code": error.code}}]})
+    # Like every request error: 200 for application/json clients, 400 under the newer media type.
+    status = 400 if media_type == GRAPHQL_RESPONSE_JSON else 200
+    headers = [
+        (b"content-type", f"{media_type}; charset=utf-8".encode()),
+        (b"content-length", str(len(body)).encode()),
+        (b"cache-control", b"no-store"),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if head else body})
