@@ -7,6 +7,7 @@ rows with the model's column names (see `resolvers.database`); they are typed as
 
 from __future__ import annotations
 
+import inspect
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ from db import models
 from resolvers.database import Database
 
 Row = TypeVar("Row", bound=models.Base)
+K = TypeVar("K")
+V = TypeVar("V")
+R = TypeVar("R")
 # SQLite refuses more than 32766 bound parameters per statement; stay well below.
 _MAX_BATCH = 1000
 
@@ -298,3 +302,26 @@ class Loaders:
             players_by_club=_club_rows(session, m.Player, m.Player.sort_name, m.Player.id),
             scorer_entries_by_club=_club_rows(session, m.ScorerEntry, m.ScorerEntry.goals.desc(), m.ScorerEntry.id),
         )
+
+
+def loaded(loader: DataLoader[K, V], key: K) -> V | Awaitable[V]:
+    """The value for `key` at once when `loader` already holds it, else the awaitable load.
+
+    A resolver that returns a plain value lets graphql-core complete its object without a task; most links
+    (a goal's club, a step's opponent) point at rows that an earlier batch already loaded.
+    """
+    future = loader.cache_map.get(key)
+    if future is not None and future.done() and not future.cancelled() and future.exception() is None:
+        return future.result()
+    return loader.load(key)
+
+
+def then(value: V | Awaitable[V], function: Callable[[V], R]) -> R | Awaitable[R]:
+    """`function` applied to `value`, at once for a plain value, once awaited for an awaitable."""
+    if inspect.isawaitable(value):
+        return _then(value, function)
+    return function(value)
+
+
+async def _then(value: Awaitable[V], function: Callable[[V], R]) -> R:
+    return function(await value)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+import functools
+from collections.abc import Iterable
+from typing import Annotated, Any, TypeVar, cast
 
 import strawberry
+from graphql import FieldNode, FragmentSpreadNode, GraphQLResolveInfo, InlineFragmentNode, SelectionSetNode
 from strawberry import Private
+from strawberry.utils.await_maybe import AwaitableOrValue, await_maybe
 
 from cupql.errors import BadUserInput
 from db import models
@@ -15,10 +19,11 @@ from resolvers.context import Context
 from resolvers.cup_run import CupRun as CupRunData
 from resolvers.cup_run import Step, cup_run
 from resolvers.ids import encode_id
-from resolvers.loaders import ClubInSeason
+from resolvers.loaders import ClubInSeason, loaded, then
 from schema.enums import Attribution, CardKind, League, Result, RoundKind, TieDecision, Venue
 
 Info = strawberry.Info[Context, None]
+T = TypeVar("T")
 RoundFilter = Annotated[
     RoundKind | None, strawberry.argument(description="Only this round's; every round when omitted.")
 ]
@@ -35,33 +40,68 @@ class Node:
         raise TypeError(f"{type(self).__name__} has no key")
 
 
-async def club_of(info: Info, season_id: str, club_id: str | None) -> Club | None:
-    """The Club object of `club_id` in a season, through the club loader."""
+def club_of(info: Info, season_id: str, club_id: str | None) -> AwaitableOrValue[Club | None]:
+    """The Club object of `club_id` in a season, through the club loader (at once when it holds it)."""
     if club_id is None:
         return None
-    found = await info.context.loaders.club.load(club_entry_key(season_id, club_id))
+    return then(loaded(info.context.loaders.club, club_entry_key(season_id, club_id)), _club_or_none)
+
+
+def _club_or_none(found: ClubInSeason | None) -> Club | None:
     return Club(row=found) if found else None
 
 
-async def club_required(info: Info, season_id: str, club_id: str) -> Club:
-    club = await club_of(info, season_id, club_id)
-    if club is None:
-        raise LookupError(f"club {club_id} has no entry in season {season_id}")
-    return club
+def club_required(info: Info, season_id: str, club_id: str) -> AwaitableOrValue[Club]:
+    return then(club_of(info, season_id, club_id), functools.partial(_required, f"club {club_id} in {season_id}"))
 
 
-async def match_of(info: Info, match_id: str) -> Match:
-    row = await info.context.loaders.match.load(match_id)
-    if row is None:
-        raise LookupError(f"no match {match_id}")
-    return Match(row=row)
+def _required(what: str, found: T | None) -> T:
+    if found is None:
+        raise LookupError(f"no {what}")
+    return found
 
 
-async def player_of(info: Info, player_id: str | None) -> Player | None:
+def match_of(info: Info, match_id: str) -> AwaitableOrValue[Match]:
+    found = then(loaded(info.context.loaders.match, match_id), functools.partial(_required, f"match {match_id}"))
+    return then(found, lambda row: Match(row=row))
+
+
+def player_of(info: Info, player_id: str | None) -> AwaitableOrValue[Player | None]:
     if player_id is None:
         return None
-    row = await info.context.loaders.player.load(player_id)
-    return Player(row=row) if row else None
+    return then(loaded(info.context.loaders.player, player_id), lambda row: Player(row=row) if row else None)
+
+
+def selects(info: Info, name: str) -> bool:
+    """Whether the query selects field `name` on the objects the current field returns (fragments included)."""
+    # Fields graphql-core calls directly (see schema.build) get its own info; the others strawberry's wrapper.
+    raw = cast(GraphQLResolveInfo[Any], getattr(info, "_raw_info", info))
+    return any(_selects(raw, node.selection_set, name) for node in raw.field_nodes)
+
+
+def _selects(raw: GraphQLResolveInfo[Any], selection_set: SelectionSetNode | None, name: str) -> bool:
+    for selection in selection_set.selections if selection_set else ():
+        if isinstance(selection, FieldNode):
+            if selection.name.value == name:
+                return True
+        elif isinstance(selection, InlineFragmentNode):
+            if _selects(raw, selection.selection_set, name):
+                return True
+        elif isinstance(selection, FragmentSpreadNode):
+            fragment = raw.fragments.get(selection.name.value)
+            if fragment is not None and _selects(raw, fragment.selection_set, name):
+                return True
+    return False
+
+
+async def prefetch_players(info: Info, link: str, player_ids: Iterable[str | None]) -> None:
+    """Load the players the returned objects' `link` field will ask for, now, in one batch.
+
+    Looking ahead this way puts the players in the loader before graphql-core resolves `link` on each object,
+    which then answers at once instead of awaiting a load of its own.
+    """
+    if selects(info, link):
+        await info.context.loaders.player.load_many([i for i in player_ids if i is not None])
 
 
 async def season_of(info: Info, season_id: str) -> Season:
@@ -104,7 +144,7 @@ class Season(Node):
 
     @strawberry.field(description="Last season's winner, when it took part in this season too.")
     async def defending_champion(self, info: Info) -> Club | None:
-        return await club_of(info, self.row.id, self.row.defending_champion_id)
+        return await await_maybe(club_of(info, self.row.id, self.row.defending_champion_id))
 
     @strawberry.field(description="Last season's winner's name, as the article gives it (whether or not it took part).")
     async def defending_champion_name(self, info: Info) -> str | None:
@@ -115,11 +155,11 @@ class Season(Node):
 
     @strawberry.field(description="The club that won the final.")
     async def winner(self, info: Info) -> Club | None:
-        return await club_of(info, self.row.id, self.row.winner_id)
+        return await await_maybe(club_of(info, self.row.id, self.row.winner_id))
 
     @strawberry.field(description="The club that lost the final.")
     async def runner_up(self, info: Info) -> Club | None:
-        return await club_of(info, self.row.id, self.row.runner_up_id)
+        return await await_maybe(club_of(info, self.row.id, self.row.runner_up_id))
 
     @strawberry.field(description="How many clubs took part.")
     async def club_count(self, info: Info) -> int:
@@ -284,11 +324,13 @@ class Club(Node):
     @strawberry.field(description="Goals credited to the club, in match order.")
     async def goals(self, info: Info) -> list[Goal]:
         rows = await info.context.loaders.goals_by_club.load((self.row.season_id, self.row.club.id))
+        await prefetch_players(info, "scorer", (r.scorer_id for r in rows))
         return [Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards shown to the club's players, in match order.")
     async def cards(self, info: Info) -> list[Card]:
         rows = await info.context.loaders.cards_by_club.load((self.row.season_id, self.row.club.id))
+        await prefetch_players(info, "player", (r.player_id for r in rows))
         return [Card(row=c) for c in rows]
 
     @strawberry.field(description="The club's players the article mentions, by name.")
@@ -299,6 +341,7 @@ class Club(Node):
     @strawberry.field(description="The club's scorers from the scorer table, most goals first.")
     async def scorers(self, info: Info) -> list[Scorer]:
         rows = await info.context.loaders.scorer_entries_by_club.load((self.row.season_id, self.row.club.id))
+        await prefetch_players(info, "player", (r.player_id for r in rows))
         return [Scorer(row=r) for r in rows]
 
     @strawberry.field(description="The club's whole cup run: every match, how far it went, who knocked it out.")
@@ -325,10 +368,10 @@ class CupRunStep:
     def leg(self) -> int | None:
         return self.step.match.leg
 
-    @strawberry.field(description="The other club.")
-    async def opponent(self, info: Info) -> Club:
+    @strawberry.field(description="The other club.", graphql_type=Club)
+    def opponent(self, info: Info) -> AwaitableOrValue[Club]:
         m = self.step.match
-        return await club_required(info, m.season_id, m.away_id if self.step.home else m.home_id)
+        return club_required(info, m.season_id, m.away_id if self.step.home else m.home_id)
 
     @strawberry.field(description="HOME when the article lists the club first.")
     def venue(self) -> Venue:
@@ -367,9 +410,11 @@ class CupRun:
     def eliminated_in(self) -> RoundKind | None:
         return self.data.eliminated_in
 
-    @strawberry.field(description="The club that knocked it out; null for the winner or a group-stage exit.")
-    async def eliminated_by(self, info: Info) -> Club | None:
-        return await club_of(info, self.season_id, self.data.eliminated_by)
+    @strawberry.field(
+        description="The club that knocked it out; null for the winner or a group-stage exit.", graphql_type=Club | None
+    )
+    def eliminated_by(self, info: Info) -> AwaitableOrValue[Club | None]:
+        return club_of(info, self.season_id, self.data.eliminated_by)
 
     @strawberry.field(description="Whether the club won the cup.")
     def is_winner(self) -> bool:
@@ -426,13 +471,13 @@ class Match(Node):
     def leg(self) -> int | None:
         return self.row.leg
 
-    @strawberry.field(description="The club listed first.")
-    async def home(self, info: Info) -> Club:
-        return await club_required(info, self.row.season_id, self.row.home_id)
+    @strawberry.field(description="The club listed first.", graphql_type=Club)
+    def home(self, info: Info) -> AwaitableOrValue[Club]:
+        return club_required(info, self.row.season_id, self.row.home_id)
 
-    @strawberry.field(description="The club listed second.")
-    async def away(self, info: Info) -> Club:
-        return await club_required(info, self.row.season_id, self.row.away_id)
+    @strawberry.field(description="The club listed second.", graphql_type=Club)
+    def away(self, info: Info) -> AwaitableOrValue[Club]:
+        return club_required(info, self.row.season_id, self.row.away_id)
 
     @strawberry.field(
         description="Goals of the home club (an awarded result's score where one is stated); null for a walkover "
@@ -474,10 +519,11 @@ class Match(Node):
 
     @strawberry.field(
         description="The club that won the match: on the score, else the shoot-out, else the award; null for a draw "
-        "or an award the article does not assign."
+        "or an award the article does not assign.",
+        graphql_type=Club | None,
     )
-    async def winner(self, info: Info) -> Club | None:
-        return await club_of(info, self.row.season_id, self.row.winner_id)
+    def winner(self, info: Info) -> AwaitableOrValue[Club | None]:
+        return club_of(info, self.row.season_id, self.row.winner_id)
 
     @strawberry.field(description="The stadium, when the article names it.")
     def stadium(self) -> str | None:
@@ -500,15 +546,52 @@ class Match(Node):
 
     @strawberry.field(description="Goals in minute order; goals whose minute is unknown come last.")
     async def goals(self, info: Info) -> list[Goal]:
-        return [Goal(row=g) for g in await info.context.loaders.goals_by_match.load(self.row.id)]
+        rows = await info.context.loaders.goals_by_match.load(self.row.id)
+        await prefetch_players(info, "scorer", (r.scorer_id for r in rows))
+        return [Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards in the article's order (by minute where it gives them).")
     async def cards(self, info: Info) -> list[Card]:
-        return [Card(row=c) for c in await info.context.loaders.cards_by_match.load(self.row.id)]
+        rows = await info.context.loaders.cards_by_match.load(self.row.id)
+        await prefetch_players(info, "player", (r.player_id for r in rows))
+        return [Card(row=c) for c in rows]
 
     @strawberry.field(description="The article line of the score, for checking the source.")
     def article_line(self) -> int:
         return self.row.line
+
+
+@strawberry.type(description="A player, as named by the match lines or the scorer table.")
+class Player(Node):
+    row: Private[models.Player]
+
+    def key(self) -> str:
+        return self.row.id
+
+    @strawberry.field(description="The fullest name the article gives.")
+    def name(self) -> str:
+        return self.row.name
+
+    @strawberry.field(description="The FIFA country code from the scorer table; null where not given.")
+    def nationality(self) -> str | None:
+        return self.row.nationality
+
+    @strawberry.field(description="The player's club.", graphql_type=Club)
+    def club(self, info: Info) -> AwaitableOrValue[Club]:
+        return club_required(info, self.row.season_id, self.row.club_id)
+
+    @strawberry.field(description="Goals the scorer table credits; null when the table does not list the player.")
+    async def goal_count(self, info: Info) -> int | None:
+        rows = await info.context.loaders.scorer_entry_by_player.load(self.row.id)
+        return sum(r.goals for r in rows) if rows else None
+
+    @strawberry.field(description="Goals attributed to the player (STATED or INFERRED), in match order.")
+    async def goals(self, info: Info) -> list[Goal]:
+        return [Goal(row=g) for g in await info.context.loaders.goals_by_player.load(self.row.id)]
+
+    @strawberry.field(description="Cards shown to the player.")
+    async def cards(self, info: Info) -> list[Card]:
+        return [Card(row=c) for c in await info.context.loaders.cards_by_player.load(self.row.id)]
 
 
 @strawberry.type(description="A goal. Scorer and minute are null where the article lost them.")
@@ -518,17 +601,19 @@ class Goal(Node):
     def key(self) -> str:
         return self.row.id
 
-    @strawberry.field(description="The match.")
-    async def match(self, info: Info) -> Match:
-        return await match_of(info, self.row.match_id)
+    @strawberry.field(description="The match.", graphql_type=Match)
+    def match(self, info: Info) -> AwaitableOrValue[Match]:
+        return match_of(info, self.row.match_id)
 
-    @strawberry.field(description="The club the goal counts for.")
-    async def club(self, info: Info) -> Club:
-        return await club_required(info, self.row.season_id, self.row.club_id)
+    @strawberry.field(description="The club the goal counts for.", graphql_type=Club)
+    def club(self, info: Info) -> AwaitableOrValue[Club]:
+        return club_required(info, self.row.season_id, self.row.club_id)
 
-    @strawberry.field(description="The scorer; null when unknown. See `attribution` for how it is known.")
-    async def scorer(self, info: Info) -> Player | None:
-        return await player_of(info, self.row.scorer_id)
+    @strawberry.field(
+        description="The scorer; null when unknown. See `attribution` for how it is known.", graphql_type=Player | None
+    )
+    def scorer(self, info: Info) -> AwaitableOrValue[Player | None]:
+        return player_of(info, self.row.scorer_id)
 
     @strawberry.field(description="The minute; null when the article lost it.")
     def minute(self) -> int | None:
@@ -562,17 +647,19 @@ class Card(Node):
     def key(self) -> str:
         return self.row.id
 
-    @strawberry.field(description="The match.")
-    async def match(self, info: Info) -> Match:
-        return await match_of(info, self.row.match_id)
+    @strawberry.field(description="The match.", graphql_type=Match)
+    def match(self, info: Info) -> AwaitableOrValue[Match]:
+        return match_of(info, self.row.match_id)
 
-    @strawberry.field(description="The club of the booked player.")
-    async def club(self, info: Info) -> Club:
-        return await club_required(info, self.row.season_id, self.row.club_id)
+    @strawberry.field(description="The club of the booked player.", graphql_type=Club)
+    def club(self, info: Info) -> AwaitableOrValue[Club]:
+        return club_required(info, self.row.season_id, self.row.club_id)
 
-    @strawberry.field(description="The booked player; null where the article lost the name.")
-    async def player(self, info: Info) -> Player | None:
-        return await player_of(info, self.row.player_id)
+    @strawberry.field(
+        description="The booked player; null where the article lost the name.", graphql_type=Player | None
+    )
+    def player(self, info: Info) -> AwaitableOrValue[Player | None]:
+        return player_of(info, self.row.player_id)
 
     @strawberry.field(description="The minute; null where the article does not give it.")
     def minute(self) -> int | None:
@@ -591,53 +678,17 @@ class Card(Node):
         return self.row.line
 
 
-@strawberry.type(description="A player, as named by the match lines or the scorer table.")
-class Player(Node):
-    row: Private[models.Player]
-
-    def key(self) -> str:
-        return self.row.id
-
-    @strawberry.field(description="The fullest name the article gives.")
-    def name(self) -> str:
-        return self.row.name
-
-    @strawberry.field(description="The FIFA country code from the scorer table; null where not given.")
-    def nationality(self) -> str | None:
-        return self.row.nationality
-
-    @strawberry.field(description="The player's club.")
-    async def club(self, info: Info) -> Club:
-        return await club_required(info, self.row.season_id, self.row.club_id)
-
-    @strawberry.field(description="Goals the scorer table credits; null when the table does not list the player.")
-    async def goal_count(self, info: Info) -> int | None:
-        rows = await info.context.loaders.scorer_entry_by_player.load(self.row.id)
-        return sum(r.goals for r in rows) if rows else None
-
-    @strawberry.field(description="Goals attributed to the player (STATED or INFERRED), in match order.")
-    async def goals(self, info: Info) -> list[Goal]:
-        return [Goal(row=g) for g in await info.context.loaders.goals_by_player.load(self.row.id)]
-
-    @strawberry.field(description="Cards shown to the player.")
-    async def cards(self, info: Info) -> list[Card]:
-        return [Card(row=c) for c in await info.context.loaders.cards_by_player.load(self.row.id)]
-
-
 @strawberry.type(description="A line of a scorer table: a player and the goals the article credits.")
 class Scorer:
     row: Private[models.ScorerEntry]
 
-    @strawberry.field(description="The player.")
-    async def player(self, info: Info) -> Player:
-        player = await player_of(info, self.row.player_id)
-        if player is None:
-            raise LookupError(f"no player {self.row.player_id}")
-        return player
+    @strawberry.field(description="The player.", graphql_type=Player)
+    def player(self, info: Info) -> AwaitableOrValue[Player]:
+        return then(player_of(info, self.row.player_id), functools.partial(_required, f"player {self.row.player_id}"))
 
-    @strawberry.field(description="The player's club.")
-    async def club(self, info: Info) -> Club:
-        return await club_required(info, self.row.season_id, self.row.club_id)
+    @strawberry.field(description="The player's club.", graphql_type=Club)
+    def club(self, info: Info) -> AwaitableOrValue[Club]:
+        return club_required(info, self.row.season_id, self.row.club_id)
 
     @strawberry.field(description="Goals, per the scorer table.")
     def goals(self) -> int:
@@ -652,9 +703,9 @@ class Standing:
     def position(self) -> int:
         return self.row.position
 
-    @strawberry.field(description="The club.")
-    async def club(self, info: Info) -> Club:
-        return await club_required(info, self.row.season_id, self.row.club_id)
+    @strawberry.field(description="The club.", graphql_type=Club)
+    def club(self, info: Info) -> AwaitableOrValue[Club]:
+        return club_required(info, self.row.season_id, self.row.club_id)
 
     @strawberry.field(description="Matches played.")
     def played(self) -> int:
@@ -730,13 +781,13 @@ class Tie(Node):
     async def legs(self, info: Info) -> list[Match]:
         return [Match(row=m) for m in await info.context.loaders.matches_by_tie.load(self.row.id)]
 
-    @strawberry.field(description="The club at home in the (first) match.")
-    async def home(self, info: Info) -> Club:
-        return await club_required(info, self.row.season_id, self.row.home_id)
+    @strawberry.field(description="The club at home in the (first) match.", graphql_type=Club)
+    def home(self, info: Info) -> AwaitableOrValue[Club]:
+        return club_required(info, self.row.season_id, self.row.home_id)
 
-    @strawberry.field(description="The club away in the (first) match.")
-    async def away(self, info: Info) -> Club:
-        return await club_required(info, self.row.season_id, self.row.away_id)
+    @strawberry.field(description="The club away in the (first) match.", graphql_type=Club)
+    def away(self, info: Info) -> AwaitableOrValue[Club]:
+        return club_required(info, self.row.season_id, self.row.away_id)
 
     @strawberry.field(description="The home club's goals over all legs.")
     def home_aggregate(self) -> int:
@@ -750,9 +801,9 @@ class Tie(Node):
     def aggregate(self) -> str:
         return f"{self.row.home_aggregate}-{self.row.away_aggregate}"
 
-    @strawberry.field(description="The club that went through.")
-    async def winner(self, info: Info) -> Club | None:
-        return await club_of(info, self.row.season_id, self.row.winner_id)
+    @strawberry.field(description="The club that went through.", graphql_type=Club | None)
+    def winner(self, info: Info) -> AwaitableOrValue[Club | None]:
+        return club_of(info, self.row.season_id, self.row.winner_id)
 
     @strawberry.field(description="What settled the tie; null where nothing the article says settles it.")
     def decided_by(self) -> TieDecision | None:
@@ -766,12 +817,12 @@ class Tie(Node):
     def away_penalties(self) -> int | None:
         return self.row.away_penalties
 
-    @strawberry.field(description="The club that went out.")
-    async def loser(self, info: Info) -> Club | None:
+    @strawberry.field(description="The club that went out.", graphql_type=Club | None)
+    def loser(self, info: Info) -> AwaitableOrValue[Club | None]:
         r = self.row
         if r.winner_id is None:
             return None
-        return await club_of(info, r.season_id, r.away_id if r.winner_id == r.home_id else r.home_id)
+        return club_of(info, r.season_id, r.away_id if r.winner_id == r.home_id else r.home_id)
 
 
 @strawberry.type(description="A round of the cup, with the article's schedule.")
