@@ -286,6 +286,16 @@ class Club(Node):
     def first_known_name(self) -> str:
         return self.row.club.name
 
+    @strawberry.field(
+        description="This club in every season loaded, oldest first: the same key (`slug`) throughout, with each "
+        "season's own name, league and cup run."
+    )
+    async def all_seasons(self, info: Info) -> list[Club]:
+        rows = await info.context.loaders.seasons_of_club.load(self.row.club.id)
+        for row in rows:
+            info.context.loaders.club.prime(row.entry.id, row)
+        return [Club(row=row) for row in rows]
+
     @strawberry.field(description="A URL-friendly name, the same in every season.")
     def slug(self) -> str:
         return self.row.club.id

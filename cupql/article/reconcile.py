@@ -104,7 +104,7 @@ def _match(raw: RawMatch, findings: Findings) -> Match:
         stadium=raw.stadium,
         attendance=raw.attendance,
         referee=raw.referee,
-        away_goals_note=notes.away_goals,
+        away_goals_note=notes.away_goals or any("on away goals" in text.casefold() for text, _ in raw.prose),
     )
     if match.home_penalties is None:
         _penalties_from_prose(raw, match)

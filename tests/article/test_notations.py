@@ -276,6 +276,23 @@ def test_a_two_legged_tie_settled_on_away_goals_has_no_extra_time() -> None:
     assert [(m.leg, m.extra_time) for m in built.matches] == [(1, False), (2, False)]
 
 
+def test_a_tie_the_text_says_was_won_on_away_goals() -> None:
+    built = season(
+        """
+        == Semi-finals ==
+        The semi-finals were held over two legs.
+        1 May 2030
+        Tobol 2 – 2 Aktobe
+        8 May 2030
+        Aktobe 1 – 1 Tobol
+        Aktobe won on away goals.
+        """
+    )
+    assert (built.ties[0].winner, built.ties[0].decided_by) == ("Aktobe", TieDecision.AWAY_GOALS)
+    # Whatever the lost minutes, Aktobe led on away goals after 90: no extra time.
+    assert built.matches[1].extra_time is False
+
+
 def test_without_the_away_goals_rule_a_level_second_leg_goes_to_extra_time() -> None:
     built = season(
         """

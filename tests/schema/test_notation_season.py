@@ -191,13 +191,22 @@ async def test_a_club_keeps_its_identity_across_seasons_with_each_season_s_name(
     result = await data(
         seasons,
         """{ old: club(name: "Khan-Tengri", season: 2024) { name slug firstKnownName }
-             new: club(name: "Khan-Tengri", season: 2026) { name slug firstKnownName }
+             new: club(name: "Khan-Tengri", season: 2026) { name slug firstKnownName
+               allSeasons { name season { year } entryRound group { name } } }
              folded: club(name: "JETıSAY", season: 2026) { name slug }
              cyrillic: club(name: "кайрат-жастар", season: 2026) { name slug } }""",
     )
     assert result == {
         "old": {"name": "Khan-Tengri", "slug": "khan-tengri", "firstKnownName": "Khan-Tengri"},
-        "new": {"name": "Khan Tengri", "slug": "khan-tengri", "firstKnownName": "Khan-Tengri"},
+        "new": {
+            "name": "Khan Tengri",
+            "slug": "khan-tengri",
+            "firstKnownName": "Khan-Tengri",
+            "allSeasons": [
+                {"name": "Khan-Tengri", "season": {"year": 2024}, "entryRound": "GROUP_STAGE", "group": {"name": "A"}},
+                {"name": "Khan Tengri", "season": {"year": 2026}, "entryRound": "GROUP_STAGE", "group": {"name": "A"}},
+            ],
+        },
         "folded": {"name": "Jetisay", "slug": "jetisay"},
         "cyrillic": {"name": "Кайрат-Жастар", "slug": "кайрат-жастар"},
     }
