@@ -709,7 +709,9 @@ class Scorer:
 class Standing:
     row: Private[models.Standing]
 
-    @strawberry.field(description="1 for the group winner.")
+    @strawberry.field(
+        description="1 for the group winner; clubs that nothing the article states separates share a position."
+    )
     def position(self) -> int:
         return self.row.position
 

@@ -117,7 +117,9 @@ def _match(raw: RawMatch, findings: Findings) -> Match:
 
 
 _PROSE_SHOOTOUT = re.compile(
-    r"(?P<club>[^.,;()]+?) won (?P<won>\d+)\s*[-\u2013\u2014]\s*(?P<lost>\d+) on penalties", re.IGNORECASE
+    r"(?P<club>[^.,;()]+?) won (?P<won>\d+)\s*[-\u2013\u2014]\s*(?P<lost>\d+) "
+    r"(?:on penalties|on penalty kicks|on pens|in the (?:penalty )?shoot-?out)",
+    re.IGNORECASE,
 )
 
 

@@ -123,13 +123,14 @@ def test_a_shoot_out_after_the_away_club_is_no_part_of_its_name() -> None:
     assert match.extra_time is True
 
 
-def test_a_shoot_out_stated_only_in_the_text_after_the_match() -> None:
+@pytest.mark.parametrize("told", ["Tobol won 5–4 on penalties.", "After extra time, Tobol won 5-4 in the shoot-out."])
+def test_a_shoot_out_stated_only_in_the_text_after_the_match(told: str) -> None:
     match = only_match(
-        """
+        f"""
         == Final ==
         1 May 2030
         Astana 0 – 0 Tobol
-        Tobol won 5–4 on penalties.
+        {told}
         """
     )
     assert (match.home_penalties, match.away_penalties, match.winner) == (4, 5, "Tobol")
