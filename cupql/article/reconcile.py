@@ -87,6 +87,8 @@ def build_season(article: Article) -> Season:
 
 def _match(raw: RawMatch, findings: Findings) -> Match:
     notes = raw.notes
+    # The running text after a match block may tell what its score line does not.
+    told = " ".join(text for text, _ in raw.prose).casefold()
     match = Match(
         line=raw.line,
         date=raw.date,
@@ -96,7 +98,9 @@ def _match(raw: RawMatch, findings: Findings) -> Match:
         away=raw.away,
         home_score=raw.home_score,
         away_score=raw.away_score,
-        extra_time=True if notes.extra_time else None,
+        extra_time=True
+        if notes.extra_time or any("after extra time" in text.casefold() for text, _ in raw.prose)
+        else None,
         awarded=notes.awarded,
         walkover=notes.walkover,
         home_penalties=notes.home_penalties,
@@ -104,7 +108,7 @@ def _match(raw: RawMatch, findings: Findings) -> Match:
         stadium=raw.stadium,
         attendance=raw.attendance,
         referee=raw.referee,
-        away_goals_note=notes.away_goals or any("on away goals" in text.casefold() for text, _ in raw.prose),
+        away_goals_note=notes.away_goals or "on away goals" in told,
     )
     if match.home_penalties is None:
         _penalties_from_prose(raw, match)

@@ -134,6 +134,7 @@ def test_a_shoot_out_stated_only_in_the_text_after_the_match(told: str) -> None:
         """
     )
     assert (match.home_penalties, match.away_penalties, match.winner) == (4, 5, "Tobol")
+    assert match.extra_time is True
 
 
 def test_an_awarded_result_after_the_away_club_has_no_goals_and_no_new_club() -> None:
