@@ -112,8 +112,6 @@ def _match(raw: RawMatch, findings: Findings) -> Match:
     )
     if match.home_penalties is None:
         _penalties_from_prose(raw, match)
-    if match.home_penalties is not None and match.home_score != match.away_score:
-        findings.disagree(raw.line, "SHOOTOUT_AFTER_WIN", f"a shoot-out after a {raw.home_score}-{raw.away_score}")
     match.winner = match_winner(raw, match, findings)
     if match.awarded and match.winner is None and match.home_score is None:
         findings.disagree(raw.line, "AWARD_UNSTATED", f"{raw.home} v {raw.away}: the walkover names no winner")

@@ -97,6 +97,7 @@ class TieBuilder:
                 for number, leg in enumerate(legs, start=1):
                     leg.leg = number
             tie = self._decide(kind, legs, two_legged, later[kind])
+            self._check_shootouts(tie)
             for match in legs:
                 match.extra_time = _extra_time(match, tie, self._away_goals_rule(tie))
             ties.append(tie)
@@ -136,6 +137,21 @@ class TieBuilder:
             self.findings.disagree(last.line, "WINNER_DID_NOT_ADVANCE", f"{tie.winner} won but played no later round")
         return tie
 
+    def _check_shootouts(self, tie: Tie) -> None:
+        """A shoot-out only follows a level match, or a second leg that left the tie level."""
+        for match in tie.legs:
+            if match.home_penalties is None:
+                continue
+            level = (
+                tie.home_aggregate == tie.away_aggregate
+                if match.leg == 2
+                else match.home_score == match.away_score and match is tie.legs[-1]
+            )
+            if not level:
+                self.findings.disagree(
+                    match.line, "SHOOTOUT_NOT_LEVEL", f"{match.home} v {match.away}: a shoot-out after a decided score"
+                )
+
     def _decide_legs(self, tie: Tie, last: Match) -> None:
         if tie.home_aggregate != tie.away_aggregate:
             tie.winner = tie.home if tie.home_aggregate > tie.away_aggregate else tie.away
@@ -149,8 +165,10 @@ class TieBuilder:
                 tie.winner = max(away_goals, key=lambda club: away_goals[club])
                 tie.decided_by = TieDecision.AWAY_GOALS
                 return
-        if last.winner is not None and last.home_penalties is not None:
-            tie.winner, tie.decided_by = last.winner, TieDecision.PENALTIES
+        home, away = last.home_penalties, last.away_penalties
+        if home is not None and away is not None and home != away:
+            tie.winner = last.home if home > away else last.away
+            tie.decided_by = TieDecision.PENALTIES
 
     def _away_goals_rule(self, tie: Tie) -> bool:
         """Whether away goals count double: a leg's `(a)` note, or the round's or season's prose saying so."""

@@ -316,6 +316,34 @@ def test_without_the_away_goals_rule_a_level_second_leg_goes_to_extra_time() -> 
     assert [m.extra_time for m in built.matches] == [False, True]
 
 
+def test_a_second_leg_won_on_the_day_but_lost_on_penalties() -> None:
+    built = season(
+        """
+        == Semi-finals ==
+        The semi-finals were held over two legs.
+        1 May 2030
+        Tobol 2 – 0 Aktobe
+        8 May 2030
+        Aktobe 2 – 0 (a.e.t.) (2–4 p) Tobol
+        """
+    )
+    [tie] = built.ties
+    assert (tie.home_aggregate, tie.away_aggregate, tie.winner, tie.decided_by) == (
+        2,
+        2,
+        "Tobol",
+        TieDecision.PENALTIES,
+    )
+    assert (tie.home_penalties, tie.away_penalties) == (4, 2)
+    assert built.matches[1].winner == "Aktobe"  # the match itself, on its score
+    assert built.report.disagreements == []
+
+
+def test_a_shoot_out_after_a_decided_score_is_reported() -> None:
+    built = season("== Final ==\n1 May 2030\nAstana 2 – 1 (4–3 p) Tobol\n")
+    assert codes(built) == ["SHOOTOUT_NOT_LEVEL"]
+
+
 def test_a_drawn_match_followed_by_a_replay_had_no_extra_time() -> None:
     built = season(
         """
