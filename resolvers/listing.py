@@ -13,6 +13,7 @@ from db import models
 from resolvers.context import Context
 from resolvers.lookup import club_id, group_id, player_id, shown
 from resolvers.pages import Query
+from resolvers.scores import GOALS_SCORED
 from schema.enums import (
     CardGroupKey,
     CardOrderField,
@@ -93,7 +94,7 @@ async def match_query(
     column = {
         MatchOrderField.DATE: M.date,
         MatchOrderField.ROUND: _ROUND_ORDER,
-        MatchOrderField.TOTAL_GOALS: M.home_score + M.away_score,
+        MatchOrderField.TOTAL_GOALS: GOALS_SCORED,
     }[order.field]
     return Query(statement, (_directed(column, order.direction), M.date, M.id))
 
@@ -103,13 +104,15 @@ def match_group_key(key: MatchGroupKey) -> Any:
         MatchGroupKey.ROUND: M.round,
         MatchGroupKey.GROUP: M.group_id,
         MatchGroupKey.RESULT: case(
+            (M.awarded & (M.winner_id == M.home_id), literal("HOME_WIN")),
+            (M.awarded & (M.winner_id == M.away_id), literal("AWAY_WIN")),
             (M.home_score > M.away_score, literal("HOME_WIN")),
             (M.home_score < M.away_score, literal("AWAY_WIN")),
             else_=literal("DRAW"),
         ),
         MatchGroupKey.DATE: M.date,
         MatchGroupKey.EXTRA_TIME: M.extra_time,
-        MatchGroupKey.TOTAL_GOALS: M.home_score + M.away_score,
+        MatchGroupKey.TOTAL_GOALS: GOALS_SCORED,
     }[key]
 
 

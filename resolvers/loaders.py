@@ -13,12 +13,13 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, func, select
 from strawberry.dataloader import DataLoader
 
 from cupql.vocabulary import Attribution, RoundKind
 from db import models
 from resolvers.database import Database
+from resolvers.scores import GOALS_SCORED
 
 Row = TypeVar("Row", bound=models.Base)
 K = TypeVar("K")
@@ -191,11 +192,7 @@ def _season_totals(session: Database) -> DataLoader[str, SeasonTotals]:
             select(
                 models.Match.season_id,
                 func.count(),
-                # An awarded result's score is no goals scored.
-                func.coalesce(
-                    func.sum(case((models.Match.awarded, 0), else_=models.Match.home_score + models.Match.away_score)),
-                    0,
-                ),
+                func.coalesce(func.sum(GOALS_SCORED), 0),
             )
             .where(models.Match.season_id.in_(keys))
             .group_by(models.Match.season_id)

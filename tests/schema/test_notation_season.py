@@ -220,3 +220,23 @@ async def test_reloading_one_season_keeps_the_other(seasons: httpx.AsyncClient, 
         {"year": 2026, "matchCount": 16, "goalCount": 30},
         {"year": 2024, "matchCount": 41, "goalCount": 98},
     ]
+
+
+async def test_aggregates_and_group_bys_count_no_goals_for_awarded_results(seasons: httpx.AsyncClient) -> None:
+    result = await data(
+        seasons,
+        """{ matches(season: 2026, first: 1) { aggregate { count goals homeGoals awayGoals extraTimeMatches }
+               groupBy(key: RESULT) { key count goals } } }""",
+    )
+    assert result["matches"]["aggregate"] == {
+        "count": 16,
+        "goals": 30,
+        "homeGoals": 12,
+        "awayGoals": 18,
+        "extraTimeMatches": 2,
+    }
+    assert sorted((b["key"], b["count"], b["goals"]) for b in result["matches"]["groupBy"]) == [
+        ("AWAY_WIN", 6, 12),  # with Tobol's awarded 3-0, which counts no goals
+        ("DRAW", 7, 14),  # shoot-outs included: the match itself was drawn
+        ("HOME_WIN", 3, 4),  # with Aktobe's walkover, which states no score
+    ]
