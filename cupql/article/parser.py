@@ -174,15 +174,21 @@ _SCORE = re.compile(
 )
 _NOTE = re.compile(r"\(([^()]*)\)")
 _PENALTIES_NOTE = re.compile(rf"^(\d+){_DASH}(\d+)\s*(?:p|pen|pens|penalties|pso|on penalties)\.?$", re.IGNORECASE)
-_AGGREGATE_NOTE = re.compile(rf"^(\d+){_DASH}(\d+)\s*(?:agg|on aggregate)\.?$", re.IGNORECASE)
+_AGGREGATE_NOTE = re.compile(
+    rf"^(?:agg\.?\s*)?(\d+){_DASH}(\d+)\s*(?:agg|on agg|aggregate|on aggregate)?\.?$", re.IGNORECASE
+)
 _TEAM_LINE = re.compile(r"^\s+(?P<club>[^:]+):(?P<entries>.*)$")
 _DETAIL_LINE = re.compile(r"^\s*(?P<key>stadium|venue|attendance|referee)\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE)
 _MARK = "['\u2032\u2019]"
+# `(pen.)`, `(p)`, `(o.g.)`, `(og)`: a goal's notes, in any case.
+_GOAL_NOTE = r"\((?:pen\.?|p\.?|o\.\s?g\.?|og)\)"
 _MINUTE = re.compile(
-    rf"(?P<minute>\d+)(?:\+(?P<stoppage>\d+))?{_MARK}\s*(?:\((?P<note>pen\.|o\.g\.)\))?",
+    rf"(?P<minute>\d+)(?:\+(?P<stoppage>\d+))?{_MARK}\s*(?P<note>{_GOAL_NOTE})?",
+    re.IGNORECASE,
 )
 _MINUTE_LIST = re.compile(
-    rf"\d+(?:\+\d+)?{_MARK}\s*(?:\((?:pen|o\.g)\.\))?(?:\s*,\s*\d+(?:\+\d+)?{_MARK}\s*(?:\((?:pen|o\.g)\.\))?)*"
+    rf"\d+(?:\+\d+)?{_MARK}\s*(?:{_GOAL_NOTE})?(?:\s*,\s*\d+(?:\+\d+)?{_MARK}\s*(?:{_GOAL_NOTE})?)*",
+    re.IGNORECASE,
 )
 _CARD = re.compile(
     r"(?P<kind>(?:second[ -])?yellow(?:[ -]red)?|red)[ -]card(?:\.svg)?"
@@ -240,7 +246,8 @@ def parse_score_notes(notes: str) -> ScoreNotes | str:
         note = found[1].strip()
         plain = re.sub(r"[\s.]", "", note.casefold())
         penalties = _PENALTIES_NOTE.match(note)
-        aggregate = _AGGREGATE_NOTE.match(note)
+        # A bare `(3–2)` says neither aggregate nor shoot-out: it stays unknown, and is refused.
+        aggregate = _AGGREGATE_NOTE.match(note) if "agg" in plain else None
         if plain in ("aet", "afterextratime"):
             read.extra_time = True
         elif penalties:
@@ -287,8 +294,8 @@ def _parse_entry(text: str) -> Entry:
         Minute(
             minute=int(m["minute"]),
             stoppage=int(m["stoppage"]) if m["stoppage"] else None,
-            penalty=m["note"] == "pen.",
-            own_goal=m["note"] == "o.g.",
+            penalty=bool(m["note"]) and m["note"].casefold().startswith("(p"),
+            own_goal=bool(m["note"]) and m["note"].casefold().startswith("(o"),
         )
         for m in _MINUTE.finditer(text, first.start())
     )

@@ -235,6 +235,31 @@ def test_own_goals_penalties_and_stoppage_time() -> None:
     ]
 
 
+@pytest.mark.parametrize("written", ["Smith 12' (og), 45+1' (p)", "Smith 12' (OG), 45+1' (pen)"])
+def test_goal_notes_in_their_short_forms(written: str) -> None:
+    [entry] = parse_entries(written)
+    assert [(m.minute, m.stoppage, m.penalty, m.own_goal) for m in entry.minutes] == [
+        (12, None, False, True),
+        (45, 1, True, False),
+    ]
+
+
+@pytest.mark.parametrize("note", ["(3–2 agg.)", "(agg. 3–2)", "(3–2 on aggregate)", "(3-2 on agg.)"])
+def test_a_stated_aggregate_in_its_forms(note: str) -> None:
+    built = season(
+        f"""
+        == Semi-finals ==
+        The semi-finals were held over two legs.
+        1 May 2030
+        Tobol 1 – 2 Aktobe
+        8 May 2030
+        Aktobe 1 – 1 Tobol {note}
+        """
+    )
+    assert built.report.disagreements == []
+    assert (built.ties[0].winner, built.ties[0].decided_by) == ("Aktobe", TieDecision.AGGREGATE)
+
+
 @pytest.mark.parametrize("indent", ["", "  "])
 def test_stadium_attendance_and_referee_lines_indented_or_not(indent: str) -> None:
     match = only_match(
@@ -257,9 +282,10 @@ def test_an_unreadable_attendance_is_refused_at_its_line() -> None:
         parse_article(article("== Final ==\n1 May 2030\nAstana 1 – 0 Turan\n  Attendance: many\n"), "x.txt")
 
 
-def test_an_unknown_score_note_is_refused_at_its_line() -> None:
-    with pytest.raises(ArticleError, match=r"^x\.txt:5: unknown note \(abd\.\) on the score line"):
-        parse_article(article("== Final ==\n1 May 2030\nAstana 1 – 0 Turan (abd.)\n"), "x.txt")
+@pytest.mark.parametrize("note", ["abd.", "3–2"])
+def test_an_unknown_score_note_is_refused_at_its_line(note: str) -> None:
+    with pytest.raises(ArticleError, match=rf"^x\.txt:5: unknown note \({note}\) on the score line"):
+        parse_article(article(f"== Final ==\n1 May 2030\nAstana 1 – 0 Turan ({note})\n"), "x.txt")
 
 
 def test_a_two_legged_tie_settled_on_away_goals_has_no_extra_time() -> None:
