@@ -115,3 +115,13 @@ def test_an_own_goal_counts_for_the_line_it_is_listed_in_and_its_scorer_is_the_t
         ("Jakob Novak", "Atyrau", "SVN"),
     )
     assert (final.home_score, final.away_score, len(final.goals)) == (1, 2, 3)
+
+
+def test_in_the_bundled_article_an_empty_entry_on_a_line_that_lost_a_goal_is_that_goal_not_also_a_card() -> None:
+    season = build_season(parse_article(TEXT, "bundled.txt"))
+    taraz = next(m for m in season.matches if m.line == 88)  # Taraz 2 - 1 Ekibastuzets; line 89: "Taraz: 23' , ,"
+    assert [(g.club, g.minute) for g in taraz.goals if g.club == "Taraz"] == [("Taraz", 23), ("Taraz", None)]
+    assert [(c.club, c.player) for c in taraz.cards if c.club == "Taraz"] == [("Taraz", None)]
+    # Six such lines (62, 75, 89, 94, 145, 165): 203 entries served as cards before, 197 now.
+    assert sum(len(m.cards) for m in season.matches) == 197
+    assert season.report.goals == sum(m.goal_total for m in season.matches) == 98
