@@ -428,6 +428,42 @@ def test_a_group_tie_nothing_decides_shares_its_position_and_is_reported() -> No
     assert codes(built) == ["STANDINGS_TIE"]
 
 
+# Alpha and Beta end level on 4 points: Alpha beat Beta, Beta has the better goal difference.
+GROUP_OF_FOUR = """
+        == Group stage ==
+        {rule}
+        === Group A ===
+        1 May 2030
+        Alpha 1 – 0 Beta
+        1 May 2030
+        Gamma 0 – 1 Delta
+        5 May 2030
+        Beta 5 – 0 Gamma
+        5 May 2030
+        Delta 0 – 0 Alpha
+        9 May 2030
+        Gamma 1 – 0 Alpha
+        9 May 2030
+        Beta 0 – 0 Delta
+        """
+
+
+@pytest.mark.parametrize(
+    ("rule", "order"),
+    [
+        ("Teams level on points were ranked by head-to-head results, then goal difference.", "Delta Alpha Beta Gamma"),
+        ("Teams level on points were ranked by goal difference, then head-to-head results.", "Delta Beta Alpha Gamma"),
+        ("Teams level on points were ranked by goal difference.", "Delta Beta Alpha Gamma"),
+    ],
+)
+def test_group_tie_breakers_apply_in_the_order_the_article_states(rule: str, order: str) -> None:
+    built = season(GROUP_OF_FOUR.format(rule=rule))
+    assert [(s.position, s.club, s.points) for s in built.standings] == [
+        (position, club, {"Delta": 5, "Alpha": 4, "Beta": 4, "Gamma": 3}[club])
+        for position, club in enumerate(order.split(), start=1)
+    ]
+
+
 def test_a_group_tie_is_decided_by_who_went_through() -> None:
     built = season(
         """
