@@ -15,10 +15,12 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
 from cupql.data_version import DataVersion
+from cupql.delivery import delivery_middleware
 from cupql.gc_tuning import tune_for_serving
 from cupql.graphiql import graphiql_asset_routes
 from cupql.http import GraphQLEndpoint
 from cupql.http_cache import CachingGraphQL, ResponseCache
+from cupql.page import page_routes
 from cupql.persisted_queries import PersistedQueries
 from cupql.settings import Settings
 from db import models
@@ -95,8 +97,9 @@ def create_app(settings: Settings) -> Starlette:
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         *(graphiql_asset_routes() if settings.graphiql else []),
+        *page_routes(graphiql=settings.graphiql),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, middleware=delivery_middleware(settings), lifespan=lifespan)
 
 
 def app_from_environment() -> Starlette:

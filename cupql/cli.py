@@ -11,7 +11,8 @@ import click
 import uvicorn
 
 from cupql.article.parser import ArticleError
-from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load
+from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load, load_summary
+from cupql.query_command import query_command
 from cupql.settings import DEFAULT_DATABASE_URL, Settings, declared_settings
 from db.engine import DatabaseURLError
 from schema.limits import QueryLimits
@@ -26,6 +27,7 @@ database_option = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "show_default": True})
+@click.version_option(package_name="cupql", prog_name="cupql", message="%(prog)s %(version)s")
 def main() -> None:
     """cupql: a GraphQL API for football cup competitions."""
 
@@ -40,10 +42,10 @@ def load_command(articles: tuple[Path, ...], database_url: str, strict: bool) ->
     """Import season ARTICLES (the bundled season when none is given) and print the importer's report."""
     paths = list(articles) or bundled_articles()
     try:
-        load(database_url, paths, strict=strict, echo=click.echo)
+        loaded = load(database_url, paths, strict=strict, echo=click.echo)
     except (ArticleError, LoadRefused, DatabaseURLError) as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"loaded {len(paths)} season(s) into {database_url}")
+    click.echo(load_summary(database_url, loaded))
 
 
 def settings_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -78,8 +80,22 @@ def serve_command(host: str, port: int, workers: int, **values: Any) -> None:
         raise click.ClickException(str(error)) from None
     # Worker processes rebuild the app from the environment, so hand every setting over through it.
     os.environ.update(settings.to_environment())
-    click.echo(f"GraphiQL: http://{host}:{port}/graphql")
+    for line in served_urls(host, port, graphiql=settings.graphiql):
+        click.echo(line)
     uvicorn.run("cupql.app:app_from_environment", factory=True, host=host, port=port, workers=workers)
+
+
+def served_urls(host: str, port: int, *, graphiql: bool) -> list[str]:
+    """What `serve` announces: only addresses that answer (a wildcard host is reached through localhost)."""
+    reachable = "localhost" if host in {"0.0.0.0", "::", ""} else (f"[{host}]" if ":" in host else host)
+    base = f"http://{reachable}:{port}"
+    lines = [f"page:     {base}/", f"GraphQL:  {base}/graphql"]
+    if graphiql:
+        lines.append(f"GraphiQL: {base}/graphql (open it in a browser)")
+    return lines
+
+
+main.add_command(query_command)
 
 
 @main.command("schema")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, make_url, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from tqdm import tqdm
@@ -52,13 +52,13 @@ def format_report(season: Season, source: str) -> str:
     return "\n".join(lines)
 
 
-def write_seasons(database_url: str, seasons: Sequence[tuple[Season, str]]) -> int:
-    """Migrate the database, then replace the seasons in one transaction; return how many seasons it holds."""
+def write_seasons(database_url: str, seasons: Sequence[tuple[Season, str]]) -> None:
+    """Migrate the database, then replace the seasons in one transaction."""
     engine = sync_engine(database_url)
     try:
         upgrade(engine)
         with Session(engine) as session, session.begin():
-            return save_seasons(session, seasons)
+            save_seasons(session, seasons)
     except SQLAlchemyError as error:
         raise LoadRefused(
             f"the database refused the import, nothing was written: {error.__class__.__name__}: "
@@ -78,17 +78,29 @@ def load(
     disagreements = sum(len(season.report.disagreements) for season, _ in seasons)
     if strict and disagreements:
         raise LoadRefused(f"--strict: {disagreements} disagreement(s) found, nothing was written")
-    held = write_seasons(database_url, seasons)
-    echo(f"the database now holds {held} season(s)")
+    write_seasons(database_url, seasons)
     return [season for season, _ in seasons]
 
 
-def database_is_empty(database_url: str) -> bool:
-    """True when the database has no season yet (or no schema at all)."""
+def seasons_held(database_url: str) -> int:
+    """How many seasons the database holds (migrating it first, so a new database holds none)."""
     engine = sync_engine(database_url)
     try:
         upgrade(engine)
         with Session(engine) as session:
-            return session.scalar(select(func.count()).select_from(models.Season)) == 0
+            return int(session.scalar(select(func.count()).select_from(models.Season)) or 0)
     finally:
         engine.dispose()
+
+
+def database_is_empty(database_url: str) -> bool:
+    """True when the database has no season yet (or no schema at all)."""
+    return seasons_held(database_url) == 0
+
+
+def load_summary(database_url: str, loaded: Sequence[Season]) -> str:
+    """The last line of `cupql load`: which seasons were written, and how many the database holds now."""
+    names = list(dict.fromkeys(season.name for season in loaded))
+    held = seasons_held(database_url)
+    shown_url = make_url(database_url).render_as_string(hide_password=True)
+    return f"loaded {', '.join(names)} into {shown_url}; it now holds {held} season{'' if held == 1 else 's'}"

@@ -36,12 +36,21 @@ class Settings:
         1.0, "How often each worker checks the data version: the longest it serves responses older than an import."
     )
     cache_control: str = setting("public, max-age=5", "Cache-Control of successful GET responses.")
+    # Any origin may read a public, read-only API: no cookies or credentials are ever involved.
+    cors_origins: str = setting(
+        "*", "Origins browser apps may call the API from, separated by commas; * for any, '' for none."
+    )
     limits: QueryLimits = field(default_factory=QueryLimits)
 
     @property
     def graphiql(self) -> bool:
         """GraphiQL is served except in production mode."""
         return not self.production
+
+    @property
+    def allowed_origins(self) -> tuple[str, ...]:
+        """The CORS origins, one by one (`*` for any); none means same-origin only."""
+        return tuple(origin.rstrip("/") for origin in self.cors_origins.replace(",", " ").split())
 
     @property
     def response_cache(self) -> bool:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from cupql.article import season as s
@@ -21,13 +21,12 @@ from db import keys, models
 Row = dict[str, Any]
 
 
-def save_seasons(session: Session, seasons: Iterable[tuple[s.Season, str]]) -> int:
-    """Replace each (season, source), bump the data version; return how many seasons the database now holds."""
+def save_seasons(session: Session, seasons: Iterable[tuple[s.Season, str]]) -> None:
+    """Replace each (season, source) in the database and bump the data version; keys stay the same."""
     for season, source in seasons:
         _replace(session, season, source)
         session.flush()
     bump_data_version(session)
-    return session.scalar(select(func.count()).select_from(models.Season)) or 0
 
 
 def bump_data_version(session: Session) -> int:

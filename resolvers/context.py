@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -22,6 +23,8 @@ class Context:
     database: Database
     loaders: Loaders
     limits: QueryLimits
+    # Loaders made on demand, keyed by what they read (see resolvers/nested.py).
+    nested: dict[tuple[str, ...], Any] = field(default_factory=dict)
     _years: dict[int | None, asyncio.Future[models.Season | None]] = field(default_factory=dict)
 
     @classmethod

@@ -162,7 +162,14 @@ async def goal_query(
     return Query(statement, (*columns, G.id))
 
 
+def flag_sum(condition: ColumnElement[bool]) -> Any:
+    """1 for each row `condition` holds for, to be summed."""
+    return case((condition, 1), else_=0)
+
+
 BUCKET_MINUTES = 15
+# The last minute of extra time: MINUTE_BUCKET lists every range up to it, empty ones too.
+LAST_MINUTE = 120
 
 
 def goal_group_key(key: GoalGroupKey) -> Any:

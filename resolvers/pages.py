@@ -106,6 +106,20 @@ class Query(Generic[T]):
         return sorted(rows, key=lambda row: (row[0] is None, _sort_key(row[0])))
 
 
+async def group_by_keys(
+    query: Query[Any], context: Context, keys: list[ColumnElement[Any]], *sums: ColumnElement[Any]
+) -> list[tuple[Any, ...]]:
+    """(*key values, count, *sums) for each combination of `keys` among `query`'s rows, in key order."""
+    columns = [
+        *(key.label(f"key{index}") for index, key in enumerate(keys)),
+        func.count().label("count"),
+        *(func.coalesce(func.sum(total), 0) for total in sums),
+    ]
+    statement = query.statement.with_only_columns(*columns).group_by(*keys).order_by(None)
+    rows = await context.database.execute(statement)
+    return sorted(rows, key=lambda row: tuple((value is None, _sort_key(value)) for value in row[: len(keys)]))
+
+
 def _sort_key(value: Any) -> Any:
     """Rounds in playing order, other enums by their declared order, everything else as it is."""
     if isinstance(value, enum.Enum):

@@ -15,10 +15,12 @@ from resolvers import listing
 from resolvers.pages import Page, Query, encode_cursor
 from resolvers.scores import GOALS_SCORED, scored
 from schema.enums import CardGroupKey, ClubGroupKey, GoalGroupKey, MatchGroupKey, PlayerGroupKey
+from schema.groups import GoalGroup, MatchGroup, goal_groups, match_groups
 from schema.types import Card, Club, Goal, Info, Match, Player, Season
 
 NodeT = TypeVar("NodeT")
 GROUP_KEY = strawberry.argument(description="What to group by.")
+GROUP_KEYS = strawberry.argument(description="What to group by, outermost first (one to three keys).")
 
 
 @strawberry.type(description="Where a page sits in its list.")
@@ -39,6 +41,12 @@ class Edge(Generic[NodeT]):
 class Bucket:
     key: str | None = strawberry.field(description='The group\'s value (a name, a round, "16-30"); null = unknown.')
     count: int = strawberry.field(description="Rows in the group.")
+    lower_bound: int | None = strawberry.field(
+        default=None, description="For a numeric range (MINUTE_BUCKET), its first value, e.g. 16; else null."
+    )
+    upper_bound: int | None = strawberry.field(
+        default=None, description="For a numeric range (MINUTE_BUCKET), its last value, e.g. 30; else null."
+    )
 
 
 @strawberry.type(description="One group of matches: its key, how many matches and their goals.")
@@ -129,6 +137,10 @@ class MatchConnection(Connection[Match]):
             for value, count, total in rows
         ]
 
+    @strawberry.field(description="Counts and goal sums per combination of up to three keys, e.g. by: [ROUND, RESULT].")
+    async def groups(self, info: Info, by: Annotated[list[MatchGroupKey], GROUP_KEYS]) -> list[MatchGroup]:
+        return await match_groups(info, self.season, self.query, by)
+
     @strawberry.field(description="Totals over every match the filter keeps.")
     async def aggregate(self, info: Info) -> MatchAggregate:
         subquery = self.query.statement.order_by(None).subquery()
@@ -159,11 +171,25 @@ class GoalAggregate:
     with_known_scorer: int = strawberry.field(description="Of which the scorer is STATED or INFERRED.")
 
 
+def _minute_buckets(counts: dict[int | None, int]) -> list[Bucket]:
+    """Every range of minutes 1-120 in order, those without goals too, then goals of unknown minute if any."""
+    size = listing.BUCKET_MINUTES
+    buckets = []
+    for index in range(listing.LAST_MINUTE // size):
+        lower, upper = index * size + 1, (index + 1) * size
+        buckets.append(Bucket(key=f"{lower}-{upper}", count=counts.get(index, 0), lower_bound=lower, upper_bound=upper))
+    if counts.get(None):
+        buckets.append(Bucket(key=None, count=counts[None]))
+    return buckets
+
+
 @strawberry.type(description="Goals, paged, with totals and group-bys over the filter.")
 class GoalConnection(Connection[Goal]):
     @strawberry.field(description="Goal counts per group, e.g. by MINUTE_BUCKET, ROUND or CLUB.")
     async def group_by(self, info: Info, key: Annotated[GoalGroupKey, GROUP_KEY]) -> list[Bucket]:
         rows = await self.query.group_by(info.context, listing.goal_group_key(key))
+        if key is GoalGroupKey.MINUTE_BUCKET:
+            return _minute_buckets({None if value is None else int(value): count for value, count in rows})
         values = [value for value, _ in rows if value is not None]
         names: dict[Any, str] = {}
         if key is GoalGroupKey.CLUB:
@@ -171,17 +197,13 @@ class GoalConnection(Connection[Goal]):
         elif key is GoalGroupKey.SCORER:
             players = await info.context.loaders.player.load_many(values)
             names = {p.id: p.name for p in players if p}
-        buckets = []
-        for value, count in rows:
-            if value is None:
-                label = None
-            elif key is GoalGroupKey.MINUTE_BUCKET:
-                start = int(value) * listing.BUCKET_MINUTES + 1
-                label = f"{start}-{start + listing.BUCKET_MINUTES - 1}"
-            else:
-                label = names.get(value, _text(value))
-            buckets.append(Bucket(key=label, count=count))
-        return buckets
+        return [
+            Bucket(key=None if value is None else names.get(value, _text(value)), count=count) for value, count in rows
+        ]
+
+    @strawberry.field(description="Counts per combination of up to three keys, e.g. by: [CLUB, MINUTE_BUCKET].")
+    async def groups(self, info: Info, by: Annotated[list[GoalGroupKey], GROUP_KEYS]) -> list[GoalGroup]:
+        return await goal_groups(info, self.season, self.query, by)
 
     @strawberry.field(description="Totals over every goal the filter keeps.")
     async def aggregate(self, info: Info) -> GoalAggregate:

@@ -9,13 +9,16 @@ those instead, so GraphiQL's own introspection query works.
 * Depth: the longest chain of nested fields, counting the leaf: ``{ clubs { nodes { name } } }`` is 3.
 * Aliases: every aliased field counts, once per place its fragment is spread.
 * Page size: ``first``/``last`` on a field that takes them must be between 0 and ``max_page_size``.
+* No silent truncation: a connection whose ``nodes`` or ``edges`` are selected must be given ``first``
+  or ``last`` (as GitHub's API asks), so a client never mistakes the first page for the whole list.
+  A connection asked only for ``totalCount``, ``aggregate`` or ``groupBy`` needs neither.
 * Cost: an upper estimate of the number of objects the query can return. Each selected field of
   object type counts one object per value it can have: the product of the sizes of the list it
   returns (if any) and of every list above it.
 
   - A paginated field, one taking ``first`` or ``last``, returns as many items as asked; when
-    neither is given, the schema's default for them, else ``default_page_size`` (which resolvers must
-    use too). If the field is a list, that is its size; if it returns a connection object, the size
+    neither is given, the schema's default for them, else ``default_page_size`` (which resolvers use
+    for a page nobody reads). If the field is a list, that is its size; if it returns a connection object, the size
     goes to the connection's ``nodes`` and ``edges``, the connection itself being a single object.
   - Any other list counts ``list_sizes["Type.field"]`` items, or else ``list_size_estimate``. In this
     API an unpaginated list is short by design (a match's goals, a tie's legs): anything long is
@@ -75,6 +78,8 @@ __all__ = ["PreparedDocuments", "QueryLimiter", "QueryLimits", "limit_extensions
 
 _PAGE_ARGUMENTS = ("first", "last")
 _PAGE_LISTS = ("nodes", "edges")
+# The page size below a connection asked for neither `first` nor `last`.
+_UNSIZED = -1
 
 
 @dataclass(frozen=True)
@@ -98,11 +103,14 @@ class _Measure:
     cost: int = 0
     depth: int = 0
     aliases: int = 0
+    # Whether `nodes` or `edges` are selected under a connection given neither `first` nor `last`.
+    unsized_page: bool = False
 
     def add(self, other: _Measure) -> None:
         self.cost += other.cost
         self.depth = max(self.depth, other.depth)
         self.aliases += other.aliases
+        self.unsized_page = self.unsized_page or other.unsized_page
 
 
 class _OperationAnalysis:
@@ -213,10 +221,14 @@ class _OperationAnalysis:
         is_list = isinstance(get_nullable_type(definition.type), GraphQLList)
         requested = self.requested_page_size(node, definition)
         child_page_size = None
+        unsized = False
         if requested is not None:
             size, child_page_size = (requested, None) if is_list else (1, requested)
+            if not is_list and not self.sized(node, definition):
+                child_page_size = _UNSIZED
         elif is_list and page_size is not None and name in _PAGE_LISTS:
-            size = page_size
+            unsized = page_size == _UNSIZED
+            size = self.limits.default_page_size if unsized else page_size
         elif is_list:
             size = self.limits.list_sizes.get(f"{parent_type.name}.{name}", self.limits.list_size_estimate)
         else:
@@ -228,7 +240,32 @@ class _OperationAnalysis:
             else _Measure()
         )
         own = 1 if is_composite_type(named_type) else 0
-        return _Measure(cost=size * (own + inner.cost), depth=1 + inner.depth, aliases=aliases + inner.aliases)
+        if child_page_size == _UNSIZED and inner.unsized_page:
+            self.page_errors[id(node)] = BadUserInput(
+                f"Say how many `{name}` to list: pass `first` (or `last`), at most {self.limits.max_page_size}. "
+                "`totalCount` tells how many there are; `pageInfo { endCursor }` with `after` gives the next page.",
+                nodes=node,
+                extensions={"argument": "first", "maxPageSize": self.limits.max_page_size},
+            )
+        return _Measure(
+            cost=size * (own + inner.cost),
+            depth=1 + inner.depth,
+            aliases=aliases + inner.aliases,
+            unsized_page=unsized or (inner.unsized_page and child_page_size is None),
+        )
+
+    def sized(self, node: FieldNode, definition: GraphQLField) -> bool:
+        """Whether the request, or the schema's defaults, give a paginated field a page size."""
+        given = {argument.name.value: argument.value for argument in node.arguments or ()}
+        for name in _PAGE_ARGUMENTS:
+            if name not in definition.args:
+                continue
+            if name in given and self.int_value(given[name]) is not None:
+                return True
+            default = definition.args[name].default_value
+            if isinstance(default, int) and not isinstance(default, bool):
+                return True
+        return False
 
     def requested_page_size(self, node: FieldNode, definition: GraphQLField) -> int | None:
         """The page size a paginated field is asked for (capped, for the cost), None if unpaginated."""

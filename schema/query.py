@@ -10,10 +10,12 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from cupql.errors import BadUserInput, NotFound
-from resolvers import listing
+from resolvers import all_time, listing
 from resolvers.ids import decode_id
 from resolvers.lookup import find_club, find_player, season_for
 from resolvers.pages import Page, PageRequest
+from resolvers.where import CARD_COLUMNS, CLUB_COLUMNS, GOAL_COLUMNS, MATCH_COLUMNS, PLAYER_COLUMNS, narrowed
+from schema.all_time import Title
 from schema.connections import (
     CardConnection,
     ClubConnection,
@@ -55,6 +57,7 @@ from schema.types import (
     season_ties,
     top_scorers,
 )
+from schema.where import CardWhere, ClubWhere, GoalWhere, MatchWhere, PlayerWhere
 
 SeasonYear = Annotated[int | None, strawberry.argument(description="The season's year; the latest when omitted.")]
 First = Annotated[int | None, strawberry.argument(description="Return the first N (at most the page-size cap).")]
@@ -66,6 +69,9 @@ Name = Annotated[str | None, strawberry.argument(description="A name, in any cas
 OptionalId = Annotated[strawberry.ID | None, strawberry.argument(description="A global ID (instead of `name`).")]
 Filter = strawberry.argument(description="Only the objects every given condition holds for.")
 Order = strawberry.argument(description="The order; by date or name when omitted.")
+Where = strawberry.argument(
+    description="Conditions with comparisons, in, isNull and and/or/not; combines with `filter`."
+)
 
 
 def _name_or_id(name: str | None, id: strawberry.ID | None) -> str:
@@ -165,6 +171,7 @@ class Query:
         self,
         info: Info,
         filter: Annotated[ClubFilter | None, Filter] = None,
+        where: Annotated[ClubWhere | None, Where] = None,
         order_by: Annotated[ClubOrder | None, Order] = None,
         first: First = None,
         after: After = None,
@@ -173,7 +180,7 @@ class Query:
         season: SeasonYear = None,
     ) -> ClubConnection | None:
         chosen = await season_for(info.context, season)
-        query = await listing.club_query(info.context, chosen, filter, order_by)
+        query = narrowed(await listing.club_query(info.context, chosen, filter, order_by), where, CLUB_COLUMNS)
         page = await query.page(info.context, PageRequest(first, after, last, before))
         clubs = await info.context.loaders.club.load_many([entry.id for entry in page.rows])
         club_page = Page([club for club in clubs if club], page.offset, page.has_next, page.has_previous)
@@ -184,6 +191,7 @@ class Query:
         self,
         info: Info,
         filter: Annotated[MatchFilter | None, Filter] = None,
+        where: Annotated[MatchWhere | None, Where] = None,
         order_by: Annotated[MatchOrder | None, Order] = None,
         first: First = None,
         after: After = None,
@@ -192,7 +200,7 @@ class Query:
         season: SeasonYear = None,
     ) -> MatchConnection | None:
         chosen = await season_for(info.context, season)
-        query = await listing.match_query(info.context, chosen, filter, order_by)
+        query = narrowed(await listing.match_query(info.context, chosen, filter, order_by), where, MATCH_COLUMNS)
         page = await query.page(info.context, PageRequest(first, after, last, before))
         return build(MatchConnection, page, lambda row: Match(row=row), query, season=chosen)  # type: ignore[no-any-return]
 
@@ -201,6 +209,7 @@ class Query:
         self,
         info: Info,
         filter: Annotated[GoalFilter | None, Filter] = None,
+        where: Annotated[GoalWhere | None, Where] = None,
         order_by: Annotated[GoalOrder | None, Order] = None,
         first: First = None,
         after: After = None,
@@ -209,7 +218,7 @@ class Query:
         season: SeasonYear = None,
     ) -> GoalConnection | None:
         chosen = await season_for(info.context, season)
-        query = await listing.goal_query(info.context, chosen, filter, order_by)
+        query = narrowed(await listing.goal_query(info.context, chosen, filter, order_by), where, GOAL_COLUMNS)
         page = await query.page(info.context, PageRequest(first, after, last, before))
         return build(GoalConnection, page, lambda row: Goal(row=row), query, season=chosen)  # type: ignore[no-any-return]
 
@@ -218,6 +227,7 @@ class Query:
         self,
         info: Info,
         filter: Annotated[CardFilter | None, Filter] = None,
+        where: Annotated[CardWhere | None, Where] = None,
         order_by: Annotated[CardOrder | None, Order] = None,
         first: First = None,
         after: After = None,
@@ -226,7 +236,7 @@ class Query:
         season: SeasonYear = None,
     ) -> CardConnection | None:
         chosen = await season_for(info.context, season)
-        query = await listing.card_query(info.context, chosen, filter, order_by)
+        query = narrowed(await listing.card_query(info.context, chosen, filter, order_by), where, CARD_COLUMNS)
         page = await query.page(info.context, PageRequest(first, after, last, before))
         return build(CardConnection, page, lambda row: Card(row=row), query, season=chosen)  # type: ignore[no-any-return]
 
@@ -235,6 +245,7 @@ class Query:
         self,
         info: Info,
         filter: Annotated[PlayerFilter | None, Filter] = None,
+        where: Annotated[PlayerWhere | None, Where] = None,
         order_by: Annotated[PlayerOrder | None, Order] = None,
         first: First = None,
         after: After = None,
@@ -243,9 +254,13 @@ class Query:
         season: SeasonYear = None,
     ) -> PlayerConnection | None:
         chosen = await season_for(info.context, season)
-        query = await listing.player_query(info.context, chosen, filter, order_by)
+        query = narrowed(await listing.player_query(info.context, chosen, filter, order_by), where, PLAYER_COLUMNS)
         page = await query.page(info.context, PageRequest(first, after, last, before))
         return build(PlayerConnection, page, lambda row: Player(row=row), query, season=chosen)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The titles table over every loaded season: most titles first, then the latest.")
+    async def titles(self, info: Info) -> list[Title] | None:
+        return [Title(titles=won) for won in await all_time.titles(info.context)]
 
     @strawberry.field(description="The scorer table's leaders, most goals first.")
     async def top_scorers(

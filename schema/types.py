@@ -10,24 +10,48 @@ from typing import Annotated, Any, TypeVar, cast
 import strawberry
 from graphql import FieldNode, FragmentSpreadNode, GraphQLResolveInfo, InlineFragmentNode, SelectionSetNode
 from strawberry import Private
+from strawberry.dataloader import DataLoader
 from strawberry.utils.await_maybe import AwaitableOrValue, await_maybe
 
 from cupql.errors import BadUserInput
 from db import models
 from db.keys import club_entry_key
+from resolvers import all_time, nested
 from resolvers.context import Context
 from resolvers.cup_run import CupRun as CupRunData
 from resolvers.cup_run import Step, cup_run
 from resolvers.ids import encode_id
 from resolvers.loaders import ClubInSeason, loaded, then
 from schema.enums import Attribution, CardKind, League, Result, RoundKind, TieDecision, Venue
+from schema.inputs import (
+    CardFilter,
+    CardOrder,
+    GoalFilter,
+    GoalOrder,
+    MatchFilter,
+    MatchOrder,
+    PlayerFilter,
+    PlayerOrder,
+)
 
 Info = strawberry.Info[Context, None]
 T = TypeVar("T")
+K = TypeVar("K")
+R = TypeVar("R")
 RoundFilter = Annotated[
     RoundKind | None, strawberry.argument(description="Only this round's; every round when omitted.")
 ]
 TopScorersFirst = Annotated[int, strawberry.argument(description="How many, at most the page-size cap.")]
+_FILTER = strawberry.argument(description="Only those every given condition holds for (as on the top-level list).")
+_ORDER = strawberry.argument(description="The order (as on the top-level list); the field's own when omitted.")
+InnerGoalFilter = Annotated[GoalFilter | None, _FILTER]
+InnerGoalOrder = Annotated[GoalOrder | None, _ORDER]
+InnerCardFilter = Annotated[CardFilter | None, _FILTER]
+InnerCardOrder = Annotated[CardOrder | None, _ORDER]
+InnerMatchFilter = Annotated[MatchFilter | None, _FILTER]
+InnerMatchOrder = Annotated[MatchOrder | None, _ORDER]
+InnerPlayerFilter = Annotated[PlayerFilter | None, _FILTER]
+InnerPlayerOrder = Annotated[PlayerOrder | None, _ORDER]
 
 
 @strawberry.interface(description="An object with a global ID: stable across re-imports and databases.")
@@ -92,6 +116,22 @@ def _selects(raw: GraphQLResolveInfo[Any], selection_set: SelectionSetNode | Non
             if fragment is not None and _selects(raw, fragment.selection_set, name):
                 return True
     return False
+
+
+async def inner_rows(
+    info: Info,
+    loader: DataLoader[K, list[R]],
+    loader_key: K,
+    nesting: nested.Nesting[R, Any, Any],
+    season_id: str,
+    parent_id: str,
+    where: object | None,
+    order: object | None,
+) -> list[R]:
+    """A list inside an object: its own loader as it comes, the shared filtered reader when asked to filter or order."""
+    if where is None and order is None:
+        return await loader.load(loader_key)
+    return await nested.inner_list(info.context, nesting, season_id, parent_id, where, order)
 
 
 async def prefetch_players(info: Info, link: str, player_ids: Iterable[str | None]) -> None:
@@ -327,25 +367,33 @@ class Club(Node):
         return await season_of(info, self.row.season_id)
 
     @strawberry.field(description="The club's matches in the order played.")
-    async def matches(self, info: Info) -> list[Match]:
-        rows = await info.context.loaders.matches_by_club.load((self.row.season_id, self.row.club.id))
+    async def matches(
+        self, info: Info, filter: InnerMatchFilter = None, order_by: InnerMatchOrder = None
+    ) -> list[Match]:
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.matches_by_club, key, nested.CLUB_MATCHES, *key, filter, order_by)
         return [Match(row=m) for m in rows]
 
     @strawberry.field(description="Goals credited to the club, in match order.")
-    async def goals(self, info: Info) -> list[Goal]:
-        rows = await info.context.loaders.goals_by_club.load((self.row.season_id, self.row.club.id))
+    async def goals(self, info: Info, filter: InnerGoalFilter = None, order_by: InnerGoalOrder = None) -> list[Goal]:
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.goals_by_club, key, nested.CLUB_GOALS, *key, filter, order_by)
         await prefetch_players(info, "scorer", (r.scorer_id for r in rows))
         return [Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards shown to the club's players, in match order.")
-    async def cards(self, info: Info) -> list[Card]:
-        rows = await info.context.loaders.cards_by_club.load((self.row.season_id, self.row.club.id))
+    async def cards(self, info: Info, filter: InnerCardFilter = None, order_by: InnerCardOrder = None) -> list[Card]:
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.cards_by_club, key, nested.CLUB_CARDS, *key, filter, order_by)
         await prefetch_players(info, "player", (r.player_id for r in rows))
         return [Card(row=c) for c in rows]
 
     @strawberry.field(description="The club's players the article mentions, by name.")
-    async def players(self, info: Info) -> list[Player]:
-        rows = await info.context.loaders.players_by_club.load((self.row.season_id, self.row.club.id))
+    async def players(
+        self, info: Info, filter: InnerPlayerFilter = None, order_by: InnerPlayerOrder = None
+    ) -> list[Player]:
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.players_by_club, key, nested.CLUB_PLAYERS, *key, filter, order_by)
         return [Player(row=p) for p in rows]
 
     @strawberry.field(description="The club's scorers from the scorer table, most goals first.")
@@ -354,12 +402,53 @@ class Club(Node):
         await prefetch_players(info, "player", (r.player_id for r in rows))
         return [Scorer(row=r) for r in rows]
 
+    @strawberry.field(description="The club's figures over every loaded season: matches, results, goals, titles.")
+    async def all_time(self, info: Info) -> ClubRecord:
+        return ClubRecord(record=await all_time.club_record(info.context, self.row.club.id))
+
     @strawberry.field(description="The club's whole cup run: every match, how far it went, who knocked it out.")
     async def cup_run(self, info: Info) -> CupRun:
         season = await info.context.loaders.season.load(self.row.season_id)
         if season is None:
             raise LookupError(f"no season {self.row.season_id}")
         return CupRun(data=await cup_run(info.context, season, self.row.club.id), season_id=season.id)
+
+
+@strawberry.type(description="A club's matches over every loaded season, from its side, and its titles.")
+class ClubRecord:
+    record: Private[all_time.Record]
+
+    @strawberry.field(description="Years of the loaded seasons the club played in, earliest first.")
+    def seasons(self) -> list[int]:
+        return sorted(self.record.seasons)
+
+    @strawberry.field(description="Matches played.")
+    def played(self) -> int:
+        return self.record.played
+
+    @strawberry.field(description="Matches won.")
+    def won(self) -> int:
+        return self.record.won
+
+    @strawberry.field(description="Matches drawn (after extra time, where played).")
+    def drawn(self) -> int:
+        return self.record.drawn
+
+    @strawberry.field(description="Matches lost.")
+    def lost(self) -> int:
+        return self.record.lost
+
+    @strawberry.field(description="Goals scored.")
+    def goals_for(self) -> int:
+        return self.record.goals_for
+
+    @strawberry.field(description="Goals conceded.")
+    def goals_against(self) -> int:
+        return self.record.goals_against
+
+    @strawberry.field(description="Years the club won the cup, earliest first.")
+    def titles(self) -> list[int]:
+        return self.record.titles
 
 
 @strawberry.type(description="One match of a club's cup run, seen from the club's side.")
@@ -555,14 +644,16 @@ class Match(Node):
         return Tie(row=row) if row else None
 
     @strawberry.field(description="Goals in minute order; goals whose minute is unknown come last.")
-    async def goals(self, info: Info) -> list[Goal]:
-        rows = await info.context.loaders.goals_by_match.load(self.row.id)
+    async def goals(self, info: Info, filter: InnerGoalFilter = None, order_by: InnerGoalOrder = None) -> list[Goal]:
+        loader, row = info.context.loaders.goals_by_match, self.row
+        rows = await inner_rows(info, loader, row.id, nested.MATCH_GOALS, row.season_id, row.id, filter, order_by)
         await prefetch_players(info, "scorer", (r.scorer_id for r in rows))
         return [Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards in the article's order (by minute where it gives them).")
-    async def cards(self, info: Info) -> list[Card]:
-        rows = await info.context.loaders.cards_by_match.load(self.row.id)
+    async def cards(self, info: Info, filter: InnerCardFilter = None, order_by: InnerCardOrder = None) -> list[Card]:
+        loader, row = info.context.loaders.cards_by_match, self.row
+        rows = await inner_rows(info, loader, row.id, nested.MATCH_CARDS, row.season_id, row.id, filter, order_by)
         await prefetch_players(info, "player", (r.player_id for r in rows))
         return [Card(row=c) for c in rows]
 
@@ -596,12 +687,16 @@ class Player(Node):
         return sum(r.goals for r in rows) if rows else None
 
     @strawberry.field(description="Goals attributed to the player (STATED or INFERRED), in match order.")
-    async def goals(self, info: Info) -> list[Goal]:
-        return [Goal(row=g) for g in await info.context.loaders.goals_by_player.load(self.row.id)]
+    async def goals(self, info: Info, filter: InnerGoalFilter = None, order_by: InnerGoalOrder = None) -> list[Goal]:
+        loader, row = info.context.loaders.goals_by_player, self.row
+        rows = await inner_rows(info, loader, row.id, nested.PLAYER_GOALS, row.season_id, row.id, filter, order_by)
+        return [Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards shown to the player.")
-    async def cards(self, info: Info) -> list[Card]:
-        return [Card(row=c) for c in await info.context.loaders.cards_by_player.load(self.row.id)]
+    async def cards(self, info: Info, filter: InnerCardFilter = None, order_by: InnerCardOrder = None) -> list[Card]:
+        loader, row = info.context.loaders.cards_by_player, self.row
+        rows = await inner_rows(info, loader, row.id, nested.PLAYER_CARDS, row.season_id, row.id, filter, order_by)
+        return [Card(row=c) for c in rows]
 
 
 @strawberry.type(description="A goal. Scorer and minute are null where the article lost them.")
@@ -770,8 +865,12 @@ class Group(Node):
         return sorted((Club(row=c) for c in clubs if c), key=lambda c: c.row.entry.sort_name)
 
     @strawberry.field(description="The group's matches in the order played.")
-    async def matches(self, info: Info) -> list[Match]:
-        return [Match(row=m) for m in await info.context.loaders.matches_by_group.load(self.row.id)]
+    async def matches(
+        self, info: Info, filter: InnerMatchFilter = None, order_by: InnerMatchOrder = None
+    ) -> list[Match]:
+        loader, row = info.context.loaders.matches_by_group, self.row
+        rows = await inner_rows(info, loader, row.id, nested.GROUP_MATCHES, row.season_id, row.id, filter, order_by)
+        return [Match(row=m) for m in rows]
 
     @strawberry.field(description="The table: 3 points a win; then goal difference, then goals for.")
     async def standings(self, info: Info) -> list[Standing]:

@@ -79,3 +79,14 @@ def test_an_unsupported_database_url_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["load", "--database-url", "mysql://root@localhost/x"])
     assert result.exit_code == 1
     assert "unsupported database 'mysql'" in result.output
+
+
+def test_the_report_ends_with_the_seasons_written_and_held(empty_database_url: str) -> None:
+    twice = CliRunner().invoke(main, ["load", str(ARTICLE), str(ARTICLE), "--database-url", empty_database_url])
+    assert twice.exit_code == 0, twice.output
+    assert twice.stdout.splitlines()[-1].startswith("loaded 2024 Kazakhstan Cup into ")
+    assert twice.stdout.splitlines()[-1].endswith("; it now holds 1 season")
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "2025_testland_cup.txt"
+    more = CliRunner().invoke(main, ["load", str(fixture), "--database-url", empty_database_url])
+    assert more.stdout.splitlines()[-1].endswith("; it now holds 2 seasons"), more.output
+    assert season_count(empty_database_url) == 2

@@ -5,65 +5,43 @@ The browser side is tests/e2e/browser/graphiql.mjs (playwright-core driving Debi
 """
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 
-from tests.conftest import require
-
-REPO = Path(__file__).resolve().parents[2]
-SCRIPT = Path(__file__).resolve().parent / "browser" / "graphiql.mjs"
-CHROMIUM = Path("/usr/bin/chromium")
-PLAYWRIGHT_CORE = REPO / "node_modules" / "playwright-core"
+from cupql.graphiql import EXAMPLE_LINE_WIDTH
+from tests.e2e.browser_tools import run_browser_script
 
 # GraphiQL titles tabs after operation names; these are the examples in cupql/graphiql.py.
 EXAMPLE_TAB_TITLES = ["CupRun", "GroupStandings", "TopScorers", "SemiFinals", "GoalsByMinute"]
-
-
-def skip_or_fail(missing: list[str]) -> None:
-    """Skip when test tooling is missing, unless CUPQL_TEST_REQUIRE_ALL=1 (CI), where that is a failure."""
-    require(not missing, "browser test needs: " + "; ".join(missing))
+LINKED_QUERY = "query Finalists($year: Int) {\n  season(year: $year) { winner { name } runnerUp { name } }\n}"
 
 
 def test_graphiql_runs_a_query_with_no_internet(live_server_url: str, tmp_path: Path) -> None:
-    node = shutil.which("node")
-    skip_or_fail(
-        [
-            what
-            for what, ok in [
-                ("node on PATH", node is not None),
-                (f"{CHROMIUM} (apt-get install chromium)", CHROMIUM.exists()),
-                (f"{PLAYWRIGHT_CORE} (make install, i.e. npm ci)", PLAYWRIGHT_CORE.is_dir()),
-            ]
-            if not ok
-        ]
-    )
-    assert node is not None
-
-    proc = subprocess.run(
-        [node, str(SCRIPT), live_server_url, str(tmp_path / "graphiql.png")],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert proc.returncode == 0, f"browser script failed:\n{proc.stderr}\n{proc.stdout}"
-    report = json.loads(proc.stdout)
+    link = f"{live_server_url}/graphql#" + urlencode({"query": LINKED_QUERY, "variables": '{"year": 2024}'})
+    report = run_browser_script("graphiql.mjs", live_server_url, str(tmp_path / "graphiql.png"), link)
     details = json.dumps(report, indent=2)
 
-    assert "error" not in report, details
     # Nothing outside this machine was even attempted, and the page's code came from our own server.
     assert report["blockedRequests"] == [], details
-    assert any("/graphiql-assets/graphiql.min.js" in url for url in report["localRequests"]), details
+    assert any("/graphiql-assets/graphiql@3.9.0/graphiql.min.js" in url for url in report["localRequests"]), details
     assert report["pageErrors"] == [], details
     assert report["tabTitles"] == EXAMPLE_TAB_TITLES, details
 
     result = json.loads(report["resultText"])
     assert result["data"]["season"]["year"] == 2024, details
     assert result["data"]["season"]["winner"]["name"] == "Aktobe", details
+
+    # The Explorer lists the root fields to click a query together from.
+    assert {"season", "clubs", "goals", "topScorers"} <= set(report["explorerFields"]), details
+    # A link opens its query (and variables) in the first tab, beside the examples, ready to run.
+    assert report["linkedEditorQuery"] == LINKED_QUERY, details
+    assert report["linkedTabTitles"] == ["Finalists", *EXAMPLE_TAB_TITLES], details
+    linked = json.loads(report["linkedResultText"])
+    assert linked == {"data": {"season": {"winner": {"name": "Aktobe"}, "runnerUp": {"name": "Atyrau"}}}}, details
+    # The page's link button puts the current query in the address bar.
+    assert report["copiedLink"].startswith(f"{live_server_url}/graphql#query="), details
 
 
 def test_graphiql_example_tabs_run_cleanly_on_the_real_schema(live_server_url: str) -> None:
@@ -77,3 +55,5 @@ def test_graphiql_example_tabs_run_cleanly_on_the_real_schema(live_server_url: s
         response = httpx.post(f"{live_server_url}/graphql", json={"query": query}, timeout=30)
         body = response.json()
         assert response.status_code == 200 and not body.get("errors") and body["data"], f"{query}\n{body}"
+        too_wide = [line for line in query.splitlines() if len(line) > EXAMPLE_LINE_WIDTH]
+        assert too_wide == [], "lines run past the editor's width"

@@ -46,8 +46,11 @@ async def test_page_size_is_capped_with_a_clear_error(client: httpx.AsyncClient)
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "100" in error["message"]
     assert "data" not in body
-    default = (await data(client, "{ goals { nodes { id } pageInfo { hasNextPage } } }"))["goals"]
-    assert (len(default["nodes"]), default["pageInfo"]["hasNextPage"]) == (20, True)
+    unsized = await graphql(client, "{ goals { totalCount nodes { id } } }")
+    [error] = unsized["errors"]
+    assert error["message"].startswith("Say how many `goals` to list: pass `first` (or `last`), at most 100.")
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "data" not in unsized
 
 
 async def test_match_filters_combine(client: httpx.AsyncClient) -> None:
@@ -57,8 +60,8 @@ async def test_match_filters_combine(client: httpx.AsyncClient) -> None:
       aktobe: matches(filter: {club: "aktobe"}) { totalCount }
       semis: matches(filter: {rounds: [SEMI_FINALS]}) { totalCount }
       aktobeSemis: matches(filter: {club: "Aktobe", rounds: [SEMI_FINALS, FINAL]}) { totalCount }
-      headToHead: matches(filter: {club: "Atyrau", opponent: "Tobol"}) { nodes { date } }
-      extraTime: matches(filter: {extraTime: true}) { nodes { home { name } away { name } } }
+      headToHead: matches(first: 100, filter: {club: "Atyrau", opponent: "Tobol"}) { nodes { date } }
+      extraTime: matches(first: 100, filter: {extraTime: true}) { nodes { home { name } away { name } } }
       march: matches(filter: {dateFrom: "2024-03-15", dateTo: "2024-03-16"}) { totalCount }
       groupA: matches(filter: {group: "A"}) { totalCount }
     }""",
@@ -79,11 +82,11 @@ async def test_goal_filters_and_ordering(client: httpx.AsyncClient) -> None:
     result = await data(
         client,
         """{
-      late: goals(filter: {minuteFrom: 91}, orderBy: {field: MINUTE, direction: DESC}) { nodes { minute club { name } } }
+      late: goals(first: 100, filter: {minuteFrom: 91}, orderBy: {field: MINUTE, direction: DESC}) { nodes { minute club { name } } }
       penalties: goals(filter: {penalty: true}) { totalCount }
-      inferred: goals(filter: {attribution: [INFERRED], club: "Aksu"}) { nodes { minute scorer { name } } }
+      inferred: goals(first: 100, filter: {attribution: [INFERRED], club: "Aksu"}) { nodes { minute scorer { name } } }
       belarusians: goals(filter: {nationality: "blr"}) { totalCount }
-      messaoudi: goals(filter: {scorerNameContains: "messaoudi"}) { nodes { minute } }
+      messaoudi: goals(first: 100, filter: {scorerNameContains: "messaoudi"}) { nodes { minute } }
       againstTobol: goals(filter: {opponent: "Tobol"}) { totalCount }
       unknownMinute: goals(filter: {minuteKnown: false}) { totalCount }
     }""",
@@ -156,8 +159,8 @@ async def test_players_and_clubs_filter_and_order(client: httpx.AsyncClient) -> 
         """{
       top: players(orderBy: {field: GOALS, direction: DESC}, first: 3) { nodes { name } }
       aktobe: players(filter: {club: "aktobe", inScorerTable: true}) { totalCount }
-      named: players(filter: {nameContains: "novak"}) { nodes { name club { name } } }
-      groupF: clubs(filter: {group: "F"}) { nodes { name } }
+      named: players(first: 100, filter: {nameContains: "novak"}) { nodes { name club { name } } }
+      groupF: clubs(first: 100, filter: {group: "F"}) { nodes { name } }
       premier: clubs(filter: {league: PREMIER_LEAGUE}, orderBy: {field: NAME, direction: DESC}, first: 2) { nodes { name } }
     }""",
     )
@@ -206,8 +209,8 @@ async def test_names_sort_and_match_ignoring_case_and_accents_on_every_database(
         """{
       first: clubs(first: 3) { nodes { name } }
       last: players(last: 1) { nodes { name } }
-      gondola: players(filter: {nameContains: "gondola"}) { nodes { name } }
-      elder: goals(filter: {scorerNameContains: "ÉLDER"}) { nodes { minute } }
+      gondola: players(first: 100, filter: {nameContains: "gondola"}) { nodes { name } }
+      elder: goals(first: 100, filter: {scorerNameContains: "ÉLDER"}) { nodes { minute } }
     }""",
     )
     assert [c["name"] for c in result["first"]["nodes"]] == ["Akademia Ontustik", "AKAS", "Aksu"]

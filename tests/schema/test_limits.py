@@ -149,7 +149,7 @@ async def test_the_analysts_query_costs_as_documented() -> None:
 
 
 async def test_refuses_deep_nesting_of_cyclic_links_before_running_it() -> None:
-    errors = await execute(nested_matches(5))
+    errors = await execute(nested_matches(5, "(first: 5)"))
     assert {error["extensions"]["code"] for error in errors} == {"QUERY_TOO_COMPLEX"}
     assert "The query nests fields 17 levels deep; the limit is 12." in [error["message"] for error in errors]
     assert resolved == []
@@ -159,8 +159,8 @@ async def test_allows_nesting_up_to_the_depth_limit() -> None:
     assert await execute(nested_matches(3, "(first: 5)")) == []  # depth 11
 
 
-async def test_refuses_three_nested_default_pages_for_cost() -> None:
-    query = nested_matches(2, innermost="matches { nodes { goals { minute } } }")
+async def test_refuses_three_nested_pages_of_twenty_for_cost() -> None:
+    query = nested_matches(2, "(first: 20)", innermost="matches(first: 20) { nodes { goals { minute } } }")
     [error] = await execute(query)
     # 1 club + 1 + 20 + 20 + 20 + 400 + 400 + 400 + 8000 (matches, clubs, connections) + 80000 goals
     assert error["message"].startswith("The query could return up to 89262 objects; the limit is 50000.")
@@ -207,6 +207,40 @@ async def test_refuses_pages_over_the_cap_naming_it(query: str, variables: dict[
     assert resolved == []
 
 
+@pytest.mark.parametrize(
+    ("query", "variables"),
+    [
+        ("{ clubs { nodes { name } } }", None),
+        ('{ club(name: "a") { matches { totalCount edges { node { home { name } } } } } }', None),
+        ("{ clubs { ...C } } fragment C on ClubConnection { nodes { name } }", None),
+        ("query($n: Int) { clubs(first: $n) { nodes { name } } }", {}),
+        ("query($n: Int) { clubs(first: $n) { nodes { name } } }", {"n": None}),
+    ],
+)
+async def test_refuses_to_list_nodes_without_a_page_size(query: str, variables: dict[str, Any] | None) -> None:
+    [error] = await execute(query, variables=variables)
+    field = "matches" if "matches" in query else "clubs"
+    assert error["message"] == (
+        f"Say how many `{field}` to list: pass `first` (or `last`), at most 100. `totalCount` tells how many there "
+        "are; `pageInfo { endCursor }` with `after` gives the next page."
+    )
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "argument": "first", "maxPageSize": 100}
+    assert resolved == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '{ club(name: "a") { matches { totalCount groupBy { count } } } }',
+        "{ clubs(last: 3) { nodes { name } } }",
+        "query($n: Int = 3) { clubs(first: $n) { nodes { name } } }",
+        "{ topScorers { goals } }",
+    ],
+)
+async def test_a_page_size_is_needed_only_to_list_nodes(query: str) -> None:
+    assert await execute(query) == []
+
+
 async def test_allows_pages_up_to_the_cap() -> None:
     assert await execute("query($n: Int) { clubs(first: $n) { nodes { name } } }", variables={"n": 100}) == []
 
@@ -222,8 +256,8 @@ async def test_allows_pages_up_to_the_cap() -> None:
             56,
         ),
         ("query($n: Int = 5) { clubs(first: $n) { nodes { ... on Club { scorers { goals } } } } }", None, 56),
-        # no page size: the default of 20
-        ("{ clubs { nodes { scorers { goals } } } }", None, 221),
+        # a connection asked for no nodes needs no page size: the connection itself
+        ('{ club(name: "a") { matches { totalCount } } }', None, 2),
         # edges share the connection's page size; the connection and its page info count once
         ('{ club(name: "a") { matches(first: 3) { edges { node { goals { minute } } } totalCount } } }', None, 38),
         # other lists in a connection are not the page

@@ -23,11 +23,11 @@ async def seasons(empty_database_url: str) -> AsyncIterator[httpx.AsyncClient]:
     runner = CliRunner()
     first = runner.invoke(main, ["load", str(bundled_articles()[0]), "--database-url", empty_database_url])
     assert first.exit_code == 0, first.output
-    assert "the database now holds 1 season(s)" in first.output
+    assert "it now holds 1 season\n" in first.output
     second = runner.invoke(main, ["load", str(NOTATIONS), "--database-url", empty_database_url])
     assert second.exit_code == 0, second.output
     assert "disagreements: 0" in second.output
-    assert "the database now holds 2 season(s)" in second.output
+    assert "it now holds 2 seasons" in second.output
     async with api_client(Settings(database_url=empty_database_url)) as client:
         yield client
 
@@ -168,7 +168,7 @@ async def test_goals_keep_stoppage_time_penalties_and_own_goals(seasons: httpx.A
     ]
     own = await data(
         seasons,
-        """{ goals(season: 2026, filter: { ownGoal: true }) { nodes { minute club { name } scorer { name } } } }""",
+        """{ goals(season: 2026, filter: { ownGoal: true }, first: 10) { nodes { minute club { name } scorer { name } } } }""",
     )
     assert own["goals"]["nodes"] == [{"minute": 12, "club": {"name": "Кайрат-Жастар"}, "scorer": {"name": "Nurlanov"}}]
 
@@ -214,8 +214,8 @@ async def test_a_club_keeps_its_identity_across_seasons_with_each_season_s_name(
 
 async def test_reloading_one_season_keeps_the_other(seasons: httpx.AsyncClient, empty_database_url: str) -> None:
     again = CliRunner().invoke(main, ["load", str(NOTATIONS), "--database-url", empty_database_url])
-    assert "the database now holds 2 season(s)" in again.output
-    result = await data(seasons, "{ seasons { nodes { year matchCount goalCount } } }")
+    assert "it now holds 2 seasons" in again.output
+    result = await data(seasons, "{ seasons(first: 10) { nodes { year matchCount goalCount } } }")
     assert result["seasons"]["nodes"] == [
         {"year": 2026, "matchCount": 16, "goalCount": 30},
         {"year": 2024, "matchCount": 41, "goalCount": 98},

@@ -1,13 +1,16 @@
 // Drives cupql's GraphiQL page in headless Debian Chromium with every non-local request blocked,
 // runs one query and prints what it saw as JSON on stdout (tests/e2e/test_graphiql_browser.py reads it).
 //
-// Usage: node tests/e2e/browser/graphiql.mjs BASE_URL [SCREENSHOT.png]
+// Then it opens the Explorer plugin, follows LINK (a page URL carrying a query in its fragment), runs the
+// linked query and presses the page's link button.
+//
+// Usage: node tests/e2e/browser/graphiql.mjs BASE_URL SCREENSHOT.png LINK
 // Exit code 0 means the script ran to the end; the test judges the JSON. Diagnostics go to stderr.
 import { chromium } from 'playwright-core';
 
-const [baseUrl, screenshotPath] = process.argv.slice(2);
-if (!baseUrl) {
-  console.error('usage: node graphiql.mjs BASE_URL [SCREENSHOT.png]');
+const [baseUrl, screenshotPath, link] = process.argv.slice(2);
+if (!link) {
+  console.error('usage: node graphiql.mjs BASE_URL SCREENSHOT.png LINK');
   process.exit(2);
 }
 // Named, so the tab title changing to it shows GraphiQL has taken in the edit before we run it.
@@ -23,7 +26,25 @@ const report = {
   localRequests: [],
   consoleErrors: [],
   pageErrors: [],
+  explorerFields: [],
+  linkedTabTitles: [],
+  linkedEditorQuery: null,
+  linkedResultText: null,
+  copiedLink: null,
 };
+
+const editorText = (page, selector) => page.evaluate(
+  (css) => document.querySelector(css).CodeMirror.getValue(), selector);
+
+async function runAndRead(page) {
+  await page.locator('.graphiql-execute-button').click();
+  await page.waitForFunction(() => {
+    const result = document.querySelector('.result-window .CodeMirror');
+    const text = result ? result.CodeMirror.getValue() : '';
+    return text.includes('"data"') || text.includes('"errors"');
+  });
+  return editorText(page, '.result-window .CodeMirror');
+}
 
 // The CDN-free claim only holds if nothing tries the network: no Chromium background traffic either.
 const browser = await chromium.launch({
@@ -64,17 +85,26 @@ try {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(QUERY);
   await page.locator('.graphiql-tab-active', { hasText: 'Season' }).waitFor();
-  report.editorQuery = await page.evaluate(
-    () => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue());
-  await page.locator('.graphiql-execute-button').click();
-  await page.waitForFunction(() => {
-    const result = document.querySelector('.result-window .CodeMirror');
-    const text = result ? result.CodeMirror.getValue() : '';
-    return text.includes('"data"') || text.includes('"errors"');
-  });
-  report.resultText = await page.evaluate(
-    () => document.querySelector('.result-window .CodeMirror').CodeMirror.getValue());
-  if (screenshotPath) await page.screenshot({ path: screenshotPath });
+  report.editorQuery = await editorText(page, '.graphiql-query-editor .CodeMirror');
+  report.resultText = await runAndRead(page);
+
+  await page.getByRole('button', { name: 'Show GraphiQL Explorer' }).click();
+  await page.locator('.graphiql-explorer-root').waitFor();
+  report.explorerFields = (await page.locator('.graphiql-explorer-root .graphiql-explorer-field-view').allInnerTexts())
+    .map((text) => text.trim().split(/[\s(]/)[0]);
+  await page.screenshot({ path: screenshotPath });
+
+  // A fresh page load from the link, as when someone clicks it.
+  await page.goto(link);
+  await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.graphiql-tab').length > 0);
+  report.linkedTabTitles = (await page.locator('.graphiql-tab').allInnerTexts()).map((title) => title.trim());
+  report.linkedEditorQuery = await editorText(page, '.graphiql-query-editor .CodeMirror');
+  report.linkedResultText = await runAndRead(page);
+  await page.evaluate(() => history.replaceState(null, '', location.pathname));
+  await page.locator('.cupql-link-button').click();
+  await page.waitForFunction(() => location.hash.startsWith('#query='));
+  report.copiedLink = await page.evaluate(() => location.href);
 } catch (error) {
   report.error = String(error && error.stack || error);
 } finally {
