@@ -240,3 +240,21 @@ async def test_aggregates_and_group_bys_count_no_goals_for_awarded_results(seaso
         ("DRAW", 7, 14),  # shoot-outs included: the match itself was drawn
         ("HOME_WIN", 3, 4),  # with Aktobe's walkover, which states no score
     ]
+
+
+async def test_an_all_time_record_counts_a_walkover_as_won_without_goals(seasons: httpx.AsyncClient) -> None:
+    result = await data(
+        seasons,
+        """{ club(name: "Aktobe", season: 2026) { allTime { seasons played won drawn lost goalsFor goalsAgainst } } }""",
+    )
+    # 2024: five matches, four won (8-4); 2026: the walkover won without goals, then three draws (3-3),
+    # the final among them: a match decided on penalties is drawn.
+    assert result["club"]["allTime"] == {
+        "seasons": [2024, 2026],
+        "played": 9,
+        "won": 5,
+        "drawn": 3,
+        "lost": 1,
+        "goalsFor": 11,
+        "goalsAgainst": 7,
+    }
