@@ -32,8 +32,9 @@ test: lint typecheck pytest
 schema: install
 	$(BIN)/cupql schema > schema.graphql
 
+# Options go through BENCH_ARGS, e.g. make bench BENCH_ARGS="--duration 4 --seasons 100" (see bench/README.md).
 bench: install
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules var .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) node_modules bench/peer/node_modules var .mypy_cache .ruff_cache .pytest_cache
