@@ -71,4 +71,3 @@ def async_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     engine = create_async_engine(resolved, **options)
     _enable_sqlite_foreign_keys(engine.sync_engine)
     return engine
-
