@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from cupql.article.names import slug
-from cupql.article.season import RoundKind
+from cupql.vocabulary import RoundKind, slug
 
 
 def competition_key(name: str) -> str:

@@ -13,7 +13,7 @@ import enum
 from sqlalchemy import Boolean, Date, DateTime, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from cupql.article.season import Attribution, CardKind, League, RoundKind
+from cupql.vocabulary import Attribution, CardKind, League, RoundKind, TieDecision
 
 KEY = String(255)
 
@@ -36,11 +36,12 @@ class Competition(Base):
 
 
 class Club(Base):
-    """A club, shared by every season it plays in."""
+    """A club, shared by every season it plays in: one key however a season spells it (`Khan Tengri`)."""
 
     __tablename__ = "clubs"
 
     id: Mapped[str] = mapped_column(KEY, primary_key=True)
+    # The spelling of the first season imported; each season's own spelling is on its ClubEntry.
     name: Mapped[str] = mapped_column(String(200), unique=True)
     # The name folded to plain lower case (`elder santana`): sorted and searched the same on every database.
     sort_name: Mapped[str] = mapped_column(String(200), index=True)
@@ -96,6 +97,9 @@ class ClubEntry(Base):
     id: Mapped[str] = mapped_column(KEY, primary_key=True)
     season_id: Mapped[str] = mapped_column(ForeignKey("seasons.id"), index=True)
     club_id: Mapped[str] = mapped_column(ForeignKey("clubs.id"), index=True)
+    # The club's name as this season's article spells it, and folded for sorting and lookups.
+    name: Mapped[str] = mapped_column(String(200))
+    sort_name: Mapped[str] = mapped_column(String(200), index=True)
     group_id: Mapped[str | None] = mapped_column(ForeignKey("groups.id"), index=True)
     entry_round: Mapped[RoundKind | None] = mapped_column(_enum(RoundKind))
     league: Mapped[League | None] = mapped_column(_enum(League))
@@ -128,6 +132,9 @@ class Tie(Base):
     home_aggregate: Mapped[int] = mapped_column(Integer)
     away_aggregate: Mapped[int] = mapped_column(Integer)
     winner_id: Mapped[str | None] = mapped_column(ForeignKey("clubs.id"))
+    decided_by: Mapped[TieDecision | None] = mapped_column(_enum(TieDecision))
+    home_penalties: Mapped[int | None] = mapped_column(Integer)
+    away_penalties: Mapped[int | None] = mapped_column(Integer)
 
 
 class Match(Base):
@@ -146,9 +153,18 @@ class Match(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     home_id: Mapped[str] = mapped_column(ForeignKey("clubs.id"), index=True)
     away_id: Mapped[str] = mapped_column(ForeignKey("clubs.id"), index=True)
-    home_score: Mapped[int] = mapped_column(Integer)
-    away_score: Mapped[int] = mapped_column(Integer)
+    # Null for a walkover that states no score.
+    home_score: Mapped[int | None] = mapped_column(Integer)
+    away_score: Mapped[int | None] = mapped_column(Integer)
     extra_time: Mapped[bool | None] = mapped_column(Boolean)
+    awarded: Mapped[bool] = mapped_column(Boolean, default=False)
+    walkover: Mapped[bool] = mapped_column(Boolean, default=False)
+    home_penalties: Mapped[int | None] = mapped_column(Integer)
+    away_penalties: Mapped[int | None] = mapped_column(Integer)
+    winner_id: Mapped[str | None] = mapped_column(ForeignKey("clubs.id"))
+    stadium: Mapped[str | None] = mapped_column(String(200))
+    attendance: Mapped[int | None] = mapped_column(Integer)
+    referee: Mapped[str | None] = mapped_column(String(200))
     line: Mapped[int] = mapped_column(Integer)
 
     home: Mapped[Club] = relationship(foreign_keys=[home_id], lazy="raise")
@@ -189,6 +205,7 @@ class Card(Base):
     player_id: Mapped[str | None] = mapped_column(ForeignKey("players.id"), index=True)
     ordinal: Mapped[int] = mapped_column(Integer)
     minute: Mapped[int | None] = mapped_column(Integer)
+    stoppage: Mapped[int | None] = mapped_column(Integer)
     kind: Mapped[CardKind] = mapped_column(_enum(CardKind))
     line: Mapped[int] = mapped_column(Integer)
 

@@ -1,7 +1,8 @@
 """Write validated seasons to the database, replacing any earlier import of the same seasons.
 
 The caller owns the transaction: `save_seasons` only adds rows to the session it is given, so a failure
-anywhere rolls the whole run back and leaves the previous data as it was.
+anywhere rolls the whole run back and leaves the previous data as it was. Other seasons are never touched, and
+a club keeps its one key (and row) across seasons, however each season's article spells it.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from cupql.article import season as s
-from cupql.article.names import fold
+from cupql.vocabulary import fold
 from db import keys, models
+
+Row = dict[str, Any]
 
 
 def save_seasons(session: Session, seasons: Iterable[tuple[s.Season, str]]) -> None:
@@ -44,47 +47,76 @@ def bump_data_version(session: Session) -> int:
 
 def _replace(session: Session, season: s.Season, source: str) -> None:
     season_id = keys.season_key(season.competition, season.year)
+    _clear(session, season_id)
+    _ensure_competition(session, season)
+    _ensure_clubs(session, season)
+    session.add(_season_row(season, season_id, source))
+    session.flush()
+    rows = _Rows(season_id)
+    _add_structure(rows, season)
+    _add_ties_and_matches(rows, season)
+    _add_tables(rows, season)
+    rows.write(session)
+
+
+def _clear(session: Session, season_id: str) -> None:
     for table in models.SEASON_TABLES:
         session.execute(delete(table).where(table.season_id == season_id))  # type: ignore[attr-defined]
     session.execute(delete(models.Season).where(models.Season.id == season_id))
 
+
+def _ensure_competition(session: Session, season: s.Season) -> None:
     competition_id = keys.competition_key(season.competition)
     if session.get(models.Competition, competition_id) is None:
         session.add(models.Competition(id=competition_id, name=season.competition, country=season.country))
-    named_clubs = {c.name for c in season.clubs} | {
+
+
+def _ensure_clubs(session: Session, season: s.Season) -> None:
+    """Add the clubs no earlier season named; a club already known keeps its row, key and first spelling."""
+    named = {c.name for c in season.clubs} | {
         name for name in (season.defending_champion, season.winner, season.runner_up) if name
     }
-    wanted = {keys.club_key(name): name for name in sorted(named_clubs)}
+    wanted: dict[str, str] = {}
+    for name in sorted(named):
+        wanted.setdefault(keys.club_key(name), name)
     known = set(session.scalars(select(models.Club.id).where(models.Club.id.in_(wanted))))
     session.add_all(
         models.Club(id=key, name=name, sort_name=fold(name)) for key, name in wanted.items() if key not in known
     )
     session.flush()
 
-    def club(name: str | None) -> str | None:
-        return keys.club_key(name) if name else None
 
-    session.add(
-        models.Season(
-            id=season_id,
-            competition_id=competition_id,
-            year=season.year,
-            name=season.name,
-            edition=season.edition,
-            sponsor_name=season.sponsor_name,
-            start_date=season.start_date,
-            end_date=season.end_date,
-            defending_champion_id=club(season.defending_champion),
-            winner_id=club(season.winner),
-            runner_up_id=club(season.runner_up),
-            stated_teams=season.stated_teams,
-            stated_matches=season.stated_matches,
-            stated_goals=season.stated_goals,
-            source=source,
-        )
+def _club(name: str | None) -> str | None:
+    return keys.club_key(name) if name else None
+
+
+def _season_row(season: s.Season, season_id: str, source: str) -> models.Season:
+    return models.Season(
+        id=season_id,
+        competition_id=keys.competition_key(season.competition),
+        year=season.year,
+        name=season.name,
+        edition=season.edition,
+        sponsor_name=season.sponsor_name,
+        start_date=season.start_date,
+        end_date=season.end_date,
+        defending_champion_id=_club(season.defending_champion),
+        winner_id=_club(season.winner),
+        runner_up_id=_club(season.runner_up),
+        stated_teams=season.stated_teams,
+        stated_matches=season.stated_matches,
+        stated_goals=season.stated_goals,
+        source=source,
     )
-    session.flush()
-    rows = _Rows(season_id)
+
+
+def _player(season_id: str, player: s.Player | None) -> str | None:
+    return keys.player_key(season_id, player.club, player.name) if player else None
+
+
+def _add_structure(rows: _Rows, season: s.Season) -> None:
+    """Rounds, groups, the clubs' entries (with this season's spelling) and players."""
+    season_id = rows.season_id
     rows.add(
         models.Round,
         [
@@ -106,6 +138,8 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
             dict(
                 id=keys.club_entry_key(season_id, keys.club_key(c.name)),
                 club_id=keys.club_key(c.name),
+                name=c.name,
+                sort_name=fold(c.name),
                 group_id=keys.group_key(season_id, c.group) if c.group else None,
                 entry_round=c.entry_round,
                 league=c.league,
@@ -114,15 +148,11 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
             for c in season.clubs
         ],
     )
-
-    def player(p: s.Player | None) -> str | None:
-        return keys.player_key(season_id, p.club, p.name) if p else None
-
     rows.add(
         models.Player,
         [
             dict(
-                id=player(p),
+                id=_player(season_id, p),
                 club_id=keys.club_key(p.club),
                 name=p.name,
                 sort_name=fold(p.name),
@@ -131,6 +161,10 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
             for p in season.players
         ],
     )
+
+
+def _add_ties_and_matches(rows: _Rows, season: s.Season) -> None:
+    season_id = rows.season_id
     tie_of: dict[int, str] = {}
     tie_rows = []
     for tie in season.ties:
@@ -139,16 +173,21 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
             dict(
                 id=tie_id,
                 round=tie.round,
-                home_id=club(tie.home),
-                away_id=club(tie.away),
+                home_id=_club(tie.home),
+                away_id=_club(tie.away),
                 home_aggregate=tie.home_aggregate,
                 away_aggregate=tie.away_aggregate,
-                winner_id=club(tie.winner),
+                winner_id=_club(tie.winner),
+                decided_by=tie.decided_by,
+                home_penalties=tie.home_penalties,
+                away_penalties=tie.away_penalties,
             )
         )
         tie_of.update({id(leg): tie_id for leg in tie.legs})
     rows.add(models.Tie, tie_rows)
-    match_rows, goal_rows, card_rows = [], [], []
+    match_rows: list[Row] = []
+    goal_rows: list[Row] = []
+    card_rows: list[Row] = []
     match_ids: set[str] = set()
     for match in season.matches:
         match_id = keys.pairing_key(season_id, match.round, match.home, match.away, match.leg)
@@ -156,61 +195,79 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
             # A replay of a single-match tie: the later meeting is told apart by its date.
             match_id = f"{match_id}/{match.date.isoformat()}"
         match_ids.add(match_id)
-        match_rows.append(
-            dict(
-                id=match_id,
-                round=match.round,
-                group_id=keys.group_key(season_id, match.group) if match.group else None,
-                tie_id=tie_of.get(id(match)),
-                leg=match.leg,
-                date=match.date,
-                home_id=club(match.home),
-                away_id=club(match.away),
-                home_score=match.home_score,
-                away_score=match.away_score,
-                extra_time=match.extra_time,
-                line=match.line,
-            )
-        )
-        goal_rows += [
-            dict(
-                id=f"{match_id}/goal-{ordinal}",
-                match_id=match_id,
-                club_id=club(goal.club),
-                scorer_id=player(goal.scorer),
-                ordinal=ordinal,
-                minute=goal.minute,
-                stoppage=goal.stoppage,
-                penalty=goal.penalty,
-                own_goal=goal.own_goal,
-                attribution=goal.attribution,
-                line=goal.line,
-            )
-            for ordinal, goal in enumerate(match.goals, start=1)
-        ]
-        card_rows += [
-            dict(
-                id=f"{match_id}/card-{ordinal}",
-                match_id=match_id,
-                club_id=club(card.club),
-                player_id=player(card.player),
-                ordinal=ordinal,
-                minute=card.minute,
-                kind=card.kind,
-                line=card.line,
-            )
-            for ordinal, card in enumerate(match.cards, start=1)
-        ]
+        match_rows.append(_match_row(match, match_id, season_id, tie_of.get(id(match))))
+        goal_rows += [_goal_row(goal, match_id, ordinal, season_id) for ordinal, goal in enumerate(match.goals, 1)]
+        card_rows += [_card_row(card, match_id, ordinal, season_id) for ordinal, card in enumerate(match.cards, 1)]
     rows.add(models.Match, match_rows)
     rows.add(models.Goal, goal_rows)
     rows.add(models.Card, card_rows)
+
+
+def _match_row(match: s.Match, match_id: str, season_id: str, tie_id: str | None) -> Row:
+    return dict(
+        id=match_id,
+        round=match.round,
+        group_id=keys.group_key(season_id, match.group) if match.group else None,
+        tie_id=tie_id,
+        leg=match.leg,
+        date=match.date,
+        home_id=_club(match.home),
+        away_id=_club(match.away),
+        home_score=match.home_score,
+        away_score=match.away_score,
+        extra_time=match.extra_time,
+        awarded=match.awarded,
+        walkover=match.walkover,
+        home_penalties=match.home_penalties,
+        away_penalties=match.away_penalties,
+        winner_id=_club(match.winner),
+        stadium=match.stadium,
+        attendance=match.attendance,
+        referee=match.referee,
+        line=match.line,
+    )
+
+
+def _goal_row(goal: s.Goal, match_id: str, ordinal: int, season_id: str) -> Row:
+    return dict(
+        id=f"{match_id}/goal-{ordinal}",
+        match_id=match_id,
+        club_id=_club(goal.club),
+        scorer_id=_player(season_id, goal.scorer),
+        ordinal=ordinal,
+        minute=goal.minute,
+        stoppage=goal.stoppage,
+        penalty=goal.penalty,
+        own_goal=goal.own_goal,
+        attribution=goal.attribution,
+        line=goal.line,
+    )
+
+
+def _card_row(card: s.Card, match_id: str, ordinal: int, season_id: str) -> Row:
+    return dict(
+        id=f"{match_id}/card-{ordinal}",
+        match_id=match_id,
+        club_id=_club(card.club),
+        player_id=_player(season_id, card.player),
+        ordinal=ordinal,
+        minute=card.minute,
+        stoppage=card.stoppage,
+        kind=card.kind,
+        line=card.line,
+    )
+
+
+def _add_tables(rows: _Rows, season: s.Season) -> None:
+    """The scorer table, the group tables and the importer's disagreements."""
+    season_id = rows.season_id
     rows.add(
         models.ScorerEntry,
         [
             dict(
-                id=f"{player(row.player)}/scorer",
-                player_id=player(row.player),
-                club_id=club(row.player.club),
+                id=f"{_player(season_id, row.player)}/scorer",
+                player_id=_player(season_id, row.player),
+                club_id=_club(row.player.club),
                 goals=row.goals,
                 line=row.line,
             )
@@ -223,7 +280,7 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
             dict(
                 id=f"{keys.group_key(season_id, st.group)}/{keys.club_key(st.club)}",
                 group_id=keys.group_key(season_id, st.group),
-                club_id=club(st.club),
+                club_id=_club(st.club),
                 position=st.position,
                 played=st.played,
                 won=st.won,
@@ -243,7 +300,6 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
             for n, d in enumerate(season.report.disagreements, start=1)
         ],
     )
-    rows.write(session)
 
 
 class _Rows:
@@ -251,9 +307,9 @@ class _Rows:
 
     def __init__(self, season_id: str) -> None:
         self.season_id = season_id
-        self.batches: list[tuple[type[models.Base], list[dict[str, Any]]]] = []
+        self.batches: list[tuple[type[models.Base], list[Row]]] = []
 
-    def add(self, model: type[models.Base], rows: list[dict[str, Any]]) -> None:
+    def add(self, model: type[models.Base], rows: list[Row]) -> None:
         self.batches.append((model, [{**row, "season_id": self.season_id} for row in rows]))
 
     def write(self, session: Session) -> None:

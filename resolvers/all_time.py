@@ -27,12 +27,20 @@ class Record:
     goals_against: int = 0
     titles: list[int] = field(default_factory=list)
 
-    def add(self, year: int, scored: int, conceded: int) -> None:
+    def add(self, year: int, match: models.Match, club_id: str) -> None:
+        """Count `match` from `club_id`'s side: an awarded result counts no goals and is won by its winner."""
+        home = match.home_id == club_id
+        scored, conceded = (match.home_score, match.away_score) if home else (match.away_score, match.home_score)
         self.seasons.add(year)
         self.played += 1
-        self.goals_for += scored
-        self.goals_against += conceded
-        if scored > conceded:
+        if not match.awarded:
+            self.goals_for += scored or 0
+            self.goals_against += conceded or 0
+        if match.awarded and match.winner_id is not None:
+            won = match.winner_id == club_id
+            self.won += won
+            self.lost += not won
+        elif (scored or 0) > (conceded or 0):
             self.won += 1
         elif scored == conceded:
             self.drawn += 1
@@ -58,10 +66,9 @@ async def _records(context: Context, club_ids: list[str]) -> list[Record]:
     statement = select(M).where(or_(M.home_id.in_(club_ids), M.away_id.in_(club_ids)))
     for match in await context.database.execute(statement):
         year = seasons[match.season_id].year
-        if match.home_id in records:
-            records[match.home_id].add(year, match.home_score, match.away_score)
-        if match.away_id in records:
-            records[match.away_id].add(year, match.away_score, match.home_score)
+        for club_id in (match.home_id, match.away_id):
+            if club_id in records:
+                records[club_id].add(year, match, club_id)
     for season in sorted(seasons.values(), key=lambda s: s.year):
         if season.winner_id in records:
             records[season.winner_id].titles.append(season.year)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cupql.article.season import RoundKind
+from cupql.vocabulary import RoundKind
 from db import models
 from resolvers.context import Context
 
@@ -18,6 +18,9 @@ class Step:
 
     @property
     def result(self) -> str:
+        if self.match.awarded and self.match.winner_id:
+            club = self.match.home_id if self.home else self.match.away_id
+            return "WIN" if self.match.winner_id == club else "LOSS"
         if self.goals_for == self.goals_against:
             return "DRAW"
         return "WIN" if self.goals_for > self.goals_against else "LOSS"
@@ -42,8 +45,8 @@ async def cup_run(context: Context, season: models.Season, club_id: str) -> CupR
         Step(
             match=m,
             home=m.home_id == club_id,
-            goals_for=m.home_score if m.home_id == club_id else m.away_score,
-            goals_against=m.away_score if m.home_id == club_id else m.home_score,
+            goals_for=(m.home_score if m.home_id == club_id else m.away_score) or 0,
+            goals_against=(m.away_score if m.home_id == club_id else m.home_score) or 0,
         )
         for m in matches
     ]

@@ -7,13 +7,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, literal, or_, select
 from sqlalchemy.orm import InstrumentedAttribute
 
-from cupql.article.names import fold
-from cupql.article.season import RoundKind
 from cupql.errors import BadUserInput
+from cupql.vocabulary import RoundKind, fold
 from db import models
 from resolvers.context import Context
 from resolvers.lookup import club_id, group_id, player_id, shown
 from resolvers.pages import Query
+from resolvers.scores import GOALS_SCORED
 from schema.enums import (
     CardGroupKey,
     CardOrderField,
@@ -94,7 +94,7 @@ async def match_query(
     column = {
         MatchOrderField.DATE: M.date,
         MatchOrderField.ROUND: _ROUND_ORDER,
-        MatchOrderField.TOTAL_GOALS: M.home_score + M.away_score,
+        MatchOrderField.TOTAL_GOALS: GOALS_SCORED,
     }[order.field]
     return Query(statement, (_directed(column, order.direction), M.date, M.id))
 
@@ -104,13 +104,15 @@ def match_group_key(key: MatchGroupKey) -> Any:
         MatchGroupKey.ROUND: M.round,
         MatchGroupKey.GROUP: M.group_id,
         MatchGroupKey.RESULT: case(
+            (M.awarded & (M.winner_id == M.home_id), literal("HOME_WIN")),
+            (M.awarded & (M.winner_id == M.away_id), literal("AWAY_WIN")),
             (M.home_score > M.away_score, literal("HOME_WIN")),
             (M.home_score < M.away_score, literal("AWAY_WIN")),
             else_=literal("DRAW"),
         ),
         MatchGroupKey.DATE: M.date,
         MatchGroupKey.EXTRA_TIME: M.extra_time,
-        MatchGroupKey.TOTAL_GOALS: M.home_score + M.away_score,
+        MatchGroupKey.TOTAL_GOALS: GOALS_SCORED,
     }[key]
 
 
@@ -245,7 +247,7 @@ async def club_query(
     entry, club = models.ClubEntry, models.Club
     statement = select(entry).join(club, club.id == entry.club_id).where(entry.season_id == season.id)
     if where.name_contains:
-        statement = statement.where(_contains(club.sort_name, _text(where.name_contains)))
+        statement = statement.where(_contains(entry.sort_name, _text(where.name_contains)))
     if where.league:
         statement = statement.where(entry.league == where.league)
     if where.group:
@@ -253,8 +255,8 @@ async def club_query(
     if where.entry_round:
         statement = statement.where(entry.entry_round == where.entry_round)
     entry_order = case(*((entry.entry_round == kind, kind.order) for kind in RoundKind), else_=99)
-    column = {ClubOrderField.NAME: club.sort_name, ClubOrderField.ENTRY_ROUND: entry_order}[order.field]
-    return Query(statement, (_directed(column, order.direction), club.sort_name, entry.id))
+    column = {ClubOrderField.NAME: entry.sort_name, ClubOrderField.ENTRY_ROUND: entry_order}[order.field]
+    return Query(statement, (_directed(column, order.direction), entry.sort_name, entry.id))
 
 
 def club_group_key(key: ClubGroupKey) -> Any:

@@ -16,9 +16,10 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select
 from strawberry.dataloader import DataLoader
 
-from cupql.article.season import Attribution, RoundKind
+from cupql.vocabulary import Attribution, RoundKind
 from db import models
 from resolvers.database import Database
+from resolvers.scores import GOALS_SCORED
 
 Row = TypeVar("Row", bound=models.Base)
 K = TypeVar("K")
@@ -155,6 +156,24 @@ def _clubs_in_season(session: Database) -> DataLoader[str, ClubInSeason | None]:
     return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
+def _seasons_of_club(session: Database) -> DataLoader[str, list[ClubInSeason]]:
+    """Every season's entry of a club, keyed by the club's key, oldest season first."""
+
+    async def load(keys: list[str]) -> list[list[ClubInSeason]]:
+        statement = (
+            clubs_in_season()
+            .join(models.Season, models.Season.id == models.ClubEntry.season_id)
+            .where(models.ClubEntry.club_id.in_(keys))
+            .order_by(models.Season.year, models.Season.id)
+        )
+        grouped: dict[str, list[ClubInSeason]] = defaultdict(list)
+        for row in await session.execute(statement):
+            grouped[row.club_id].append(ClubInSeason.from_row(row))
+        return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
+
+
 def _first_leg_date() -> Any:
     """The date a tie's first match was played, to list ties in playing order."""
     return select(func.min(models.Match.date)).where(models.Match.tie_id == models.Tie.id).scalar_subquery()
@@ -173,7 +192,7 @@ def _season_totals(session: Database) -> DataLoader[str, SeasonTotals]:
             select(
                 models.Match.season_id,
                 func.count(),
-                func.coalesce(func.sum(models.Match.home_score + models.Match.away_score), 0),
+                func.coalesce(func.sum(GOALS_SCORED), 0),
             )
             .where(models.Match.season_id.in_(keys))
             .group_by(models.Match.season_id)
@@ -229,6 +248,7 @@ class Loaders:
     attributions_by_season: DataLoader[str, dict[Attribution, int]]
     matches_by_round: DataLoader[tuple[str, RoundKind], list[models.Match]]
     club: DataLoader[str, ClubInSeason | None]
+    seasons_of_club: DataLoader[str, list[ClubInSeason]]
     club_by_id: DataLoader[str, models.Club | None]
     player: DataLoader[str, models.Player | None]
     match: DataLoader[str, models.Match | None]
@@ -266,6 +286,7 @@ class Loaders:
             attributions_by_season=_attributions_by_season(session),
             matches_by_round=_matches_by_round(session),
             club=_clubs_in_season(session),
+            seasons_of_club=_seasons_of_club(session),
             club_by_id=_id_loader(session, m.Club),
             player=_id_loader(session, m.Player),
             match=_id_loader(session, m.Match),

@@ -8,8 +8,8 @@ from typing import TypeVar
 from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
-from cupql.article.names import fold, slug
 from cupql.errors import BadUserInput, NotFound
+from cupql.vocabulary import fold, slug
 from db import models
 from resolvers.context import Context
 from resolvers.ids import decode_id
@@ -30,7 +30,7 @@ async def season_for(context: Context, year: int | None) -> models.Season:
 
 async def clubs_of(context: Context, season: models.Season) -> list[ClubInSeason]:
     """Every club of a season, by name (one query, then primed into the club loader)."""
-    statement = clubs_in_season().where(models.ClubEntry.season_id == season.id).order_by(models.Club.sort_name)
+    statement = clubs_in_season().where(models.ClubEntry.season_id == season.id).order_by(models.ClubEntry.sort_name)
     clubs = [ClubInSeason.from_row(row) for row in await context.database.execute(statement)]
     for club in clubs:
         context.loaders.club.prime(club.entry.id, club)
@@ -67,10 +67,11 @@ async def find_club(context: Context, season: models.Season, name_or_id: str) ->
     # Folded once, not once per club: the cost of a lookup must not grow as name length times clubs.
     wanted, wanted_key = fold(name_or_id), slug(name_or_id)
     for club in clubs:
-        if club.club.id == wanted_key or fold(club.club.name) == wanted:
+        # This season's spelling, the first season's, or the key: `khan tengri` finds `Khan-Tengri`.
+        if wanted in (fold(club.entry.name), fold(club.club.name)) or club.club.id == wanted_key:
             return club
     raise NotFound(
-        f"No club named {shown(name_or_id)} in {season.name}." + _suggest(name_or_id, [c.club.name for c in clubs])
+        f"No club named {shown(name_or_id)} in {season.name}." + _suggest(name_or_id, [c.entry.name for c in clubs])
     )
 
 

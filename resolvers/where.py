@@ -9,10 +9,11 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, not_, or_, true
 
-from cupql.article.names import fold
 from cupql.errors import BadUserInput
+from cupql.vocabulary import fold
 from db import models
 from resolvers.pages import Query
+from resolvers.scores import GOALS_SCORED
 
 M, G, C, P = models.Match, models.Goal, models.Card, models.Player
 
@@ -34,7 +35,7 @@ MATCH_COLUMNS: Mapping[str, Any] = {
     "leg": M.leg,
     "home_score": M.home_score,
     "away_score": M.away_score,
-    "goals": M.home_score + M.away_score,
+    "goals": GOALS_SCORED,
     "extra_time": M.extra_time,
 }
 GOAL_COLUMNS: Mapping[str, Any] = {
@@ -55,7 +56,7 @@ PLAYER_COLUMNS: Mapping[str, Any] = {
     "goal_count": models.ScorerEntry.goals,
 }
 CLUB_COLUMNS: Mapping[str, Any] = {
-    "name": Text(models.Club.name, models.Club.sort_name),
+    "name": Text(models.ClubEntry.name, models.ClubEntry.sort_name),
     "league": models.ClubEntry.league,
     "entry_round": models.ClubEntry.entry_round,
 }

@@ -13,6 +13,7 @@ from db import models
 from db.keys import club_entry_key
 from resolvers import listing
 from resolvers.pages import Page, Query, encode_cursor
+from resolvers.scores import GOALS_SCORED, scored
 from schema.enums import CardGroupKey, ClubGroupKey, GoalGroupKey, MatchGroupKey, PlayerGroupKey
 from schema.groups import GoalGroup, MatchGroup, goal_groups, match_groups
 from schema.types import Card, Club, Goal, Info, Match, Player, Season
@@ -102,7 +103,7 @@ def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: Qu
 
 async def _club_names(info: Info, season: models.Season, ids: Sequence[str]) -> dict[str, str]:
     clubs = await info.context.loaders.club.load_many([club_entry_key(season.id, i) for i in ids])
-    return {c.club.id: c.club.name for c in clubs if c}
+    return {c.club.id: c.entry.name for c in clubs if c}
 
 
 def _text(value: Any) -> str:
@@ -129,8 +130,7 @@ class MatchAggregate:
 class MatchConnection(Connection[Match]):
     @strawberry.field(description="Counts and goals per group, e.g. by ROUND or RESULT (HOME_WIN, DRAW, AWAY_WIN).")
     async def group_by(self, info: Info, key: Annotated[MatchGroupKey, GROUP_KEY]) -> list[MatchBucket]:
-        goals = models.Match.home_score + models.Match.away_score
-        rows = await self.query.group_by(info.context, listing.match_group_key(key), goals)
+        rows = await self.query.group_by(info.context, listing.match_group_key(key), GOALS_SCORED)
         label: Callable[[Any], str] = _group_name if key is MatchGroupKey.GROUP else _text
         return [
             MatchBucket(key=None if value is None else label(value), count=count, goals=int(total or 0))
@@ -146,8 +146,8 @@ class MatchConnection(Connection[Match]):
         subquery = self.query.statement.order_by(None).subquery()
         statement = select(
             func.count(),
-            func.coalesce(func.sum(subquery.c.home_score), 0),
-            func.coalesce(func.sum(subquery.c.away_score), 0),
+            func.coalesce(func.sum(scored(subquery.c.home_score, subquery.c.awarded)), 0),
+            func.coalesce(func.sum(scored(subquery.c.away_score, subquery.c.awarded)), 0),
             func.coalesce(func.sum(case((subquery.c.extra_time.is_(True), 1), else_=0)), 0),
         ).select_from(subquery)
         count, home, away, extra = (await info.context.database.execute(statement))[0]

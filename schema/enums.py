@@ -6,7 +6,7 @@ import enum
 
 import strawberry
 
-from cupql.article.season import Attribution, CardKind, League, RoundKind
+from cupql.vocabulary import Attribution, CardKind, League, RoundKind, TieDecision
 
 __all__ = [
     "Attribution",
@@ -25,6 +25,7 @@ __all__ = [
     "PlayerOrderField",
     "Result",
     "RoundKind",
+    "TieDecision",
     "Venue",
 ]
 
@@ -42,6 +43,13 @@ strawberry.enum(
     description="A booking's colour; UNKNOWN where the article lost the card marker.",
 )
 strawberry.enum(League, name="League", description="A national league, from the top tier down.")
+strawberry.enum(
+    TieDecision,
+    name="TieDecision",
+    description="What settled a knockout tie: the SCORE of a single match, the AGGREGATE of two legs, AWAY_GOALS, "
+    "a PENALTIES shoot-out, a REPLAY, an AWARDED result, or ADVANCED (the text settles none of these; the club "
+    "that played the next round went through).",
+)
 
 
 @strawberry.enum(description="Whether a club won, drew or lost a match.")

@@ -22,7 +22,7 @@ from resolvers.cup_run import CupRun as CupRunData
 from resolvers.cup_run import Step, cup_run
 from resolvers.ids import encode_id
 from resolvers.loaders import ClubInSeason, loaded, then
-from schema.enums import Attribution, CardKind, League, Result, RoundKind, Venue
+from schema.enums import Attribution, CardKind, League, Result, RoundKind, TieDecision, Venue
 from schema.inputs import (
     CardFilter,
     CardOrder,
@@ -316,9 +316,25 @@ class Club(Node):
     def key(self) -> str:
         return self.row.entry.id
 
-    @strawberry.field(description="The club's name as the article writes it.")
+    @strawberry.field(description="The club's name as this season's article writes it.")
     def name(self) -> str:
+        return self.row.entry.name
+
+    @strawberry.field(
+        description="The club's name as the first season imported wrote it: the same in every season, like `slug`."
+    )
+    def first_known_name(self) -> str:
         return self.row.club.name
+
+    @strawberry.field(
+        description="This club in every season loaded, oldest first: the same key (`slug`) throughout, with each "
+        "season's own name, league and cup run."
+    )
+    async def all_seasons(self, info: Info) -> list[Club]:
+        rows = await info.context.loaders.seasons_of_club.load(self.row.club.id)
+        for row in rows:
+            info.context.loaders.club.prime(row.entry.id, row)
+        return [Club(row=row) for row in rows]
 
     @strawberry.field(description="A URL-friendly name, the same in every season.")
     def slug(self) -> str:
@@ -562,27 +578,63 @@ class Match(Node):
     def away(self, info: Info) -> AwaitableOrValue[Club]:
         return club_required(info, self.row.season_id, self.row.away_id)
 
-    @strawberry.field(description="Goals of the home club.")
-    def home_score(self) -> int:
+    @strawberry.field(
+        description="Goals of the home club (an awarded result's score where one is stated); null for a walkover "
+        "that states no score."
+    )
+    def home_score(self) -> int | None:
         return self.row.home_score
 
-    @strawberry.field(description="Goals of the away club.")
-    def away_score(self) -> int:
+    @strawberry.field(
+        description="Goals of the away club (an awarded result's score where one is stated); null for a walkover "
+        "that states no score."
+    )
+    def away_score(self) -> int | None:
         return self.row.away_score
 
     @strawberry.field(
-        description="Whether extra time was played: true when a goal came after the 90th minute or the score "
-        "was level after 90; null when a goal's missing minute could decide it."
+        description="Whether extra time was played, only from evidence: the article says a.e.t., a goal came after "
+        "the 90th minute, or a knockout match with no second leg or replay to follow was level after 90. Null "
+        "when a goal's missing minute could decide it, or for a result awarded without play."
     )
     def extra_time(self) -> bool | None:
         return self.row.extra_time
 
-    @strawberry.field(description="The club that won the match; null for a draw.", graphql_type=Club | None)
+    @strawberry.field(description="Whether the result was awarded (`awd.` or a walkover) rather than played out.")
+    def awarded(self) -> bool:
+        return self.row.awarded
+
+    @strawberry.field(description="Whether the match was a walkover (`w/o`): one club did not play.")
+    def walkover(self) -> bool:
+        return self.row.walkover
+
+    @strawberry.field(description="The home club's kicks scored in the penalty shoot-out; null when there was none.")
+    def home_penalties(self) -> int | None:
+        return self.row.home_penalties
+
+    @strawberry.field(description="The away club's kicks scored in the penalty shoot-out; null when there was none.")
+    def away_penalties(self) -> int | None:
+        return self.row.away_penalties
+
+    @strawberry.field(
+        description="The club that won the match: on the score, else the shoot-out, else the award; null for a draw "
+        "or an award the article does not assign.",
+        graphql_type=Club | None,
+    )
     def winner(self, info: Info) -> AwaitableOrValue[Club | None]:
-        r = self.row
-        if r.home_score == r.away_score:
-            return None
-        return club_of(info, r.season_id, r.home_id if r.home_score > r.away_score else r.away_id)
+        return club_of(info, self.row.season_id, self.row.winner_id)
+
+    @strawberry.field(description="The stadium, when the article names it.")
+    def stadium(self) -> str | None:
+        return self.row.stadium
+
+    @strawberry.field(description="The attendance, when the article gives it.")
+    def attendance(self) -> int | None:
+        return self.row.attendance
+
+    @strawberry.field(description="The referee, when the article names one.")
+    def referee(self) -> str | None:
+        return self.row.referee
 
     @strawberry.field(description="The knockout tie the match belongs to.")
     async def tie(self, info: Info) -> Tie | None:
@@ -718,6 +770,10 @@ class Card(Node):
     def minute(self) -> int | None:
         return self.row.minute
 
+    @strawberry.field(description="Added time after `minute` (90+3 is minute 90, stoppageTime 3).")
+    def stoppage_time(self) -> int | None:
+        return self.row.stoppage
+
     @strawberry.field(description="The card's colour; UNKNOWN where the article lost it.")
     def kind(self) -> CardKind:
         return self.row.kind
@@ -748,7 +804,9 @@ class Scorer:
 class Standing:
     row: Private[models.Standing]
 
-    @strawberry.field(description="1 for the group winner.")
+    @strawberry.field(
+        description="1 for the group winner; clubs that nothing the article states separates share a position."
+    )
     def position(self) -> int:
         return self.row.position
 
@@ -804,7 +862,7 @@ class Group(Node):
     async def clubs(self, info: Info) -> list[Club]:
         entries = await info.context.loaders.entries_by_group.load(self.row.id)
         clubs = await info.context.loaders.club.load_many([e.id for e in entries])
-        return sorted((Club(row=c) for c in clubs if c), key=lambda c: c.row.club.sort_name)
+        return sorted((Club(row=c) for c in clubs if c), key=lambda c: c.row.entry.sort_name)
 
     @strawberry.field(description="The group's matches in the order played.")
     async def matches(
@@ -857,6 +915,18 @@ class Tie(Node):
     @strawberry.field(description="The club that went through.", graphql_type=Club | None)
     def winner(self, info: Info) -> AwaitableOrValue[Club | None]:
         return club_of(info, self.row.season_id, self.row.winner_id)
+
+    @strawberry.field(description="What settled the tie; null where nothing the article says settles it.")
+    def decided_by(self) -> TieDecision | None:
+        return self.row.decided_by
+
+    @strawberry.field(description="The home club's kicks scored in the deciding shoot-out; null without one.")
+    def home_penalties(self) -> int | None:
+        return self.row.home_penalties
+
+    @strawberry.field(description="The away club's kicks scored in the deciding shoot-out; null without one.")
+    def away_penalties(self) -> int | None:
+        return self.row.away_penalties
 
     @strawberry.field(description="The club that went out.", graphql_type=Club | None)
     def loser(self, info: Info) -> AwaitableOrValue[Club | None]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cupql.article.season import RoundKind
+from cupql.vocabulary import CardKind, RoundKind
 
 
 class ArticleError(ValueError):
@@ -33,11 +33,21 @@ class Minute:
 
 
 @dataclass(frozen=True)
+class CardMark:
+    """A card marker of an entry (`Yellow card.svg 33'`, `Red card`), with its minute when written."""
+
+    kind: CardKind
+    minute: int | None
+    stoppage: int | None = None
+
+
+@dataclass(frozen=True)
 class Entry:
     """One `name minute, minute (pen.)` item of a team's event line; the name may have been stripped."""
 
     name: str | None
     minutes: tuple[Minute, ...]
+    cards: tuple[CardMark, ...] = ()
 
 
 @dataclass
@@ -48,16 +58,36 @@ class TeamLine:
 
 
 @dataclass
+class ScoreNotes:
+    """What the parenthesised notes of a score line state: `(a.e.t.)`, `(4–3 p)`, `(awd.)`, `w/o`, `(a)`."""
+
+    extra_time: bool = False
+    home_penalties: int | None = None
+    away_penalties: int | None = None
+    awarded: bool = False
+    walkover: bool = False
+    away_goals: bool = False
+    aggregate: tuple[int, int] | None = None
+
+
+@dataclass
 class RawMatch:
+    """A match block: the date line, the score line (scores None for a bare `w/o`), event and detail lines."""
+
     line: int
     date: dt.date
     round: RoundKind
     group: str | None
     home: str
     away: str
-    home_score: int
-    away_score: int
+    home_score: int | None
+    away_score: int | None
+    notes: ScoreNotes = field(default_factory=ScoreNotes)
     teams: dict[str, TeamLine] = field(default_factory=dict)
+    stadium: str | None = None
+    attendance: int | None = None
+    referee: str | None = None
+    prose: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -97,6 +127,17 @@ class Prose:
     line: int
 
 
+@dataclass(frozen=True)
+class StatedAggregate:
+    """A tie's aggregate as a line states it (`Tobol 1 – 4 (agg.) Atyrau`, or `(3–2 agg.)` after a leg)."""
+
+    home: str
+    away: str
+    home_goals: int
+    away_goals: int
+    line: int
+
+
 @dataclass
 class Article:
     source: str
@@ -109,6 +150,7 @@ class Article:
     draw: dict[str, tuple[str, int]]
     matches: list[RawMatch]
     scorers: list[ScorerLine]
+    aggregates: list[StatedAggregate] = field(default_factory=list)
 
     def info(self, key: str) -> str | None:
         value = self.infobox.get(key)
@@ -122,30 +164,105 @@ class Article:
 _TITLE = re.compile(r"^=\s*(?P<title>.+?)\s*=$")
 _HEADING = re.compile(r"^(?P<level>={2,})\s*(?P<name>[^=]+?)\s*(?P=level)$")
 _INFOBOX_ITEM = re.compile(r"^-\s*(?P<key>[^:]+):\s*(?P<value>.*)$")
-_DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
-_SCORE = re.compile(r"^(?P<home>\S.*?)\s+(?P<hs>\d+)\s*-\s*(?P<as>\d+)\s+(?P<away>\S.*)$")
+_DASH = r"\s*[-\u2013\u2014]\s*"
+_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
+_DATE = re.compile(r"^(?:\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})$")
+_SCORE = re.compile(
+    rf"^(?P<home>\S.*?)\s+(?:(?P<hs>\d+){_DASH}(?P<as>\d+)|(?P<wo>w/o))(?P<mid>(?:\s*\([^()]*\))*)"
+    r"\s+(?P<away>[^\s(][^()]*?)(?P<tail>(?:\s*\([^()]*\))*)\s*$",
+    re.IGNORECASE,
+)
+_NOTE = re.compile(r"\(([^()]*)\)")
+_PENALTIES_NOTE = re.compile(rf"^(\d+){_DASH}(\d+)\s*(?:p|pen|pens|penalties|pso|on penalties)\.?$", re.IGNORECASE)
+_AGGREGATE_NOTE = re.compile(
+    rf"^(?:agg\.?\s*)?(\d+){_DASH}(\d+)\s*(?:agg|on agg|aggregate|on aggregate)?\.?$", re.IGNORECASE
+)
 _TEAM_LINE = re.compile(r"^\s+(?P<club>[^:]+):(?P<entries>.*)$")
+_DETAIL_LINE = re.compile(r"^\s*(?P<key>stadium|venue|attendance|referee)\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE)
+_MARK = "['\u2032\u2019]"
+# `(pen.)`, `(p)`, `(o.g.)`, `(og)`: a goal's notes, in any case.
+_GOAL_NOTE = r"\((?:pen\.?|p\.?|o\.\s?g\.?|og)\)"
 _MINUTE = re.compile(
-    r"(?P<minute>\d+)(?:\+(?P<stoppage>\d+))?'\s*(?:\((?P<note>pen\.|o\.g\.)\))?",
+    rf"(?P<minute>\d+)(?:\+(?P<stoppage>\d+))?{_MARK}\s*(?P<note>{_GOAL_NOTE})?",
+    re.IGNORECASE,
 )
 _MINUTE_LIST = re.compile(
-    r"\d+(?:\+\d+)?'\s*(?:\((?:pen|o\.g)\.\))?(?:\s*,\s*\d+(?:\+\d+)?'\s*(?:\((?:pen|o\.g)\.\))?)*"
+    rf"\d+(?:\+\d+)?{_MARK}\s*(?:{_GOAL_NOTE})?(?:\s*,\s*\d+(?:\+\d+)?{_MARK}\s*(?:{_GOAL_NOTE})?)*",
+    re.IGNORECASE,
+)
+_CARD = re.compile(
+    r"(?P<kind>(?:second[ -])?yellow(?:[ -]red)?|red)[ -]card(?:\.svg)?"
+    rf"(?:\s*(?P<minute>\d+)(?:\+(?P<stoppage>\d+))?{_MARK})?",
+    re.IGNORECASE,
 )
 _GOALS_HEADING = re.compile(r"^(?P<goals>\d+) goals?:$")
 _SCORER = re.compile(r"^-\s*(?:(?P<nat>[A-Z]{3})\s+)?(?P<name>.+?)\s+-\s+(?P<club>.+)$")
 _LEAGUE_CELL = re.compile(r"^(?P<league>.+? League)\b(?:.*?\b(?P<clubs>\d+) clubs\b)?")
 _GROUP = re.compile(r"^Group (?P<name>\S+)$")
-_ROUND_NAMES = {kind.value.casefold(): kind for kind in RoundKind}
+_ROUND_ALIASES = {
+    "playoffs": RoundKind.PLAY_OFF,
+    "playoff": RoundKind.PLAY_OFF,
+    "quarterfinal": RoundKind.QUARTER_FINALS,
+    "semifinal": RoundKind.SEMI_FINALS,
+    "last16": RoundKind.ROUND_OF_16,
+    "last32": RoundKind.ROUND_OF_32,
+    "last64": RoundKind.ROUND_OF_64,
+}
+
+
+def _round_key(name: str) -> str:
+    return re.sub(r"[\s\-–—]+", "", name.casefold())
+
+
+_ROUND_NAMES = {_round_key(kind.value): kind for kind in RoundKind} | _ROUND_ALIASES
 
 
 def parse_date(text: str) -> dt.date:
-    """Parse the article's `11 March 2024` dates."""
-    return dt.datetime.strptime(text.strip(), "%d %B %Y").date()
+    """Parse a day-month-year (`11 March 2024`) or month-day-year (`March 21, 2026`) date."""
+    for layout in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text.strip().replace(".", ""), layout).date()
+        except ValueError:
+            continue
+    raise ValueError(f"unreadable date {text!r}")
 
 
 def round_from_name(name: str) -> RoundKind | None:
-    """The round a heading or table cell names, or None when it names no round."""
-    return _ROUND_NAMES.get(name.strip().casefold())
+    """The round a heading or table cell names (`Quarter-finals`, `Quarterfinals`, `First round`), else None."""
+    return _ROUND_NAMES.get(_round_key(name))
+
+
+def _card_kind(text: str) -> CardKind:
+    words = text.casefold()
+    if "yellow" in words and ("red" in words or "second" in words):
+        return CardKind.SECOND_YELLOW
+    return CardKind.YELLOW if "yellow" in words else CardKind.RED
+
+
+def parse_score_notes(notes: str) -> ScoreNotes | str:
+    """Read a score line's parenthesised notes; an unknown note comes back as the text to complain about."""
+    read = ScoreNotes()
+    for found in _NOTE.finditer(notes):
+        note = found[1].strip()
+        plain = re.sub(r"[\s.]", "", note.casefold())
+        penalties = _PENALTIES_NOTE.match(note)
+        # A bare `(3–2)` says neither aggregate nor shoot-out: it stays unknown, and is refused.
+        aggregate = _AGGREGATE_NOTE.match(note) if "agg" in plain else None
+        if plain in ("aet", "afterextratime"):
+            read.extra_time = True
+        elif penalties:
+            read.home_penalties, read.away_penalties = int(penalties[1]), int(penalties[2])
+        elif aggregate:
+            read.aggregate = (int(aggregate[1]), int(aggregate[2]))
+        elif plain in ("awd", "awarded"):
+            read.awarded = True
+        elif plain in ("w/o", "wo", "walkover"):
+            read.awarded = read.walkover = True
+        elif plain in ("a", "ag", "awaygoals", "onawaygoals"):
+            read.away_goals = True
+        elif plain != "agg":
+            return note
+    return read
 
 
 def parse_entries(text: str) -> list[Entry]:
@@ -159,20 +276,30 @@ def parse_entries(text: str) -> list[Entry]:
 
 
 def _parse_entry(text: str) -> Entry:
+    cards = tuple(
+        CardMark(
+            _card_kind(found["kind"]),
+            int(found["minute"]) if found["minute"] else None,
+            int(found["stoppage"]) if found["stoppage"] else None,
+        )
+        for found in _CARD.finditer(text)
+    )
+    if cards:
+        text = " ".join(_CARD.sub(" ", text).split())
     first = _MINUTE.search(text)
     if first is None or not _is_minute_list(text[first.start() :]):
-        return Entry(name=text or None, minutes=())
+        return Entry(name=text or None, minutes=(), cards=cards)
     name = text[: first.start()].strip() or None
     minutes = tuple(
         Minute(
             minute=int(m["minute"]),
             stoppage=int(m["stoppage"]) if m["stoppage"] else None,
-            penalty=m["note"] == "pen.",
-            own_goal=m["note"] == "o.g.",
+            penalty=bool(m["note"]) and m["note"].casefold().startswith("(p"),
+            own_goal=bool(m["note"]) and m["note"].casefold().startswith("(o"),
         )
         for m in _MINUTE.finditer(text, first.start())
     )
-    return Entry(name=name, minutes=minutes)
+    return Entry(name=name, minutes=minutes, cards=cards)
 
 
 def _is_minute_list(text: str) -> bool:
@@ -220,6 +347,7 @@ class _Parser:
         section: str | None = None
         round_kind: RoundKind | None = None
         subsection: str | None = None
+        last_match: RawMatch | None = None
         index = title_line
         while index < len(self.lines):
             number = index + 1
@@ -228,6 +356,7 @@ class _Parser:
             index += 1
             heading = _HEADING.match(stripped)
             if heading:
+                last_match = None
                 name = heading["name"]
                 if len(heading["level"]) == 2:
                     # A section that names no round (See also, References, ...) holds no matches.
@@ -259,17 +388,34 @@ class _Parser:
                     raise self.fail(number, f"a match under {section!r}, which is not a round cupql knows")
                 group = _GROUP.match(subsection or "")
                 index = self._match(index - 1, round_kind, group["name"] if group else None, article)
+                last_match = article.matches[-1]
             elif stripped.startswith("|") and section.casefold() == "participating clubs":
                 self._leagues(stripped, number, article)
             elif stripped.startswith(("|", "<", "----")):
-                continue
+                last_match = None
+            elif round_kind is not None and (aggregate := self._aggregate(stripped, number)):
+                article.aggregates.append(aggregate)
             elif round_kind is not None and _SCORE.match(stripped) and self._team_line_follows(index):
                 raise self.fail(number, "a score line without a date line before it")
+            elif last_match is not None:
+                # Running text after a match block tells of that match (`Aktobe won 4–3 on penalties.`).
+                last_match.prose.append((stripped, number))
             else:
                 article.prose.append(Prose(round_kind, stripped, number))
         if not article.matches:
             raise self.fail(None, "no match found: this does not look like a season article")
         return article
+
+    def _aggregate(self, text: str, number: int) -> StatedAggregate | None:
+        """A dateless `Home N – N (agg.) Away` line: a tie's aggregate, not a match."""
+        score = _SCORE.match(text)
+        if score is None or score["wo"] or "agg" not in (score["mid"] + score["tail"]).casefold():
+            return None
+        if any(
+            note[1].strip().casefold().rstrip(".") != "agg" for note in _NOTE.finditer(score["mid"] + score["tail"])
+        ):
+            return None
+        return StatedAggregate(score["home"].strip(), score["away"].strip(), int(score["hs"]), int(score["as"]), number)
 
     def _team_line_follows(self, index: int) -> bool:
         """Whether line `index` is a match's event line, so the line before it was meant as a score."""
@@ -333,6 +479,11 @@ class _Parser:
         score = _SCORE.match(score_line)
         if score is None:
             raise self.fail(index + 2, f"malformed score line {score_line!r}: expected 'Home N - N Away'")
+        notes = parse_score_notes(score["mid"] + score["tail"])
+        if isinstance(notes, str):
+            raise self.fail(index + 2, f"unknown note ({notes}) on the score line {score_line!r}")
+        if score["wo"]:
+            notes.awarded = notes.walkover = True
         match = RawMatch(
             line=index + 2,
             date=date,
@@ -340,13 +491,22 @@ class _Parser:
             group=group,
             home=score["home"].strip(),
             away=score["away"].strip(),
-            home_score=int(score["hs"]),
-            away_score=int(score["as"]),
+            home_score=int(score["hs"]) if score["hs"] else None,
+            away_score=int(score["as"]) if score["as"] else None,
+            notes=notes,
         )
+        if notes.aggregate:
+            article.aggregates.append(StatedAggregate(match.home, match.away, *notes.aggregate, match.line))
         index += 2
         while index < len(self.lines):
-            team = _TEAM_LINE.match(self.lines[index])
-            if team is None or not self.lines[index][:1].isspace():
+            line = self.lines[index]
+            detail = _DETAIL_LINE.match(line)
+            if detail:
+                self._detail(match, detail["key"].casefold(), detail["value"], index + 1)
+                index += 1
+                continue
+            team = _TEAM_LINE.match(line)
+            if team is None or not line[:1].isspace():
                 break
             club = team["club"].strip()
             if club not in (match.home, match.away):
@@ -357,6 +517,20 @@ class _Parser:
             index += 1
         article.matches.append(match)
         return index
+
+    def _detail(self, match: RawMatch, key: str, value: str, number: int) -> None:
+        """A `Stadium:`, `Attendance:` or `Referee:` line of a match block."""
+        if not value:
+            return
+        if key == "attendance":
+            digits = re.sub(r"[,\s.\u202f\u00a0]", "", value)
+            if not digits.isdigit():
+                raise self.fail(number, f"unreadable attendance {value!r}: expected a number such as 12,500")
+            match.attendance = int(digits)
+        elif key == "referee":
+            match.referee = value
+        else:
+            match.stadium = value
 
     def _scorers(self, index: int, article: Article) -> int:
         goals: int | None = None

@@ -7,50 +7,9 @@ disagreement can point a reader at the text.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass, field
 
-
-class RoundKind(enum.Enum):
-    """The stages a cup season is played in, in playing order."""
-
-    GROUP_STAGE = "Group stage"
-    PLAY_OFF = "Play-off round"
-    ROUND_OF_64 = "Round of 64"
-    ROUND_OF_32 = "Round of 32"
-    ROUND_OF_16 = "Round of 16"
-    QUARTER_FINALS = "Quarter-finals"
-    SEMI_FINALS = "Semi-finals"
-    FINAL = "Final"
-
-    @property
-    def order(self) -> int:
-        return list(RoundKind).index(self)
-
-
-class League(enum.Enum):
-    """A national league tier, as the article names it."""
-
-    PREMIER_LEAGUE = "Premier League"
-    FIRST_LEAGUE = "First League"
-    SECOND_LEAGUE = "Second League"
-
-
-class Attribution(enum.Enum):
-    """How a fact was established: read in the text, deduced from it, or not known."""
-
-    STATED = "STATED"
-    INFERRED = "INFERRED"
-    UNKNOWN = "UNKNOWN"
-
-
-class CardKind(enum.Enum):
-    """A booking's colour; the article's card markers are lost, so ours are all UNKNOWN."""
-
-    YELLOW = "YELLOW"
-    SECOND_YELLOW = "SECOND_YELLOW"
-    RED = "RED"
-    UNKNOWN = "UNKNOWN"
+from cupql.vocabulary import Attribution, CardKind, League, RoundKind, TieDecision
 
 
 @dataclass(frozen=True)
@@ -97,6 +56,7 @@ class Card:
     minute: int | None
     kind: CardKind
     line: int
+    stoppage: int | None = None
 
 
 @dataclass
@@ -107,12 +67,31 @@ class Match:
     group: str | None
     home: str
     away: str
-    home_score: int
-    away_score: int
+    home_score: int | None
+    away_score: int | None
     leg: int | None = None
     extra_time: bool | None = None
     goals: list[Goal] = field(default_factory=list)
     cards: list[Card] = field(default_factory=list)
+    awarded: bool = False
+    walkover: bool = False
+    home_penalties: int | None = None
+    away_penalties: int | None = None
+    winner: str | None = None
+    stadium: str | None = None
+    attendance: int | None = None
+    referee: str | None = None
+    away_goals_note: bool = False
+
+    @property
+    def goal_total(self) -> int:
+        """Goals that were scored on the pitch: none for an awarded result."""
+        return 0 if self.awarded else (self.home_score or 0) + (self.away_score or 0)
+
+    def score_of(self, club: str) -> int:
+        """The goals `club` is credited with in this match (an awarded score counts)."""
+        score = self.home_score if club == self.home else self.away_score
+        return score or 0
 
 
 @dataclass
@@ -124,6 +103,9 @@ class Tie:
     home_aggregate: int
     away_aggregate: int
     winner: str | None
+    decided_by: TieDecision | None = None
+    home_penalties: int | None = None
+    away_penalties: int | None = None
 
 
 @dataclass

@@ -22,7 +22,7 @@ from cupql.article.parser import (
     parse_entries,
     read_article,
 )
-from cupql.article.season import RoundKind
+from cupql.vocabulary import RoundKind
 
 ARTICLE_2024 = Path(__file__).resolve().parents[2] / "seed_data" / "2024_kazakhstan_cup.txt"
 
@@ -297,13 +297,13 @@ def test_a_malformed_score_line_is_refused_at_its_line() -> None:
 def test_matches_under_a_heading_that_names_no_round_are_refused_at_their_line() -> None:
     text = snippet(
         """
-        == Preliminary round ==
+        == Intermediate stage ==
         1 May 2030
         Alpha 1 - 0 Beta
         """
     )
     with pytest.raises(
-        ArticleError, match=r"^x\.txt:4: a match under 'Preliminary round', which is not a round cupql knows$"
+        ArticleError, match=r"^x\.txt:4: a match under 'Intermediate stage', which is not a round cupql knows$"
     ):
         parse_article(text, "x.txt")
 
@@ -328,10 +328,10 @@ def test_an_unknown_round_in_the_format_table_is_refused_at_its_line() -> None:
         == Participating clubs ==
         === Format and schedule ===
         | Round | Clubs remaining | Clubs involved | First match date |
-        | Preliminary round | 4 | 2 | 1 April 2030 |
+        | Intermediate stage | 4 | 2 | 1 April 2030 |
         """
     )
-    with pytest.raises(ArticleError, match=r"^x\.txt:6: unknown round 'Preliminary round' in the format table$"):
+    with pytest.raises(ArticleError, match=r"^x\.txt:6: unknown round 'Intermediate stage' in the format table$"):
         parse_article(text, "x.txt")
 
 

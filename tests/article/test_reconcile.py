@@ -6,8 +6,8 @@ import pytest
 
 from cupql.article.parser import ArticleError, parse_article
 from cupql.article.reconcile import build_season
-from cupql.article.season import League
 from cupql.loading import bundled_articles
+from cupql.vocabulary import League
 
 TEXT = bundled_articles()[0].read_text(encoding="utf-8")
 
@@ -59,14 +59,12 @@ def test_leagues_are_matched_by_name_not_by_column_order() -> None:
 
 
 def test_an_unreadable_entry_is_reported_and_becomes_neither_goal_nor_card() -> None:
-    tampered = TEXT.replace(
-        "Atyrau: Stasevich 10' , Kerimzhanov 13' ,", "Atyrau: Stasevich 10' , Kerimzhanov 13\u2019 ,"
-    )
+    tampered = TEXT.replace("Atyrau: Stasevich 10' , Kerimzhanov 13' ,", "Atyrau: Stasevich 10' , Kerimzhanov 13 \" ,")
     season = build_season(parse_article(tampered, "tampered.txt"))
     [unreadable] = [d for d in season.report.disagreements if d.code == "UNREADABLE_ENTRY"]
     assert (unreadable.line, unreadable.message) == (
         219,
-        "cannot read 'Kerimzhanov 13\u2019' of Atyrau: kept neither goal nor card",
+        "cannot read 'Kerimzhanov 13 \"' of Atyrau: kept neither goal nor card",
     )
     quarter = next(m for m in season.matches if m.line == 218)
     assert not any(card.player and "13" in card.player.name for card in quarter.cards)
@@ -117,3 +115,13 @@ def test_an_own_goal_counts_for_the_line_it_is_listed_in_and_its_scorer_is_the_t
         ("Jakob Novak", "Atyrau", "SVN"),
     )
     assert (final.home_score, final.away_score, len(final.goals)) == (1, 2, 3)
+
+
+def test_in_the_bundled_article_an_empty_entry_on_a_line_that_lost_a_goal_is_that_goal_not_also_a_card() -> None:
+    season = build_season(parse_article(TEXT, "bundled.txt"))
+    taraz = next(m for m in season.matches if m.line == 88)  # Taraz 2 - 1 Ekibastuzets; line 89: "Taraz: 23' , ,"
+    assert [(g.club, g.minute) for g in taraz.goals if g.club == "Taraz"] == [("Taraz", 23), ("Taraz", None)]
+    assert [(c.club, c.player) for c in taraz.cards if c.club == "Taraz"] == [("Taraz", None)]
+    # Six such lines (62, 75, 89, 94, 145, 165): 203 entries served as cards before, 197 now.
+    assert sum(len(m.cards) for m in season.matches) == 197
+    assert season.report.goals == sum(m.goal_total for m in season.matches) == 98

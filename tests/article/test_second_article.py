@@ -18,7 +18,8 @@ import pytest
 
 from cupql.article.parser import Article, parse_article, read_article
 from cupql.article.reconcile import build_season
-from cupql.article.season import Attribution, Disagreement, Goal, League, Match, RoundKind, Season
+from cupql.article.season import Disagreement, Goal, Match, Season
+from cupql.vocabulary import Attribution, League, RoundKind
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "2025_testland_cup.txt"
 
@@ -358,7 +359,18 @@ def test_bare_names_and_empty_entries_are_cards(season: Season) -> None:
     assert cards == [("Millbrook", None), ("Kestrel", "Pike")]
     qf = [(c.club, c.player.name if c.player else None) for c in match(season, "Brindle", "Westbury Rangers").cards]
     assert qf == [("Brindle", None), ("Westbury Rangers", "Sam Holt")]
-    assert sum(len(m.cards) for m in season.matches) == 45
+    # 45 entries without minutes, less the two empty entries read as their line's lost goal (lines 53 and 84).
+    assert sum(len(m.cards) for m in season.matches) == 43
+
+
+def test_an_empty_entry_on_a_line_that_lost_a_goal_is_that_goal_not_a_card_too(season: Season) -> None:
+    game = match(season, "Kestrel", "Harbour Town")
+    assert [(g.club, g.minute) for g in game.goals if g.club == "Harbour Town"] == [
+        ("Harbour Town", 30),
+        ("Harbour Town", 44),
+        ("Harbour Town", None),
+    ]
+    assert [(c.club, c.player) for c in game.cards if c.club == "Harbour Town"] == [("Harbour Town", None)]
 
 
 def test_a_bare_name_the_table_proves_to_be_the_lost_scorer_is_a_goal_not_a_card(season: Season) -> None:

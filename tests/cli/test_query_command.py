@@ -70,7 +70,8 @@ def test_all_follows_every_page_of_each_connection(loaded_database_url: str) -> 
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert len(data["goals"]["nodes"]) == data["goals"]["totalCount"] == 98
-    assert len(data["cards"]["nodes"]) == 203  # three pages of at most 100
+    # Two pages of at most 100: 197 cards since six empty entries are read as their lines' lost goals (issue 7).
+    assert len(data["cards"]["nodes"]) == 197
     assert "cupqlPageInfo" not in data["goals"]
     assert {"minute": 117, "club": {"name": "Aktobe"}, "scorer": {"name": "Jayro Jean"}} in data["goals"]["nodes"]
 

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from cupql.article.parser import read_article
 from cupql.article.reconcile import build_season
-from cupql.article.season import Attribution, Player, RoundKind
+from cupql.article.season import Player
 from cupql.loading import LoadRefused, bundled_articles, load, write_seasons
+from cupql.vocabulary import Attribution, RoundKind
 from db import models
 from db.engine import sync_engine
 from tests.article.test_reconcile import REPLAY

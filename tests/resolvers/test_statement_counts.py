@@ -45,3 +45,10 @@ async def test_all_matches_with_goals_scorers_cards_and_clubs_are_a_handful_of_s
     few = await statements(client, ALL_MATCHES.replace("first: 100", "first: 3"))
     every = await statements(client, ALL_MATCHES)
     assert few <= every <= 9
+
+
+async def test_every_club_in_every_season_is_one_statement_more_than_one_club(client: httpx.AsyncClient) -> None:
+    fields = "name allSeasons { name season { year } } winner: cupRun { isWinner }"
+    one = await statements(client, "{ clubs(first: 1) { nodes { " + fields + " } } }")
+    every = await statements(client, "{ clubs(first: 50) { nodes { " + fields + " } } }")
+    assert every == one
