@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cupql.data_version import DataVersion
 from cupql.http import APPLICATION_JSON, CACHE_STATE, GRAPHQL_RESPONSE_JSON, CacheState, negotiate_media_type
+from cupql.metrics import record_cache_lookup
 from cupql.persisted_queries import PersistedQueries, PersistedQueryError
 
 __all__ = ["CachingGraphQL", "ResponseCache"]
@@ -77,15 +78,10 @@ class ResponseCache:
         self._responses: LRUCache[tuple[str, str, bytes, str], CachedResponse] = LRUCache(
             max_bytes, getsizeof=lambda response: response.size
         )
-        self.hits = 0
-        self.misses = 0
 
     def get(self, key: tuple[str, str, bytes, str]) -> CachedResponse | None:
         response = self._responses.get(key)
-        if response is None:
-            self.misses += 1
-        else:
-            self.hits += 1
+        record_cache_lookup("response", hit=response is not None)
         return response
 
     def put(self, key: tuple[str, str, bytes, str], response: CachedResponse) -> None:

@@ -129,3 +129,18 @@ async def test_no_cache_turns_the_response_cache_off(loaded_database_url: str) -
         responses = [await http.post("/graphql", json={"query": WINNER}) for _ in range(2)]
     assert [r.json() for r in responses] == [WINNER_DATA, WINNER_DATA]
     assert [r.headers["x-cache"] for r in responses] == ["MISS", "MISS"]
+
+
+async def test_metrics_count_response_cache_hits_and_misses(cached: httpx.AsyncClient) -> None:
+    def lookups(text: str, result: str) -> float:
+        wanted = f'cupql_cache_lookups_total{{cache="response",result="{result}"}}'
+        lines = [line for line in text.splitlines() if line.startswith(wanted)]
+        return float(lines[0].split()[-1]) if lines else 0.0
+
+    before = (await cached.get("/metrics")).text
+    query = "{ season { edition } }"
+    for _ in range(3):
+        await cached.post("/graphql", json={"query": query})
+    after = (await cached.get("/metrics")).text
+    assert lookups(after, "miss") - lookups(before, "miss") == 1
+    assert lookups(after, "hit") - lookups(before, "hit") == 2
