@@ -1,4 +1,4 @@
-"""Log configuration for `cupql serve`: JSON lines (python-json-logger) or plain text, every line with its request id.
+"""Log configuration for `cupql serve`: JSON lines (python-json-logger over orjson) or plain text, every line with its request id.
 
 JSON is the default when standard error is not a terminal, so that log shippers get one object a
 line: `timestamp`, `level`, `logger`, `message`, `request_id` while a request runs, the access
@@ -42,7 +42,7 @@ def logging_config(logs: Settings, *, tty: bool | None = None) -> dict[str, Any]
     use_json = logs.log_format == "json" or (logs.log_format == "auto" and not tty)
     formatter: dict[str, Any] = (
         {
-            "()": "pythonjsonlogger.json.JsonFormatter",
+            "()": "pythonjsonlogger.orjson.OrjsonFormatter",
             "fmt": "%(levelname)s %(name)s %(message)s",
             "rename_fields": {"levelname": "level", "name": "logger"},
             "timestamp": True,
