@@ -1,4 +1,4 @@
-"""Log configuration for `cupql serve`: JSON lines (python-json-logger over orjson) or plain text, every line with its request id.
+"""Log configuration for `cupql serve`: JSON lines (python-json-logger, orjson) or text, each with its request id.
 
 JSON is the default when standard error is not a terminal, so that log shippers get one object a
 line: `timestamp`, `level`, `logger`, `message`, `request_id` while a request runs, the access
