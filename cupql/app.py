@@ -86,7 +86,7 @@ def create_app(settings: Settings) -> Starlette:
     async def readyz(_request: Request) -> Response:
         try:
             async with engine.connect() as connection:
-                seasons = await connection.scalar(select(func.count()).select_from(models.Season))
+                seasons = await connection.scalar(select(func.count()).select_from(models.SeasonRow))
         except Exception as error:
             # The same judgement as GraphQL errors': unreachable is an outage, anything else a broken database.
             problem = "database unreachable" if is_outage(error) else "database error"

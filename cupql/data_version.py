@@ -44,7 +44,9 @@ class DataVersion:
     async def _read(self) -> None:
         try:
             async with self._engine.connect() as connection:
-                version = await connection.scalar(select(models.DataVersion.version).where(models.DataVersion.id == 1))
+                version = await connection.scalar(
+                    select(models.DataVersionRow.version).where(models.DataVersionRow.id == 1)
+                )
         except SQLAlchemyError as error:
             # Keep what is cached: an unreachable database cannot take an import either.
             logger.warning("cannot read the data version: %s", type(error).__name__)

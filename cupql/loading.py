@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from cupql.article.parser import read_article
 from cupql.article.reconcile import build_season
-from cupql.article.season import Season
+from cupql.article.season import ArticleSeason
 from cupql.errors import one_line
 from cupql.import_lock import ImportBusy, import_lock
 from cupql.settings import Settings
@@ -36,13 +36,13 @@ def bundled_articles() -> list[Path]:
     return sorted(BUNDLED_ARTICLES.glob("*.txt"))
 
 
-def read_seasons(paths: Sequence[Path], *, progress: bool) -> list[tuple[Season, str]]:
+def read_seasons(paths: Sequence[Path], *, progress: bool) -> list[tuple[ArticleSeason, str]]:
     """Parse and reconcile every article; the first bad one raises ArticleError naming its file and line."""
     bar = tqdm(paths, desc="reading articles", unit="article", disable=not progress or len(paths) < 2)
     return [(build_season(read_article(path)), str(path)) for path in bar]
 
 
-def format_report(season: Season, source: str) -> str:
+def format_report(season: ArticleSeason, source: str) -> str:
     """The importer's report on one season, as `cupql load` prints it."""
     report = season.report
     counts = ", ".join(f"{kind.value} {count}" for kind, count in report.attributions.items())
@@ -60,7 +60,7 @@ def format_report(season: Season, source: str) -> str:
 
 def write_seasons(
     database_url: str,
-    seasons: Sequence[tuple[Season, str]],
+    seasons: Sequence[tuple[ArticleSeason, str]],
     *,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     echo: Callable[[str], None] = lambda _line: None,
@@ -88,7 +88,7 @@ def load(
     echo: Callable[[str], None],
     progress: bool = True,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-) -> list[Season]:
+) -> list[ArticleSeason]:
     """Read, report on and write `paths`; with `strict`, any disagreement refuses the whole run."""
     seasons = read_seasons(paths, progress=progress)
     for season, source in seasons:
@@ -107,7 +107,7 @@ def seasons_held(database_url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOU
         with import_lock(engine, lock_timeout):
             upgrade(engine)
         with Session(engine) as session:
-            return int(session.scalar(select(func.count()).select_from(models.Season)) or 0)
+            return int(session.scalar(select(func.count()).select_from(models.SeasonRow)) or 0)
     except ImportBusy as error:
         raise LoadRefused(str(error)) from None
     finally:
@@ -119,7 +119,7 @@ def database_is_empty(database_url: str, *, lock_timeout: float = DEFAULT_LOCK_T
     return seasons_held(database_url, lock_timeout=lock_timeout) == 0
 
 
-def load_summary(database_url: str, loaded: Sequence[Season]) -> str:
+def load_summary(database_url: str, loaded: Sequence[ArticleSeason]) -> str:
     """The last line of `cupql load`: which seasons were written, and how many the database holds now."""
     names = list(dict.fromkeys(season.name for season in loaded))
     held = seasons_held(database_url)

@@ -27,7 +27,7 @@ class Base(DeclarativeBase):
     """The declarative base of every cupql table."""
 
 
-class Competition(Base):
+class CompetitionRow(Base):
     __tablename__ = "competitions"
 
     id: Mapped[str] = mapped_column(KEY, primary_key=True)
@@ -35,7 +35,7 @@ class Competition(Base):
     country: Mapped[str] = mapped_column(String(100))
 
 
-class Club(Base):
+class ClubRow(Base):
     """A club, shared by every season it plays in: one key however a season spells it (`Khan Tengri`)."""
 
     __tablename__ = "clubs"
@@ -47,7 +47,7 @@ class Club(Base):
     sort_name: Mapped[str] = mapped_column(String(200), index=True)
 
 
-class Season(Base):
+class SeasonRow(Base):
     __tablename__ = "seasons"
     __table_args__ = (UniqueConstraint("competition_id", "year"),)
 
@@ -68,7 +68,7 @@ class Season(Base):
     source: Mapped[str] = mapped_column(String(500))
 
 
-class Round(Base):
+class RoundRow(Base):
     __tablename__ = "rounds"
 
     id: Mapped[str] = mapped_column(KEY, primary_key=True)
@@ -80,7 +80,7 @@ class Round(Base):
     two_legged: Mapped[bool] = mapped_column(Boolean)
 
 
-class Group(Base):
+class GroupRow(Base):
     __tablename__ = "groups"
 
     id: Mapped[str] = mapped_column(KEY, primary_key=True)
@@ -88,7 +88,7 @@ class Group(Base):
     name: Mapped[str] = mapped_column(String(50))
 
 
-class ClubEntry(Base):
+class ClubEntryRow(Base):
     """A club's participation in one season: its league, group and entry round."""
 
     __tablename__ = "club_entries"
@@ -106,7 +106,7 @@ class ClubEntry(Base):
     league_attribution: Mapped[Attribution] = mapped_column(_enum(Attribution))
 
 
-class Player(Base):
+class PlayerRow(Base):
     __tablename__ = "players"
 
     id: Mapped[str] = mapped_column(KEY, primary_key=True)
@@ -116,10 +116,10 @@ class Player(Base):
     sort_name: Mapped[str] = mapped_column(String(200), index=True)
     nationality: Mapped[str | None] = mapped_column(String(3), index=True)
 
-    club: Mapped[Club] = relationship(lazy="raise")
+    club: Mapped[ClubRow] = relationship(lazy="raise")
 
 
-class Tie(Base):
+class TieRow(Base):
     """A knockout pairing: one match, or two legs."""
 
     __tablename__ = "ties"
@@ -137,7 +137,7 @@ class Tie(Base):
     away_penalties: Mapped[int | None] = mapped_column(Integer)
 
 
-class Match(Base):
+class MatchRow(Base):
     __tablename__ = "matches"
     __table_args__ = (
         Index("ix_matches_season_date", "season_id", "date"),
@@ -167,14 +167,14 @@ class Match(Base):
     referee: Mapped[str | None] = mapped_column(String(200))
     line: Mapped[int] = mapped_column(Integer)
 
-    home: Mapped[Club] = relationship(foreign_keys=[home_id], lazy="raise")
-    away: Mapped[Club] = relationship(foreign_keys=[away_id], lazy="raise")
-    tie: Mapped[Tie | None] = relationship(lazy="raise")
-    goals: Mapped[list[Goal]] = relationship(back_populates="match", lazy="raise", order_by="Goal.ordinal")
-    cards: Mapped[list[Card]] = relationship(back_populates="match", lazy="raise", order_by="Card.ordinal")
+    home: Mapped[ClubRow] = relationship(foreign_keys=[home_id], lazy="raise")
+    away: Mapped[ClubRow] = relationship(foreign_keys=[away_id], lazy="raise")
+    tie: Mapped[TieRow | None] = relationship(lazy="raise")
+    goals: Mapped[list[GoalRow]] = relationship(back_populates="match", lazy="raise", order_by="GoalRow.ordinal")
+    cards: Mapped[list[CardRow]] = relationship(back_populates="match", lazy="raise", order_by="CardRow.ordinal")
 
 
-class Goal(Base):
+class GoalRow(Base):
     __tablename__ = "goals"
 
     id: Mapped[str] = mapped_column(KEY, primary_key=True)
@@ -190,12 +190,12 @@ class Goal(Base):
     attribution: Mapped[Attribution] = mapped_column(_enum(Attribution))
     line: Mapped[int] = mapped_column(Integer)
 
-    match: Mapped[Match] = relationship(back_populates="goals", lazy="raise")
-    club: Mapped[Club] = relationship(lazy="raise")
-    scorer: Mapped[Player | None] = relationship(lazy="raise")
+    match: Mapped[MatchRow] = relationship(back_populates="goals", lazy="raise")
+    club: Mapped[ClubRow] = relationship(lazy="raise")
+    scorer: Mapped[PlayerRow | None] = relationship(lazy="raise")
 
 
-class Card(Base):
+class CardRow(Base):
     __tablename__ = "cards"
 
     id: Mapped[str] = mapped_column(KEY, primary_key=True)
@@ -209,12 +209,12 @@ class Card(Base):
     kind: Mapped[CardKind] = mapped_column(_enum(CardKind))
     line: Mapped[int] = mapped_column(Integer)
 
-    match: Mapped[Match] = relationship(back_populates="cards", lazy="raise")
-    club: Mapped[Club] = relationship(lazy="raise")
-    player: Mapped[Player | None] = relationship(lazy="raise")
+    match: Mapped[MatchRow] = relationship(back_populates="cards", lazy="raise")
+    club: Mapped[ClubRow] = relationship(lazy="raise")
+    player: Mapped[PlayerRow | None] = relationship(lazy="raise")
 
 
-class ScorerEntry(Base):
+class ScorerEntryRow(Base):
     """A row of the article's scorer table: the goals the article credits a player with."""
 
     __tablename__ = "scorer_entries"
@@ -227,7 +227,7 @@ class ScorerEntry(Base):
     line: Mapped[int] = mapped_column(Integer)
 
 
-class Standing(Base):
+class StandingRow(Base):
     __tablename__ = "standings"
 
     id: Mapped[str] = mapped_column(KEY, primary_key=True)
@@ -244,7 +244,7 @@ class Standing(Base):
     points: Mapped[int] = mapped_column(Integer)
 
 
-class Disagreement(Base):
+class DisagreementRow(Base):
     """A contradiction the importer found in the article, with the line to read."""
 
     __tablename__ = "disagreements"
@@ -257,7 +257,7 @@ class Disagreement(Base):
     message: Mapped[str] = mapped_column(Text)
 
 
-class DataVersion(Base):
+class DataVersionRow(Base):
     """The one-row counter every import bumps in its own transaction: what response caches are keyed by."""
 
     __tablename__ = "data_version"
@@ -268,16 +268,16 @@ class DataVersion(Base):
 
 
 SEASON_TABLES: tuple[type[Base], ...] = (
-    Disagreement,
-    Standing,
-    ScorerEntry,
-    Card,
-    Goal,
-    Match,
-    Tie,
-    Player,
-    ClubEntry,
-    Group,
-    Round,
+    DisagreementRow,
+    StandingRow,
+    ScorerEntryRow,
+    CardRow,
+    GoalRow,
+    MatchRow,
+    TieRow,
+    PlayerRow,
+    ClubEntryRow,
+    GroupRow,
+    RoundRow,
 )
 """Tables whose rows belong to one season, children first (the order to delete them in)."""

@@ -21,7 +21,7 @@ from db import keys, models
 Row = dict[str, Any]
 
 
-def save_seasons(session: Session, seasons: Iterable[tuple[s.Season, str]]) -> None:
+def save_seasons(session: Session, seasons: Iterable[tuple[s.ArticleSeason, str]]) -> None:
     """Replace each (season, source) in the database and bump the data version; keys stay the same."""
     for season, source in seasons:
         _replace(session, season, source)
@@ -33,19 +33,19 @@ def bump_data_version(session: Session) -> int:
     """Advance the data version in the caller's transaction, so caches see the import exactly when it commits."""
     now = dt.datetime.now(dt.UTC)
     bumped = session.execute(
-        update(models.DataVersion)
-        .where(models.DataVersion.id == 1)
-        .values(version=models.DataVersion.version + 1, loaded_at=now)
-        .returning(models.DataVersion.version)
+        update(models.DataVersionRow)
+        .where(models.DataVersionRow.id == 1)
+        .values(version=models.DataVersionRow.version + 1, loaded_at=now)
+        .returning(models.DataVersionRow.version)
     ).scalar_one_or_none()
     if bumped is None:
-        session.add(models.DataVersion(id=1, version=1, loaded_at=now))
+        session.add(models.DataVersionRow(id=1, version=1, loaded_at=now))
         session.flush()
         bumped = 1
     return bumped
 
 
-def _replace(session: Session, season: s.Season, source: str) -> None:
+def _replace(session: Session, season: s.ArticleSeason, source: str) -> None:
     season_id = keys.season_key(season.competition, season.year)
     _clear(session, season_id)
     _ensure_competition(session, season)
@@ -62,16 +62,16 @@ def _replace(session: Session, season: s.Season, source: str) -> None:
 def _clear(session: Session, season_id: str) -> None:
     for table in models.SEASON_TABLES:
         session.execute(delete(table).where(table.season_id == season_id))  # type: ignore[attr-defined]
-    session.execute(delete(models.Season).where(models.Season.id == season_id))
+    session.execute(delete(models.SeasonRow).where(models.SeasonRow.id == season_id))
 
 
-def _ensure_competition(session: Session, season: s.Season) -> None:
+def _ensure_competition(session: Session, season: s.ArticleSeason) -> None:
     competition_id = keys.competition_key(season.competition)
-    if session.get(models.Competition, competition_id) is None:
-        session.add(models.Competition(id=competition_id, name=season.competition, country=season.country))
+    if session.get(models.CompetitionRow, competition_id) is None:
+        session.add(models.CompetitionRow(id=competition_id, name=season.competition, country=season.country))
 
 
-def _ensure_clubs(session: Session, season: s.Season) -> None:
+def _ensure_clubs(session: Session, season: s.ArticleSeason) -> None:
     """Add the clubs no earlier season named; a club already known keeps its row, key and first spelling."""
     named = {c.name for c in season.clubs} | {
         name for name in (season.defending_champion, season.winner, season.runner_up) if name
@@ -79,9 +79,9 @@ def _ensure_clubs(session: Session, season: s.Season) -> None:
     wanted: dict[str, str] = {}
     for name in sorted(named):
         wanted.setdefault(keys.club_key(name), name)
-    known = set(session.scalars(select(models.Club.id).where(models.Club.id.in_(wanted))))
+    known = set(session.scalars(select(models.ClubRow.id).where(models.ClubRow.id.in_(wanted))))
     session.add_all(
-        models.Club(id=key, name=name, sort_name=fold(name)) for key, name in wanted.items() if key not in known
+        models.ClubRow(id=key, name=name, sort_name=fold(name)) for key, name in wanted.items() if key not in known
     )
     session.flush()
 
@@ -90,8 +90,8 @@ def _club(name: str | None) -> str | None:
     return keys.club_key(name) if name else None
 
 
-def _season_row(season: s.Season, season_id: str, source: str) -> models.Season:
-    return models.Season(
+def _season_row(season: s.ArticleSeason, season_id: str, source: str) -> models.SeasonRow:
+    return models.SeasonRow(
         id=season_id,
         competition_id=keys.competition_key(season.competition),
         year=season.year,
@@ -110,15 +110,15 @@ def _season_row(season: s.Season, season_id: str, source: str) -> models.Season:
     )
 
 
-def _player(season_id: str, player: s.Player | None) -> str | None:
+def _player(season_id: str, player: s.ArticlePlayer | None) -> str | None:
     return keys.player_key(season_id, player.club, player.name) if player else None
 
 
-def _add_structure(rows: _Rows, season: s.Season) -> None:
+def _add_structure(rows: _Rows, season: s.ArticleSeason) -> None:
     """Rounds, groups, the clubs' entries (with this season's spelling) and players."""
     season_id = rows.season_id
     rows.add(
-        models.Round,
+        models.RoundRow,
         [
             dict(
                 id=keys.round_key(season_id, r.kind),
@@ -131,9 +131,9 @@ def _add_structure(rows: _Rows, season: s.Season) -> None:
             for r in season.rounds
         ],
     )
-    rows.add(models.Group, [dict(id=keys.group_key(season_id, g), name=g) for g in season.groups])
+    rows.add(models.GroupRow, [dict(id=keys.group_key(season_id, g), name=g) for g in season.groups])
     rows.add(
-        models.ClubEntry,
+        models.ClubEntryRow,
         [
             dict(
                 id=keys.club_entry_key(season_id, keys.club_key(c.name)),
@@ -149,7 +149,7 @@ def _add_structure(rows: _Rows, season: s.Season) -> None:
         ],
     )
     rows.add(
-        models.Player,
+        models.PlayerRow,
         [
             dict(
                 id=_player(season_id, p),
@@ -163,7 +163,7 @@ def _add_structure(rows: _Rows, season: s.Season) -> None:
     )
 
 
-def _add_ties_and_matches(rows: _Rows, season: s.Season) -> None:
+def _add_ties_and_matches(rows: _Rows, season: s.ArticleSeason) -> None:
     season_id = rows.season_id
     tie_of: dict[int, str] = {}
     tie_rows = []
@@ -184,7 +184,7 @@ def _add_ties_and_matches(rows: _Rows, season: s.Season) -> None:
             )
         )
         tie_of.update({id(leg): tie_id for leg in tie.legs})
-    rows.add(models.Tie, tie_rows)
+    rows.add(models.TieRow, tie_rows)
     match_rows: list[Row] = []
     goal_rows: list[Row] = []
     card_rows: list[Row] = []
@@ -198,12 +198,12 @@ def _add_ties_and_matches(rows: _Rows, season: s.Season) -> None:
         match_rows.append(_match_row(match, match_id, season_id, tie_of.get(id(match))))
         goal_rows += [_goal_row(goal, match_id, ordinal, season_id) for ordinal, goal in enumerate(match.goals, 1)]
         card_rows += [_card_row(card, match_id, ordinal, season_id) for ordinal, card in enumerate(match.cards, 1)]
-    rows.add(models.Match, match_rows)
-    rows.add(models.Goal, goal_rows)
-    rows.add(models.Card, card_rows)
+    rows.add(models.MatchRow, match_rows)
+    rows.add(models.GoalRow, goal_rows)
+    rows.add(models.CardRow, card_rows)
 
 
-def _match_row(match: s.Match, match_id: str, season_id: str, tie_id: str | None) -> Row:
+def _match_row(match: s.ArticleMatch, match_id: str, season_id: str, tie_id: str | None) -> Row:
     return dict(
         id=match_id,
         round=match.round,
@@ -228,7 +228,7 @@ def _match_row(match: s.Match, match_id: str, season_id: str, tie_id: str | None
     )
 
 
-def _goal_row(goal: s.Goal, match_id: str, ordinal: int, season_id: str) -> Row:
+def _goal_row(goal: s.ArticleGoal, match_id: str, ordinal: int, season_id: str) -> Row:
     return dict(
         id=f"{match_id}/goal-{ordinal}",
         match_id=match_id,
@@ -244,7 +244,7 @@ def _goal_row(goal: s.Goal, match_id: str, ordinal: int, season_id: str) -> Row:
     )
 
 
-def _card_row(card: s.Card, match_id: str, ordinal: int, season_id: str) -> Row:
+def _card_row(card: s.ArticleCard, match_id: str, ordinal: int, season_id: str) -> Row:
     return dict(
         id=f"{match_id}/card-{ordinal}",
         match_id=match_id,
@@ -258,11 +258,11 @@ def _card_row(card: s.Card, match_id: str, ordinal: int, season_id: str) -> Row:
     )
 
 
-def _add_tables(rows: _Rows, season: s.Season) -> None:
+def _add_tables(rows: _Rows, season: s.ArticleSeason) -> None:
     """The scorer table, the group tables and the importer's disagreements."""
     season_id = rows.season_id
     rows.add(
-        models.ScorerEntry,
+        models.ScorerEntryRow,
         [
             dict(
                 id=f"{_player(season_id, row.player)}/scorer",
@@ -275,7 +275,7 @@ def _add_tables(rows: _Rows, season: s.Season) -> None:
         ],
     )
     rows.add(
-        models.Standing,
+        models.StandingRow,
         [
             dict(
                 id=f"{keys.group_key(season_id, st.group)}/{keys.club_key(st.club)}",
@@ -294,7 +294,7 @@ def _add_tables(rows: _Rows, season: s.Season) -> None:
         ],
     )
     rows.add(
-        models.Disagreement,
+        models.DisagreementRow,
         [
             dict(id=f"{season_id}/disagreement-{n}", ordinal=n, line=d.line, code=d.code, message=d.message)
             for n, d in enumerate(season.report.disagreements, start=1)

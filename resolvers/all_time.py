@@ -11,7 +11,7 @@ from strawberry.dataloader import DataLoader
 from db import models
 from resolvers.context import Context
 
-M = models.Match
+M = models.MatchRow
 
 
 @dataclass
@@ -27,7 +27,7 @@ class Record:
     goals_against: int = 0
     titles: list[int] = field(default_factory=list)
 
-    def add(self, year: int, match: models.Match, club_id: str) -> None:
+    def add(self, year: int, match: models.MatchRow, club_id: str) -> None:
         """Count `match` from `club_id`'s side: an awarded result counts no goals and is won by its winner."""
         home = match.home_id == club_id
         scored, conceded = (match.home_score, match.away_score) if home else (match.away_score, match.home_score)
@@ -61,7 +61,7 @@ async def club_record(context: Context, club_id: str) -> Record:
 
 
 async def _records(context: Context, club_ids: list[str]) -> list[Record]:
-    seasons = {season.id: season for season in await context.database.execute(select(models.Season))}
+    seasons = {season.id: season for season in await context.database.execute(select(models.SeasonRow))}
     records = {club_id: Record() for club_id in club_ids}
     statement = select(M).where(or_(M.home_id.in_(club_ids), M.away_id.in_(club_ids)))
     for match in await context.database.execute(statement):
@@ -86,7 +86,7 @@ class Titles:
 async def titles(context: Context) -> list[Titles]:
     """Every loaded season's winner, most titles first, then the latest title first."""
     won: dict[str, list[int]] = defaultdict(list)
-    for season in await context.database.execute(select(models.Season).order_by(models.Season.year)):
+    for season in await context.database.execute(select(models.SeasonRow).order_by(models.SeasonRow.year)):
         if season.winner_id is not None:
             won[season.winner_id].append(season.year)
     return sorted(

@@ -25,14 +25,14 @@ class Context:
     limits: QueryLimits
     # Loaders made on demand, keyed by what they read (see resolvers/nested.py).
     nested: dict[tuple[str, ...], Any] = field(default_factory=dict)
-    _years: dict[int | None, asyncio.Future[models.Season | None]] = field(default_factory=dict)
+    _years: dict[int | None, asyncio.Future[models.SeasonRow | None]] = field(default_factory=dict)
 
     @classmethod
     def create(cls, engine: AsyncEngine, limits: QueryLimits) -> Context:
         database = Database(engine)
         return cls(database=database, loaders=Loaders.create(database), limits=limits)
 
-    async def season_of_year(self, year: int | None) -> models.Season:
+    async def season_of_year(self, year: int | None) -> models.SeasonRow:
         """The season of `year`, or the latest; fetched once per request however many fields ask at once."""
         if year not in self._years:
             self._years[year] = asyncio.ensure_future(self._fetch_season(year))
@@ -42,11 +42,13 @@ class Context:
             raise NotFound(await self._no_season(year))
         return season
 
-    async def _fetch_season(self, year: int | None) -> models.Season | None:
-        statement = select(models.Season.__table__).order_by(models.Season.year.desc(), models.Season.id).limit(1)
+    async def _fetch_season(self, year: int | None) -> models.SeasonRow | None:
+        statement = (
+            select(models.SeasonRow.__table__).order_by(models.SeasonRow.year.desc(), models.SeasonRow.id).limit(1)
+        )
         if year is not None:
-            statement = statement.where(models.Season.year == year)
-        season: models.Season | None = await self.database.first(statement)
+            statement = statement.where(models.SeasonRow.year == year)
+        season: models.SeasonRow | None = await self.database.first(statement)
         if season is not None:
             self.loaders.season.prime(season.id, season)
         return season
@@ -54,6 +56,8 @@ class Context:
     async def _no_season(self, year: int | None) -> str:
         if year is None:
             return "No season is loaded yet: run `cupql load`."
-        years = await self.database.scalars(select(models.Season.year).distinct().order_by(models.Season.year.desc()))
+        years = await self.database.scalars(
+            select(models.SeasonRow.year).distinct().order_by(models.SeasonRow.year.desc())
+        )
         shown = ", ".join(str(y) for y in years[:10]) + (f" and {len(years) - 10} more" if len(years) > 10 else "")
         return f"No season {year}; the seasons loaded are: {shown}."

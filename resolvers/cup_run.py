@@ -11,7 +11,7 @@ from resolvers.context import Context
 
 @dataclass(frozen=True)
 class Step:
-    match: models.Match
+    match: models.MatchRow
     home: bool
     goals_for: int
     goals_against: int
@@ -27,7 +27,7 @@ class Step:
 
 
 @dataclass(frozen=True)
-class CupRun:
+class CupRunData:
     steps: list[Step]
     furthest_round: RoundKind | None
     eliminated_in: RoundKind | None
@@ -38,7 +38,7 @@ class CupRun:
         return sum(step.result == result for step in self.steps)
 
 
-async def cup_run(context: Context, season: models.Season, club_id: str) -> CupRun:
+async def cup_run(context: Context, season: models.SeasonRow, club_id: str) -> CupRunData:
     """The run of `club_id` in `season`, from its matches (one batched load)."""
     matches = await context.loaders.matches_by_club.load((season.id, club_id))
     steps = [
@@ -60,7 +60,7 @@ async def cup_run(context: Context, season: models.Season, club_id: str) -> CupR
         eliminated_in = furthest
         if furthest is not RoundKind.GROUP_STAGE:
             eliminated_by = last.away_id if last.home_id == club_id else last.home_id
-    return CupRun(
+    return CupRunData(
         steps=steps,
         furthest_round=furthest,
         eliminated_in=eliminated_in,

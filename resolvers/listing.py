@@ -12,7 +12,7 @@ from cupql.vocabulary import RoundKind, fold
 from db import models
 from resolvers.context import Context
 from resolvers.lookup import club_id, group_id, player_id, shown
-from resolvers.pages import Query
+from resolvers.pages import ListQuery
 from resolvers.scores import GOALS_SCORED
 from schema.enums import (
     CardGroupKey,
@@ -40,7 +40,7 @@ from schema.inputs import (
     PlayerOrder,
 )
 
-M, G, C, P = models.Match, models.Goal, models.Card, models.Player
+M, G, C, P = models.MatchRow, models.GoalRow, models.CardRow, models.PlayerRow
 _ROUND_ORDER = case(
     *((M.round == kind, kind.order) for kind in RoundKind),
     else_=99,
@@ -71,8 +71,8 @@ def _contains(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bo
 
 
 async def match_query(
-    context: Context, season: models.Season, where: MatchFilter | None, order: MatchOrder | None
-) -> Query[models.Match]:
+    context: Context, season: models.SeasonRow, where: MatchFilter | None, order: MatchOrder | None
+) -> ListQuery[models.MatchRow]:
     where, order = where or MatchFilter(), order or MatchOrder()
     statement = select(M).where(M.season_id == season.id)
     club, opponent = await club_id(context, season, where.club), await club_id(context, season, where.opponent)
@@ -96,7 +96,7 @@ async def match_query(
         MatchOrderField.ROUND: _ROUND_ORDER,
         MatchOrderField.TOTAL_GOALS: GOALS_SCORED,
     }[order.field]
-    return Query(statement, (_directed(column, order.direction), M.date, M.id))
+    return ListQuery(statement, (_directed(column, order.direction), M.date, M.id))
 
 
 def match_group_key(key: MatchGroupKey) -> Any:
@@ -117,8 +117,8 @@ def match_group_key(key: MatchGroupKey) -> Any:
 
 
 async def goal_query(
-    context: Context, season: models.Season, where: GoalFilter | None, order: GoalOrder | None
-) -> Query[models.Goal]:
+    context: Context, season: models.SeasonRow, where: GoalFilter | None, order: GoalOrder | None
+) -> ListQuery[models.GoalRow]:
     where, order = where or GoalFilter(), order or GoalOrder()
     statement = select(G).join(M, M.id == G.match_id).outerjoin(P, P.id == G.scorer_id).where(G.season_id == season.id)
     club, opponent = await club_id(context, season, where.club), await club_id(context, season, where.opponent)
@@ -159,7 +159,7 @@ async def goal_query(
     else:
         by_match = (_directed(M.date, order.direction), _directed(M.id, order.direction))
         columns = (*by_match, *by_minute, _directed(G.ordinal, order.direction))
-    return Query(statement, (*columns, G.id))
+    return ListQuery(statement, (*columns, G.id))
 
 
 def flag_sum(condition: ColumnElement[bool]) -> Any:
@@ -186,8 +186,8 @@ def goal_group_key(key: GoalGroupKey) -> Any:
 
 
 async def card_query(
-    context: Context, season: models.Season, where: CardFilter | None, order: CardOrder | None
-) -> Query[models.Card]:
+    context: Context, season: models.SeasonRow, where: CardFilter | None, order: CardOrder | None
+) -> ListQuery[models.CardRow]:
     where, order = where or CardFilter(), order or CardOrder()
     statement = select(C).join(M, M.id == C.match_id).where(C.season_id == season.id)
     club = await club_id(context, season, where.club)
@@ -207,7 +207,7 @@ async def card_query(
         CardOrderField.ROUND: _ROUND_ORDER,
         CardOrderField.KIND: C.kind,
     }[order.field]
-    return Query(statement, (_directed(column, order.direction), M.date, C.match_id, C.ordinal, C.id))
+    return ListQuery(statement, (_directed(column, order.direction), M.date, C.match_id, C.ordinal, C.id))
 
 
 def card_group_key(key: CardGroupKey) -> Any:
@@ -215,10 +215,10 @@ def card_group_key(key: CardGroupKey) -> Any:
 
 
 async def player_query(
-    context: Context, season: models.Season, where: PlayerFilter | None, order: PlayerOrder | None
-) -> Query[models.Player]:
+    context: Context, season: models.SeasonRow, where: PlayerFilter | None, order: PlayerOrder | None
+) -> ListQuery[models.PlayerRow]:
     where, order = where or PlayerFilter(), order or PlayerOrder()
-    scored = models.ScorerEntry
+    scored = models.ScorerEntryRow
     statement = select(P).outerjoin(scored, scored.player_id == P.id).where(P.season_id == season.id)
     club = await club_id(context, season, where.club)
     if club:
@@ -233,7 +233,7 @@ async def player_query(
         PlayerOrderField.NAME: P.sort_name,
         PlayerOrderField.GOALS: func.coalesce(scored.goals, 0),
     }[order.field]
-    return Query(statement, (_directed(column, order.direction), P.sort_name, P.id))
+    return ListQuery(statement, (_directed(column, order.direction), P.sort_name, P.id))
 
 
 def player_group_key(key: PlayerGroupKey) -> Any:
@@ -241,10 +241,10 @@ def player_group_key(key: PlayerGroupKey) -> Any:
 
 
 async def club_query(
-    context: Context, season: models.Season, where: ClubFilter | None, order: ClubOrder | None
-) -> Query[models.ClubEntry]:
+    context: Context, season: models.SeasonRow, where: ClubFilter | None, order: ClubOrder | None
+) -> ListQuery[models.ClubEntryRow]:
     where, order = where or ClubFilter(), order or ClubOrder()
-    entry, club = models.ClubEntry, models.Club
+    entry, club = models.ClubEntryRow, models.ClubRow
     statement = select(entry).join(club, club.id == entry.club_id).where(entry.season_id == season.id)
     if where.name_contains:
         statement = statement.where(_contains(entry.sort_name, _text(where.name_contains)))
@@ -256,11 +256,11 @@ async def club_query(
         statement = statement.where(entry.entry_round == where.entry_round)
     entry_order = case(*((entry.entry_round == kind, kind.order) for kind in RoundKind), else_=99)
     column = {ClubOrderField.NAME: entry.sort_name, ClubOrderField.ENTRY_ROUND: entry_order}[order.field]
-    return Query(statement, (_directed(column, order.direction), entry.sort_name, entry.id))
+    return ListQuery(statement, (_directed(column, order.direction), entry.sort_name, entry.id))
 
 
 def club_group_key(key: ClubGroupKey) -> Any:
-    entry = models.ClubEntry
+    entry = models.ClubEntryRow
     return {
         ClubGroupKey.LEAGUE: entry.league,
         ClubGroupKey.GROUP: entry.group_id,
@@ -268,6 +268,6 @@ def club_group_key(key: ClubGroupKey) -> Any:
     }[key]
 
 
-def season_query() -> Query[models.Season]:
+def season_query() -> ListQuery[models.SeasonRow]:
     """Every loaded season, latest first."""
-    return Query(select(models.Season), (models.Season.year.desc(), models.Season.id))
+    return ListQuery(select(models.SeasonRow), (models.SeasonRow.year.desc(), models.SeasonRow.id))

@@ -31,8 +31,8 @@ _MAX_BATCH = 1000
 
 def _in_match_order(model: type[Row]) -> tuple[Select[Any], tuple[Any, ...]]:
     """Goals or cards joined to their matches, to be listed in the order the matches were played."""
-    statement = select(model.__table__).join(models.Match, models.Match.id == model.match_id)  # type: ignore[attr-defined]
-    return statement, (models.Match.date, models.Match.id, model.ordinal)  # type: ignore[attr-defined]
+    statement = select(model.__table__).join(models.MatchRow, models.MatchRow.id == model.match_id)  # type: ignore[attr-defined]
+    return statement, (models.MatchRow.date, models.MatchRow.id, model.ordinal)  # type: ignore[attr-defined]
 
 
 def _rows_by(
@@ -90,21 +90,21 @@ def _club_rows(
     return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
-def _club_matches(session: Database) -> DataLoader[tuple[str, str], list[models.Match]]:
+def _club_matches(session: Database) -> DataLoader[tuple[str, str], list[models.MatchRow]]:
     """A club's matches in a season, home or away, in the order played."""
 
-    async def load(keys: list[tuple[str, str]]) -> list[list[models.Match]]:
+    async def load(keys: list[tuple[str, str]]) -> list[list[models.MatchRow]]:
         seasons = {season for season, _ in keys}
         clubs = {club for _, club in keys}
         statement = (
-            select(models.Match.__table__)
+            select(models.MatchRow.__table__)
             .where(
-                models.Match.season_id.in_(seasons),
-                models.Match.home_id.in_(clubs) | models.Match.away_id.in_(clubs),
+                models.MatchRow.season_id.in_(seasons),
+                models.MatchRow.home_id.in_(clubs) | models.MatchRow.away_id.in_(clubs),
             )
-            .order_by(models.Match.date, models.Match.id)
+            .order_by(models.MatchRow.date, models.MatchRow.id)
         )
-        grouped: dict[tuple[str, str], list[models.Match]] = defaultdict(list)
+        grouped: dict[tuple[str, str], list[models.MatchRow]] = defaultdict(list)
         for match in await session.execute(statement):
             grouped[(match.season_id, match.home_id)].append(match)
             grouped[(match.season_id, match.away_id)].append(match)
@@ -126,7 +126,7 @@ class ClubName:
 class ClubInSeason:
     """A club as it took part in one season: the club and its entry (league, group, entry round)."""
 
-    entry: models.ClubEntry
+    entry: models.ClubEntryRow
     club: ClubName
 
     @property
@@ -141,15 +141,15 @@ class ClubInSeason:
 
 def clubs_in_season() -> Select[Any]:
     """Club entries with their clubs' names, for `ClubInSeason.from_row`."""
-    club = models.Club
+    club = models.ClubRow
     return select(
-        models.ClubEntry.__table__, club.name.label("club_name"), club.sort_name.label("club_sort_name")
-    ).join(club, club.id == models.ClubEntry.club_id)
+        models.ClubEntryRow.__table__, club.name.label("club_name"), club.sort_name.label("club_sort_name")
+    ).join(club, club.id == models.ClubEntryRow.club_id)
 
 
 def _clubs_in_season(session: Database) -> DataLoader[str, ClubInSeason | None]:
     async def load(keys: list[str]) -> list[ClubInSeason | None]:
-        statement = clubs_in_season().where(models.ClubEntry.id.in_(keys))
+        statement = clubs_in_season().where(models.ClubEntryRow.id.in_(keys))
         found = {row.id: ClubInSeason.from_row(row) for row in await session.execute(statement)}
         return [found.get(key) for key in keys]
 
@@ -162,9 +162,9 @@ def _seasons_of_club(session: Database) -> DataLoader[str, list[ClubInSeason]]:
     async def load(keys: list[str]) -> list[list[ClubInSeason]]:
         statement = (
             clubs_in_season()
-            .join(models.Season, models.Season.id == models.ClubEntry.season_id)
-            .where(models.ClubEntry.club_id.in_(keys))
-            .order_by(models.Season.year, models.Season.id)
+            .join(models.SeasonRow, models.SeasonRow.id == models.ClubEntryRow.season_id)
+            .where(models.ClubEntryRow.club_id.in_(keys))
+            .order_by(models.SeasonRow.year, models.SeasonRow.id)
         )
         grouped: dict[str, list[ClubInSeason]] = defaultdict(list)
         for row in await session.execute(statement):
@@ -176,7 +176,7 @@ def _seasons_of_club(session: Database) -> DataLoader[str, list[ClubInSeason]]:
 
 def _first_leg_date() -> Any:
     """The date a tie's first match was played, to list ties in playing order."""
-    return select(func.min(models.Match.date)).where(models.Match.tie_id == models.Tie.id).scalar_subquery()
+    return select(func.min(models.MatchRow.date)).where(models.MatchRow.tie_id == models.TieRow.id).scalar_subquery()
 
 
 @dataclass(frozen=True)
@@ -190,17 +190,17 @@ def _season_totals(session: Database) -> DataLoader[str, SeasonTotals]:
     async def load(keys: list[str]) -> list[SeasonTotals]:
         matches = (
             select(
-                models.Match.season_id,
+                models.MatchRow.season_id,
                 func.count(),
                 func.coalesce(func.sum(GOALS_SCORED), 0),
             )
-            .where(models.Match.season_id.in_(keys))
-            .group_by(models.Match.season_id)
+            .where(models.MatchRow.season_id.in_(keys))
+            .group_by(models.MatchRow.season_id)
         )
         clubs = (
-            select(models.ClubEntry.season_id, func.count())
-            .where(models.ClubEntry.season_id.in_(keys))
-            .group_by(models.ClubEntry.season_id)
+            select(models.ClubEntryRow.season_id, func.count())
+            .where(models.ClubEntryRow.season_id.in_(keys))
+            .group_by(models.ClubEntryRow.season_id)
         )
         played = {season: (count, goals) for season, count, goals in await session.execute(matches)}
         entered = {season: count for season, count in await session.execute(clubs)}
@@ -209,14 +209,14 @@ def _season_totals(session: Database) -> DataLoader[str, SeasonTotals]:
     return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
-def _matches_by_round(session: Database) -> DataLoader[tuple[str, RoundKind], list[models.Match]]:
-    async def load(keys: list[tuple[str, RoundKind]]) -> list[list[models.Match]]:
+def _matches_by_round(session: Database) -> DataLoader[tuple[str, RoundKind], list[models.MatchRow]]:
+    async def load(keys: list[tuple[str, RoundKind]]) -> list[list[models.MatchRow]]:
         statement = (
-            select(models.Match.__table__)
-            .where(models.Match.season_id.in_({s for s, _ in keys}), models.Match.round.in_({r for _, r in keys}))
-            .order_by(models.Match.date, models.Match.id)
+            select(models.MatchRow.__table__)
+            .where(models.MatchRow.season_id.in_({s for s, _ in keys}), models.MatchRow.round.in_({r for _, r in keys}))
+            .order_by(models.MatchRow.date, models.MatchRow.id)
         )
-        grouped: dict[tuple[str, RoundKind], list[models.Match]] = defaultdict(list)
+        grouped: dict[tuple[str, RoundKind], list[models.MatchRow]] = defaultdict(list)
         for match in await session.execute(statement):
             grouped[(match.season_id, match.round)].append(match)
         return [grouped.get(key, []) for key in keys]
@@ -227,9 +227,9 @@ def _matches_by_round(session: Database) -> DataLoader[tuple[str, RoundKind], li
 def _attributions_by_season(session: Database) -> DataLoader[str, dict[Attribution, int]]:
     async def load(keys: list[str]) -> list[dict[Attribution, int]]:
         statement = (
-            select(models.Goal.season_id, models.Goal.attribution, func.count())
-            .where(models.Goal.season_id.in_(keys))
-            .group_by(models.Goal.season_id, models.Goal.attribution)
+            select(models.GoalRow.season_id, models.GoalRow.attribution, func.count())
+            .where(models.GoalRow.season_id.in_(keys))
+            .group_by(models.GoalRow.season_id, models.GoalRow.attribution)
         )
         counts: dict[str, dict[Attribution, int]] = defaultdict(dict)
         for season, attribution, count in await session.execute(statement):
@@ -243,81 +243,87 @@ def _attributions_by_season(session: Database) -> DataLoader[str, dict[Attributi
 class Loaders:
     """The loaders of one request; created fresh for each so no data leaks between requests."""
 
-    season: DataLoader[str, models.Season | None]
+    season: DataLoader[str, models.SeasonRow | None]
     season_totals: DataLoader[str, SeasonTotals]
     attributions_by_season: DataLoader[str, dict[Attribution, int]]
-    matches_by_round: DataLoader[tuple[str, RoundKind], list[models.Match]]
+    matches_by_round: DataLoader[tuple[str, RoundKind], list[models.MatchRow]]
     club: DataLoader[str, ClubInSeason | None]
     seasons_of_club: DataLoader[str, list[ClubInSeason]]
-    club_by_id: DataLoader[str, models.Club | None]
-    player: DataLoader[str, models.Player | None]
-    match: DataLoader[str, models.Match | None]
-    goal: DataLoader[str, models.Goal | None]
-    card: DataLoader[str, models.Card | None]
-    group: DataLoader[str, models.Group | None]
-    tie: DataLoader[str, models.Tie | None]
-    round: DataLoader[str, models.Round | None]
-    goals_by_match: DataLoader[str, list[models.Goal]]
-    cards_by_match: DataLoader[str, list[models.Card]]
-    goals_by_player: DataLoader[str, list[models.Goal]]
-    cards_by_player: DataLoader[str, list[models.Card]]
-    scorer_entry_by_player: DataLoader[str, list[models.ScorerEntry]]
-    matches_by_tie: DataLoader[str, list[models.Match]]
-    matches_by_group: DataLoader[str, list[models.Match]]
-    standings_by_group: DataLoader[str, list[models.Standing]]
-    entries_by_group: DataLoader[str, list[models.ClubEntry]]
-    rounds_by_season: DataLoader[str, list[models.Round]]
-    groups_by_season: DataLoader[str, list[models.Group]]
-    ties_by_season: DataLoader[str, list[models.Tie]]
-    disagreements_by_season: DataLoader[str, list[models.Disagreement]]
-    scorer_entries_by_season: DataLoader[str, list[models.ScorerEntry]]
-    matches_by_club: DataLoader[tuple[str, str], list[models.Match]]
-    goals_by_club: DataLoader[tuple[str, str], list[models.Goal]]
-    cards_by_club: DataLoader[tuple[str, str], list[models.Card]]
-    players_by_club: DataLoader[tuple[str, str], list[models.Player]]
-    scorer_entries_by_club: DataLoader[tuple[str, str], list[models.ScorerEntry]]
+    club_by_id: DataLoader[str, models.ClubRow | None]
+    player: DataLoader[str, models.PlayerRow | None]
+    match: DataLoader[str, models.MatchRow | None]
+    goal: DataLoader[str, models.GoalRow | None]
+    card: DataLoader[str, models.CardRow | None]
+    group: DataLoader[str, models.GroupRow | None]
+    tie: DataLoader[str, models.TieRow | None]
+    round: DataLoader[str, models.RoundRow | None]
+    goals_by_match: DataLoader[str, list[models.GoalRow]]
+    cards_by_match: DataLoader[str, list[models.CardRow]]
+    goals_by_player: DataLoader[str, list[models.GoalRow]]
+    cards_by_player: DataLoader[str, list[models.CardRow]]
+    scorer_entry_by_player: DataLoader[str, list[models.ScorerEntryRow]]
+    matches_by_tie: DataLoader[str, list[models.MatchRow]]
+    matches_by_group: DataLoader[str, list[models.MatchRow]]
+    standings_by_group: DataLoader[str, list[models.StandingRow]]
+    entries_by_group: DataLoader[str, list[models.ClubEntryRow]]
+    rounds_by_season: DataLoader[str, list[models.RoundRow]]
+    groups_by_season: DataLoader[str, list[models.GroupRow]]
+    ties_by_season: DataLoader[str, list[models.TieRow]]
+    disagreements_by_season: DataLoader[str, list[models.DisagreementRow]]
+    scorer_entries_by_season: DataLoader[str, list[models.ScorerEntryRow]]
+    matches_by_club: DataLoader[tuple[str, str], list[models.MatchRow]]
+    goals_by_club: DataLoader[tuple[str, str], list[models.GoalRow]]
+    cards_by_club: DataLoader[tuple[str, str], list[models.CardRow]]
+    players_by_club: DataLoader[tuple[str, str], list[models.PlayerRow]]
+    scorer_entries_by_club: DataLoader[tuple[str, str], list[models.ScorerEntryRow]]
 
     @classmethod
     def create(cls, session: Database) -> Loaders:
         m = models
         return cls(
-            season=_id_loader(session, m.Season),
+            season=_id_loader(session, m.SeasonRow),
             season_totals=_season_totals(session),
             attributions_by_season=_attributions_by_season(session),
             matches_by_round=_matches_by_round(session),
             club=_clubs_in_season(session),
             seasons_of_club=_seasons_of_club(session),
-            club_by_id=_id_loader(session, m.Club),
-            player=_id_loader(session, m.Player),
-            match=_id_loader(session, m.Match),
-            goal=_id_loader(session, m.Goal),
-            card=_id_loader(session, m.Card),
-            group=_id_loader(session, m.Group),
-            tie=_id_loader(session, m.Tie),
-            round=_id_loader(session, m.Round),
-            goals_by_match=_list_loader(session, m.Goal, m.Goal.match_id, m.Goal.ordinal),
-            cards_by_match=_list_loader(session, m.Card, m.Card.match_id, m.Card.ordinal),
-            goals_by_player=_list_loader(session, m.Goal, m.Goal.scorer_id, in_match_order=True),
-            cards_by_player=_list_loader(session, m.Card, m.Card.player_id, in_match_order=True),
-            scorer_entry_by_player=_list_loader(session, m.ScorerEntry, m.ScorerEntry.player_id),
-            matches_by_tie=_list_loader(session, m.Match, m.Match.tie_id, m.Match.date),
-            matches_by_group=_list_loader(session, m.Match, m.Match.group_id, m.Match.date, m.Match.id),
-            standings_by_group=_list_loader(session, m.Standing, m.Standing.group_id, m.Standing.position),
-            entries_by_group=_list_loader(session, m.ClubEntry, m.ClubEntry.group_id, m.ClubEntry.club_id),
-            rounds_by_season=_list_loader(session, m.Round, m.Round.season_id),
-            groups_by_season=_list_loader(session, m.Group, m.Group.season_id, m.Group.name),
-            ties_by_season=_list_loader(session, m.Tie, m.Tie.season_id, _first_leg_date(), m.Tie.id),
+            club_by_id=_id_loader(session, m.ClubRow),
+            player=_id_loader(session, m.PlayerRow),
+            match=_id_loader(session, m.MatchRow),
+            goal=_id_loader(session, m.GoalRow),
+            card=_id_loader(session, m.CardRow),
+            group=_id_loader(session, m.GroupRow),
+            tie=_id_loader(session, m.TieRow),
+            round=_id_loader(session, m.RoundRow),
+            goals_by_match=_list_loader(session, m.GoalRow, m.GoalRow.match_id, m.GoalRow.ordinal),
+            cards_by_match=_list_loader(session, m.CardRow, m.CardRow.match_id, m.CardRow.ordinal),
+            goals_by_player=_list_loader(session, m.GoalRow, m.GoalRow.scorer_id, in_match_order=True),
+            cards_by_player=_list_loader(session, m.CardRow, m.CardRow.player_id, in_match_order=True),
+            scorer_entry_by_player=_list_loader(session, m.ScorerEntryRow, m.ScorerEntryRow.player_id),
+            matches_by_tie=_list_loader(session, m.MatchRow, m.MatchRow.tie_id, m.MatchRow.date),
+            matches_by_group=_list_loader(session, m.MatchRow, m.MatchRow.group_id, m.MatchRow.date, m.MatchRow.id),
+            standings_by_group=_list_loader(session, m.StandingRow, m.StandingRow.group_id, m.StandingRow.position),
+            entries_by_group=_list_loader(session, m.ClubEntryRow, m.ClubEntryRow.group_id, m.ClubEntryRow.club_id),
+            rounds_by_season=_list_loader(session, m.RoundRow, m.RoundRow.season_id),
+            groups_by_season=_list_loader(session, m.GroupRow, m.GroupRow.season_id, m.GroupRow.name),
+            ties_by_season=_list_loader(session, m.TieRow, m.TieRow.season_id, _first_leg_date(), m.TieRow.id),
             disagreements_by_season=_list_loader(
-                session, m.Disagreement, m.Disagreement.season_id, m.Disagreement.ordinal
+                session, m.DisagreementRow, m.DisagreementRow.season_id, m.DisagreementRow.ordinal
             ),
             scorer_entries_by_season=_list_loader(
-                session, m.ScorerEntry, m.ScorerEntry.season_id, m.ScorerEntry.goals.desc(), m.ScorerEntry.id
+                session,
+                m.ScorerEntryRow,
+                m.ScorerEntryRow.season_id,
+                m.ScorerEntryRow.goals.desc(),
+                m.ScorerEntryRow.id,
             ),
             matches_by_club=_club_matches(session),
-            goals_by_club=_club_rows(session, m.Goal, in_match_order=True),
-            cards_by_club=_club_rows(session, m.Card, in_match_order=True),
-            players_by_club=_club_rows(session, m.Player, m.Player.sort_name, m.Player.id),
-            scorer_entries_by_club=_club_rows(session, m.ScorerEntry, m.ScorerEntry.goals.desc(), m.ScorerEntry.id),
+            goals_by_club=_club_rows(session, m.GoalRow, in_match_order=True),
+            cards_by_club=_club_rows(session, m.CardRow, in_match_order=True),
+            players_by_club=_club_rows(session, m.PlayerRow, m.PlayerRow.sort_name, m.PlayerRow.id),
+            scorer_entries_by_club=_club_rows(
+                session, m.ScorerEntryRow, m.ScorerEntryRow.goals.desc(), m.ScorerEntryRow.id
+            ),
         )
 
 

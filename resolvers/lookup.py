@@ -23,14 +23,16 @@ def shown(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
-async def season_for(context: Context, year: int | None) -> models.Season:
+async def season_for(context: Context, year: int | None) -> models.SeasonRow:
     """The season of `year`, or the latest when `year` is None (one indexed lookup, remembered per request)."""
     return await context.season_of_year(year)
 
 
-async def clubs_of(context: Context, season: models.Season) -> list[ClubInSeason]:
+async def clubs_of(context: Context, season: models.SeasonRow) -> list[ClubInSeason]:
     """Every club of a season, by name (one query, then primed into the club loader)."""
-    statement = clubs_in_season().where(models.ClubEntry.season_id == season.id).order_by(models.ClubEntry.sort_name)
+    statement = (
+        clubs_in_season().where(models.ClubEntryRow.season_id == season.id).order_by(models.ClubEntryRow.sort_name)
+    )
     clubs = [ClubInSeason.from_row(row) for row in await context.database.execute(statement)]
     for club in clubs:
         context.loaders.club.prime(club.entry.id, club)
@@ -58,7 +60,7 @@ async def _by_global_id(value: str, type_name: str, loader: DataLoader[str, T | 
     return found
 
 
-async def find_club(context: Context, season: models.Season, name_or_id: str) -> ClubInSeason:
+async def find_club(context: Context, season: models.SeasonRow, name_or_id: str) -> ClubInSeason:
     """A club of the season named by global ID or by name; NotFound suggests the closest names."""
     by_id = await _by_global_id(name_or_id, "Club", context.loaders.club)
     if by_id is not None:
@@ -75,7 +77,7 @@ async def find_club(context: Context, season: models.Season, name_or_id: str) ->
     )
 
 
-async def club_id(context: Context, season: models.Season, name_or_id: str | None) -> str | None:
+async def club_id(context: Context, season: models.SeasonRow, name_or_id: str | None) -> str | None:
     """The club key a filter names, checked against the season; BAD_USER_INPUT when unknown."""
     if name_or_id is None:
         return None
@@ -85,18 +87,20 @@ async def club_id(context: Context, season: models.Season, name_or_id: str | Non
         raise BadUserInput(error.message) from None
 
 
-async def find_player(context: Context, season: models.Season, name_or_id: str) -> models.Player:
+async def find_player(context: Context, season: models.SeasonRow, name_or_id: str) -> models.PlayerRow:
     """A player named by global ID, full name or the short name match lines use (`Romero`)."""
     by_id = await _by_global_id(name_or_id, "Player", context.loaders.player)
     if by_id is not None:
         return by_id
     players = list(
-        await context.database.execute(select(models.Player.__table__).where(models.Player.season_id == season.id))
+        await context.database.execute(
+            select(models.PlayerRow.__table__).where(models.PlayerRow.season_id == season.id)
+        )
     )
     wanted = fold(name_or_id)
     surname = " " + wanted
     exact = [p for p in players if fold(p.name) == wanted]
-    candidates: list[models.Player] = exact or [p for p in players if fold(p.name).endswith(surname)]
+    candidates: list[models.PlayerRow] = exact or [p for p in players if fold(p.name).endswith(surname)]
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
@@ -107,7 +111,7 @@ async def find_player(context: Context, season: models.Season, name_or_id: str) 
     )
 
 
-async def player_id(context: Context, season: models.Season, name_or_id: str | None) -> str | None:
+async def player_id(context: Context, season: models.SeasonRow, name_or_id: str | None) -> str | None:
     """The player key a filter names; BAD_USER_INPUT when unknown."""
     if name_or_id is None:
         return None
@@ -117,7 +121,7 @@ async def player_id(context: Context, season: models.Season, name_or_id: str | N
         raise BadUserInput(error.message) from None
 
 
-async def group_id(context: Context, season: models.Season, name: str) -> str:
+async def group_id(context: Context, season: models.SeasonRow, name: str) -> str:
     """The key of the season's group a filter names (`A` or `Group A`); BAD_USER_INPUT when there is none."""
     wanted = fold(name).removeprefix("group ").strip()
     groups = await context.loaders.groups_by_season.load(season.id)

@@ -17,12 +17,12 @@ from strawberry.dataloader import DataLoader
 from db import models
 from resolvers import listing
 from resolvers.context import Context
-from resolvers.pages import Query
+from resolvers.pages import ListQuery
 
 Row = TypeVar("Row")
 Where = TypeVar("Where")
 Order = TypeVar("Order")
-M, G, C, P = models.Match, models.Goal, models.Card, models.Player
+M, G, C, P = models.MatchRow, models.GoalRow, models.CardRow, models.PlayerRow
 _MAX_BATCH = 1000
 
 
@@ -31,7 +31,7 @@ class Nesting(Generic[Row, Where, Order]):
     """How one kind of inner list is read: its top-level query and how its rows belong to parents."""
 
     name: str
-    query: Callable[[Context, models.Season, Where | None, Order | None], Awaitable[Query[Row]]]
+    query: Callable[[Context, models.SeasonRow, Where | None, Order | None], Awaitable[ListQuery[Row]]]
     among: Callable[[Sequence[str]], ColumnElement[bool]]
     parents: Callable[[Row], Sequence[str]]
 
@@ -79,7 +79,7 @@ async def inner_list(
     return await loader.load(parent_id)
 
 
-def _loader(context: Context, nesting: Nesting[Row, Any, Any], query: Query[Row]) -> DataLoader[str, list[Row]]:
+def _loader(context: Context, nesting: Nesting[Row, Any, Any], query: ListQuery[Row]) -> DataLoader[str, list[Row]]:
     async def load(parent_ids: list[str]) -> list[list[Row]]:
         statement = query.statement.where(nesting.among(parent_ids)).order_by(*query.order_by)
         grouped: dict[str, list[Row]] = defaultdict(list)

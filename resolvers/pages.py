@@ -61,7 +61,7 @@ class Page(Generic[T]):
 
 
 @dataclass
-class Query(Generic[T]):
+class ListQuery(Generic[T]):
     """A filtered, ordered statement a connection pages through, counts and groups."""
 
     statement: Select[Any]
@@ -119,7 +119,7 @@ class Query(Generic[T]):
 
 
 async def group_by_keys(
-    query: Query[Any], context: Context, keys: list[ColumnElement[Any]], *sums: ColumnElement[Any]
+    query: ListQuery[Any], context: Context, keys: list[ColumnElement[Any]], *sums: ColumnElement[Any]
 ) -> list[tuple[Any, ...]]:
     """(*key values, count, *sums) for each combination of `keys` among `query`'s rows, in key order."""
     columns = [

@@ -14,7 +14,7 @@ def scored(score: Any, awarded: Any) -> Any:
     return case((awarded.is_(True), 0), else_=func.coalesce(score, 0))
 
 
-GOALS_SCORED = scored(models.Match.home_score, models.Match.awarded) + scored(
-    models.Match.away_score, models.Match.awarded
+GOALS_SCORED = scored(models.MatchRow.home_score, models.MatchRow.awarded) + scored(
+    models.MatchRow.away_score, models.MatchRow.awarded
 )
 """A match's goals, the figure `Season.goalCount` adds up and `goals.totalCount` counts."""

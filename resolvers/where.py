@@ -12,10 +12,10 @@ from sqlalchemy import ColumnElement, and_, false, not_, or_, true
 from cupql.errors import BadUserInput
 from cupql.vocabulary import fold
 from db import models
-from resolvers.pages import Query
+from resolvers.pages import ListQuery
 from resolvers.scores import GOALS_SCORED
 
-M, G, C, P = models.Match, models.Goal, models.Card, models.Player
+M, G, C, P = models.MatchRow, models.GoalRow, models.CardRow, models.PlayerRow
 
 # `in` lists longer than this are refused: a longer list is a join, not a filter.
 MAX_IN_VALUES = 1000
@@ -53,20 +53,20 @@ CARD_COLUMNS: Mapping[str, Any] = {"minute": C.minute, "kind": C.kind, "date": M
 PLAYER_COLUMNS: Mapping[str, Any] = {
     "name": Text(P.name, P.sort_name),
     "nationality": Text(P.nationality, P.nationality),
-    "goal_count": models.ScorerEntry.goals,
+    "goal_count": models.ScorerEntryRow.goals,
 }
 CLUB_COLUMNS: Mapping[str, Any] = {
-    "name": Text(models.ClubEntry.name, models.ClubEntry.sort_name),
-    "league": models.ClubEntry.league,
-    "entry_round": models.ClubEntry.entry_round,
+    "name": Text(models.ClubEntryRow.name, models.ClubEntryRow.sort_name),
+    "league": models.ClubEntryRow.league,
+    "entry_round": models.ClubEntryRow.entry_round,
 }
 
 
-def narrowed(query: Query[Any], where: object | None, columns: Mapping[str, Any]) -> Query[Any]:
+def narrowed(query: ListQuery[Any], where: object | None, columns: Mapping[str, Any]) -> ListQuery[Any]:
     """`query` keeping only the rows `where` holds for (all of them when it is None)."""
     if where is None:
         return query
-    return Query(query.statement.where(condition(where, columns)), query.order_by)
+    return ListQuery(query.statement.where(condition(where, columns)), query.order_by)
 
 
 def condition(where: object, columns: Mapping[str, Any]) -> ColumnElement[bool]:

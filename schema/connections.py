@@ -12,7 +12,7 @@ from strawberry import Private
 from db import models
 from db.keys import club_entry_key
 from resolvers import listing
-from resolvers.pages import Page, Query, encode_cursor
+from resolvers.pages import ListQuery, Page, encode_cursor
 from resolvers.scores import GOALS_SCORED, scored
 from schema.enums import CardGroupKey, ClubGroupKey, GoalGroupKey, MatchGroupKey, PlayerGroupKey
 from schema.groups import GoalGroup, MatchGroup, goal_groups, match_groups
@@ -61,7 +61,7 @@ class PagedList(Generic[NodeT]):
     nodes: list[NodeT] = strawberry.field(description="The page's objects.")
     edges: list[Edge[NodeT]] = strawberry.field(description="The page's objects with their cursors.")
     page_info: PageInfo = strawberry.field(description="Cursors and whether there is more.")
-    query: Private[Query[Any]]
+    query: Private[ListQuery[Any]]
 
     @strawberry.field(description="How many objects match the filter, over all pages.")
     async def total_count(self, info: Info) -> int:
@@ -75,7 +75,7 @@ class SeasonConnection(PagedList[Season]):
 
 @strawberry.type(description="A page of a season's list, with its total and aggregates over the whole filtered list.")
 class Connection(PagedList[NodeT]):
-    season: Private[models.Season]
+    season: Private[models.SeasonRow]
 
     async def _buckets(self, info: Info, key: Any, label: Callable[[Any], str | None]) -> list[Bucket]:
         rows = await self.query.group_by(info.context, key)
@@ -88,7 +88,7 @@ class Connection(PagedList[NodeT]):
         return [Bucket(key=names.get(value, value) if value else None, count=count) for value, count in rows]
 
 
-def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: Query[Any], **fields: Any) -> Any:
+def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: ListQuery[Any], **fields: Any) -> Any:
     """A `cls` connection over `page`, each row wrapped in its GraphQL type (`fields` are its private ones)."""
     nodes = [wrap(row) for row in page.rows]
     edges = [Edge(cursor=encode_cursor(query.kind, page.offset + i), node=n) for i, n in enumerate(nodes)]
@@ -101,7 +101,7 @@ def build(cls: type[Any], page: Page[Any], wrap: Callable[[Any], Any], query: Qu
     return cls(nodes=nodes, edges=edges, page_info=info, query=query, **fields)
 
 
-async def _club_names(info: Info, season: models.Season, ids: Sequence[str]) -> dict[str, str]:
+async def _club_names(info: Info, season: models.SeasonRow, ids: Sequence[str]) -> dict[str, str]:
     clubs = await info.context.loaders.club.load_many([club_entry_key(season.id, i) for i in ids])
     return {c.club.id: c.entry.name for c in clubs if c}
 

@@ -11,14 +11,14 @@ from cupql.errors import BadUserInput
 from db import models
 from db.keys import club_entry_key
 from resolvers import listing
-from resolvers.pages import Query, group_by_keys
+from resolvers.pages import ListQuery, group_by_keys
 from schema.enums import GoalGroupKey, MatchGroupKey
 from schema.types import Info
 
 # More keys than this make groups of one row: a listing, not an aggregate.
 MAX_GROUP_KEYS = 3
 
-M, G = models.Match, models.Goal
+M, G = models.MatchRow, models.GoalRow
 
 
 @strawberry.type(description="One combination of group keys among the filtered matches, with counts and goal sums.")
@@ -54,7 +54,7 @@ def _text(value: Any) -> str:
     return str(getattr(value, "name", value))
 
 
-async def _labels(info: Info, season: models.Season, key: Any, values: list[Any]) -> Callable[[Any], str]:
+async def _labels(info: Info, season: models.SeasonRow, key: Any, values: list[Any]) -> Callable[[Any], str]:
     """How the values of one key are shown: names for clubs, scorers and groups, ranges for minutes."""
     known = [value for value in values if value is not None]
     if key is GoalGroupKey.CLUB:
@@ -74,7 +74,7 @@ async def _labels(info: Info, season: models.Season, key: Any, values: list[Any]
 
 
 async def _grouped(
-    info: Info, season: models.Season, query: Query[Any], by: list[Any], columns: list[Any], *sums: Any
+    info: Info, season: models.SeasonRow, query: ListQuery[Any], by: list[Any], columns: list[Any], *sums: Any
 ) -> list[tuple[list[str | None], tuple[Any, ...]]]:
     rows = await group_by_keys(query, info.context, columns, *sums)
     labels = [await _labels(info, season, key, [row[i] for row in rows]) for i, key in enumerate(by)]
@@ -84,7 +84,7 @@ async def _grouped(
 
 
 async def match_groups(
-    info: Info, season: models.Season, query: Query[Any], by: Sequence[MatchGroupKey]
+    info: Info, season: models.SeasonRow, query: ListQuery[Any], by: Sequence[MatchGroupKey]
 ) -> list[MatchGroup]:
     keys = _checked(by)
     columns = [listing.match_group_key(key) for key in keys]
@@ -96,7 +96,7 @@ async def match_groups(
 
 
 async def goal_groups(
-    info: Info, season: models.Season, query: Query[Any], by: Sequence[GoalGroupKey]
+    info: Info, season: models.SeasonRow, query: ListQuery[Any], by: Sequence[GoalGroupKey]
 ) -> list[GoalGroup]:
     keys = _checked(by)
     columns = [listing.goal_group_key(key) for key in keys]

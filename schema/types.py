@@ -18,8 +18,7 @@ from db import models
 from db.keys import club_entry_key
 from resolvers import all_time, nested
 from resolvers.context import Context
-from resolvers.cup_run import CupRun as CupRunData
-from resolvers.cup_run import Step, cup_run
+from resolvers.cup_run import CupRunData, Step, cup_run
 from resolvers.ids import encode_id
 from resolvers.loaders import ClubInSeason, loaded, then
 from schema.enums import Attribution, CardKind, League, Result, RoundKind, TieDecision, Venue
@@ -153,7 +152,7 @@ async def season_of(info: Info, season_id: str) -> Season:
 
 @strawberry.type(description="One edition of a competition: its dates, clubs, results and how far to trust them.")
 class Season(Node):
-    row: Private[models.Season]
+    row: Private[models.SeasonRow]
 
     def key(self) -> str:
         return self.row.id
@@ -239,23 +238,23 @@ class Season(Node):
         return DataQuality(season=self.row)
 
 
-async def season_rounds(info: Info, season: models.Season) -> list[RoundInfo]:
+async def season_rounds(info: Info, season: models.SeasonRow) -> list[RoundInfo]:
     rows = await info.context.loaders.rounds_by_season.load(season.id)
     return [RoundInfo(row=r) for r in sorted(rows, key=lambda r: r.kind.order)]
 
 
-async def season_groups(info: Info, season: models.Season) -> list[Group]:
+async def season_groups(info: Info, season: models.SeasonRow) -> list[Group]:
     return [Group(row=g) for g in await info.context.loaders.groups_by_season.load(season.id)]
 
 
-async def season_ties(info: Info, season: models.Season, round: RoundKind | None) -> list[Tie]:
+async def season_ties(info: Info, season: models.SeasonRow, round: RoundKind | None) -> list[Tie]:
     rows = await info.context.loaders.ties_by_season.load(season.id)
     chosen = [t for t in rows if round is None or t.round is round]
     # The loader lists ties in playing order; a stable sort keeps it within each round.
     return [Tie(row=t) for t in sorted(chosen, key=lambda t: t.round.order)]
 
 
-async def top_scorers(info: Info, season: models.Season, first: int) -> list[Scorer]:
+async def top_scorers(info: Info, season: models.SeasonRow, first: int) -> list[Scorer]:
     if not 0 <= first <= info.context.limits.max_page_size:
         raise BadUserInput(f"`first` must be between 0 and {info.context.limits.max_page_size}, got {first}.")
     rows = await info.context.loaders.scorer_entries_by_season.load(season.id)
@@ -280,7 +279,7 @@ class Disagreement:
 
 @strawberry.type(description="How far to trust a season's numbers: the importer's report.")
 class DataQuality:
-    season: Private[models.Season]
+    season: Private[models.SeasonRow]
 
     @strawberry.field(description="Matches the infobox says were played.")
     def stated_matches(self) -> int | None:
@@ -546,7 +545,7 @@ class CupRun:
 
 @strawberry.type(description="A match, with its score, goals and cards.")
 class Match(Node):
-    row: Private[models.Match]
+    row: Private[models.MatchRow]
 
     def key(self) -> str:
         return self.row.id
@@ -664,7 +663,7 @@ class Match(Node):
 
 @strawberry.type(description="A player, as named by the match lines or the scorer table.")
 class Player(Node):
-    row: Private[models.Player]
+    row: Private[models.PlayerRow]
 
     def key(self) -> str:
         return self.row.id
@@ -701,7 +700,7 @@ class Player(Node):
 
 @strawberry.type(description="A goal. Scorer and minute are null where the article lost them.")
 class Goal(Node):
-    row: Private[models.Goal]
+    row: Private[models.GoalRow]
 
     def key(self) -> str:
         return self.row.id
@@ -747,7 +746,7 @@ class Goal(Node):
 
 @strawberry.type(description="A card (booking). Articles often lose a card's colour and minute.")
 class Card(Node):
-    row: Private[models.Card]
+    row: Private[models.CardRow]
 
     def key(self) -> str:
         return self.row.id
@@ -785,7 +784,7 @@ class Card(Node):
 
 @strawberry.type(description="A line of a scorer table: a player and the goals the article credits.")
 class Scorer:
-    row: Private[models.ScorerEntry]
+    row: Private[models.ScorerEntryRow]
 
     @strawberry.field(description="The player.", graphql_type=Player)
     def player(self, info: Info) -> AwaitableOrValue[Player]:
@@ -802,7 +801,7 @@ class Scorer:
 
 @strawberry.type(description="A club's line in a group table.")
 class Standing:
-    row: Private[models.Standing]
+    row: Private[models.StandingRow]
 
     @strawberry.field(
         description="1 for the group winner; clubs that nothing the article states separates share a position."
@@ -849,7 +848,7 @@ class Standing:
 
 @strawberry.type(description="A group of the group stage, with its table.")
 class Group(Node):
-    row: Private[models.Group]
+    row: Private[models.GroupRow]
 
     def key(self) -> str:
         return self.row.id
@@ -879,7 +878,7 @@ class Group(Node):
 
 @strawberry.type(description="A knockout pairing: one match, or two legs with an aggregate.")
 class Tie(Node):
-    row: Private[models.Tie]
+    row: Private[models.TieRow]
 
     def key(self) -> str:
         return self.row.id
@@ -938,7 +937,7 @@ class Tie(Node):
 
 @strawberry.type(description="A round of the cup, with the article's schedule.")
 class RoundInfo(Node):
-    row: Private[models.Round]
+    row: Private[models.RoundRow]
 
     def key(self) -> str:
         return self.row.id

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from cupql.article.clubs import show
 from cupql.article.findings import Findings
 from cupql.article.parser import Article, ScorerLine, parse_date
-from cupql.article.season import Club, Match
+from cupql.article.season import ArticleClub, ArticleMatch
 from cupql.vocabulary import Attribution, fold
 
 
@@ -17,10 +17,10 @@ def check_totals(
     article: Article,
     findings: Findings,
     table: dict[str, list[ScorerLine]],
-    matches: list[Match],
+    matches: list[ArticleMatch],
     winner: str | None,
     runner_up: str | None,
-    clubs: list[Club],
+    clubs: list[ArticleClub],
 ) -> None:
     """Report every total of the article that its matches contradict."""
     disagree = findings.disagree

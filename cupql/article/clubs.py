@@ -6,7 +6,7 @@ import datetime as dt
 
 from cupql.article.findings import Findings
 from cupql.article.parser import Article, LeagueCell
-from cupql.article.season import Club, Match, Round, Tie
+from cupql.article.season import ArticleClub, ArticleMatch, ArticleRound, ArticleTie
 from cupql.vocabulary import Attribution, League, fold, slug
 
 
@@ -22,11 +22,11 @@ class ClubReader:
     def disagree(self, line: int, code: str, message: str) -> None:
         self.findings.disagree(line, code, message)
 
-    def clubs(self, matches: list[Match]) -> list[Club]:
-        clubs: dict[str, Club] = {}
+    def clubs(self, matches: list[ArticleMatch]) -> list[ArticleClub]:
+        clubs: dict[str, ArticleClub] = {}
         for match in sorted(matches, key=lambda m: (m.round.order, m.date)):
             for name in (match.home, match.away):
-                club = clubs.setdefault(name, Club(name, entry_round=match.round))
+                club = clubs.setdefault(name, ArticleClub(name, entry_round=match.round))
                 if match.group:
                     if club.group and club.group != match.group:
                         self.disagree(
@@ -41,7 +41,7 @@ class ClubReader:
                 self.disagree(line, "UNKNOWN_CLUB", f"the scorer table names {club_name}, who played no match")
         return sorted(clubs.values(), key=lambda c: fold(c.name))
 
-    def _check_keys(self, clubs: dict[str, Club], matches: list[Match]) -> None:
+    def _check_keys(self, clubs: dict[str, ArticleClub], matches: list[ArticleMatch]) -> None:
         """Every club needs a non-empty key, and two spellings of one key in a season are one club written twice."""
         first_line: dict[str, int] = {}
         for match in sorted(matches, key=lambda m: m.line):
@@ -61,7 +61,7 @@ class ClubReader:
                 )
             keys[key] = name
 
-    def _check_draw(self, clubs: dict[str, Club]) -> None:
+    def _check_draw(self, clubs: dict[str, ArticleClub]) -> None:
         for group, (cell, line) in self.article.draw.items():
             members = {c.name for c in clubs.values() if c.group == group}
             drawn = _segment(cell, {c for c in clubs})
@@ -73,7 +73,7 @@ class ClubReader:
                     f"the draw of group {group} ({cell}) differs from its matches ({played})",
                 )
 
-    def _leagues(self, clubs: dict[str, Club]) -> None:
+    def _leagues(self, clubs: dict[str, ArticleClub]) -> None:
         """A round's prose naming exactly one league tells the league of the clubs entering in that round."""
         cells: dict[League, LeagueCell] = {}
         for cell in self.article.leagues:
@@ -107,7 +107,9 @@ class ClubReader:
                 f"the participants table adds up to {sum(counts)} clubs, the matches have {len(clubs)}",
             )
 
-    def rounds(self, matches: list[Match], ties: list[Tie], clubs: list[Club]) -> list[Round]:
+    def rounds(
+        self, matches: list[ArticleMatch], ties: list[ArticleTie], clubs: list[ArticleClub]
+    ) -> list[ArticleRound]:
         last_round = {c.name: c.entry_round for c in clubs}
         for match in matches:
             for name in (match.home, match.away):
@@ -124,7 +126,7 @@ class ClubReader:
             two_legged = any(t.legs[0].leg is not None for t in ties if t.round is kind)
             row = format_rows.get(kind)
             if row is None:
-                rounds.append(Round(kind, remaining, len(involved), first, two_legged))
+                rounds.append(ArticleRound(kind, remaining, len(involved), first, two_legged))
                 continue
             checks = (
                 ("clubs remaining", row.clubs_remaining, remaining),
@@ -138,7 +140,7 @@ class ClubReader:
                         "FORMAT_TABLE",
                         f"the format table gives {kind.value} {label} {show(stated)}, the matches give {show(actual)}",
                     )
-            rounds.append(Round(kind, row.clubs_remaining, row.clubs_involved, row.first_match_date, two_legged))
+            rounds.append(ArticleRound(kind, row.clubs_remaining, row.clubs_involved, row.first_match_date, two_legged))
         return rounds
 
 

@@ -19,7 +19,7 @@ from collections import defaultdict
 from cupql.article.attribution import Unit, attribute
 from cupql.article.findings import Findings
 from cupql.article.parser import Entry, RawMatch, ScorerLine, TeamLine
-from cupql.article.season import Card, Goal, Match, Player, ScorerRow
+from cupql.article.season import ArticleCard, ArticleGoal, ArticleMatch, ArticlePlayer, ScorerRow
 from cupql.vocabulary import Attribution, CardKind, fold
 
 
@@ -28,20 +28,20 @@ class EventReader:
 
     def __init__(self, scorers: list[ScorerLine], findings: Findings) -> None:
         self.findings = findings
-        self.players: dict[tuple[str, str], Player] = {}
+        self.players: dict[tuple[str, str], ArticlePlayer] = {}
         self.table: dict[str, list[ScorerLine]] = defaultdict(list)
         # Goals with no scorer, each list one player's: an unnamed entry's minutes, or one lost goal.
-        self.unnamed: list[tuple[Match, str, list[Goal]]] = []
+        self.unnamed: list[tuple[ArticleMatch, str, list[ArticleGoal]]] = []
         # A lost goal and the empty entry on its line that is taken to be it, unless a bare name proves to be it.
-        self.blank_goals: list[tuple[Match, Goal, Card]] = []
+        self.blank_goals: list[tuple[ArticleMatch, ArticleGoal, ArticleCard]] = []
         for row in scorers:
             self.table[row.club].append(row)
             self.player(row.club, row.name, row.nationality)
 
-    def player(self, club: str, name: str, nationality: str | None = None) -> Player:
+    def player(self, club: str, name: str, nationality: str | None = None) -> ArticlePlayer:
         key = (club, fold(name))
         if key not in self.players:
-            self.players[key] = Player(club=club, name=name, nationality=nationality)
+            self.players[key] = ArticlePlayer(club=club, name=name, nationality=nationality)
         return self.players[key]
 
     def scorer_rows(self) -> list[ScorerRow]:
@@ -52,7 +52,7 @@ class EventReader:
             if not row.own_goal
         ]
 
-    def _resolve(self, club: str, name: str, line: int, own_goal: bool = False) -> Player:
+    def _resolve(self, club: str, name: str, line: int, own_goal: bool = False) -> ArticlePlayer:
         """The player a match line's short name means: the one table player of the club it names.
 
         An own goal's scorer is also looked for among the table's own-goal rows.
@@ -71,18 +71,20 @@ class EventReader:
             return self.player(club, found[0].name)
         return self.player(club, name)
 
-    def read(self, raw: RawMatch, match: Match) -> None:
+    def read(self, raw: RawMatch, match: ArticleMatch) -> None:
         """Fill `match` with the goals and cards of `raw`'s team lines."""
         for club, score in ((raw.home, raw.home_score), (raw.away, raw.away_score)):
             team = raw.teams.get(club)
             opponent = raw.away if club == raw.home else raw.home
             self._team(match, club, opponent, 0 if match.awarded else score or 0, team, raw.line)
 
-    def _team(self, match: Match, club: str, opponent: str, score: int, team: TeamLine | None, line: int) -> None:
+    def _team(
+        self, match: ArticleMatch, club: str, opponent: str, score: int, team: TeamLine | None, line: int
+    ) -> None:
         entries = team.entries if team else []
         line = team.line if team else line
-        goals: list[list[Goal]] = []
-        blanks: list[Card] = []
+        goals: list[list[ArticleGoal]] = []
+        blanks: list[ArticleCard] = []
         for entry in entries:
             if not entry.minutes and not entry.cards and entry.name and re.search(r"\d", entry.name):
                 # Digits but no readable minutes (`43 '`, `43' (p)`): neither a goal nor a card can be trusted.
@@ -95,9 +97,9 @@ class EventReader:
                 goals.append(self._goals(club, opponent, entry, line))
             elif not entry.cards and entry.name:
                 player = self._resolve(club, entry.name, line)
-                match.cards.append(Card(club, player, None, CardKind.UNKNOWN, line))
+                match.cards.append(ArticleCard(club, player, None, CardKind.UNKNOWN, line))
             elif not entry.cards:
-                blanks.append(Card(club, None, None, CardKind.UNKNOWN, line))
+                blanks.append(ArticleCard(club, None, None, CardKind.UNKNOWN, line))
                 match.cards.append(blanks[-1])
         listed = sum(len(player_goals) for player_goals in goals)
         if match.awarded and listed:
@@ -119,17 +121,17 @@ class EventReader:
                 self.unnamed.append((match, club, player_goals))
         lost = score - sum(len(player_goals) for player_goals in goals)
         for index in range(lost):
-            goal = Goal(club, None, None, None, None, None, Attribution.UNKNOWN, line)
+            goal = ArticleGoal(club, None, None, None, None, None, Attribution.UNKNOWN, line)
             match.goals.append(goal)
             self.unnamed.append((match, club, [goal]))
             if index < len(blanks):
                 self.blank_goals.append((match, goal, blanks[index]))
 
-    def _cards(self, match: Match, club: str, entry: Entry, line: int) -> None:
+    def _cards(self, match: ArticleMatch, club: str, entry: Entry, line: int) -> None:
         player = self._resolve(club, entry.name, line) if entry.name else None
-        match.cards += [Card(club, player, mark.minute, mark.kind, line, mark.stoppage) for mark in entry.cards]
+        match.cards += [ArticleCard(club, player, mark.minute, mark.kind, line, mark.stoppage) for mark in entry.cards]
 
-    def _goals(self, club: str, opponent: str, entry: Entry, line: int) -> list[Goal]:
+    def _goals(self, club: str, opponent: str, entry: Entry, line: int) -> list[ArticleGoal]:
         goals = []
         for minute in entry.minutes:
             # An own goal is listed in the line of the team it counts for; its scorer plays for the opponent.
@@ -137,7 +139,7 @@ class EventReader:
             if entry.name:
                 scorer = self._resolve(opponent if minute.own_goal else club, entry.name, line, minute.own_goal)
             goals.append(
-                Goal(
+                ArticleGoal(
                     club=club,
                     scorer=scorer,
                     minute=minute.minute,
@@ -150,7 +152,7 @@ class EventReader:
             )
         return goals
 
-    def attribute(self, matches: list[Match]) -> None:
+    def attribute(self, matches: list[ArticleMatch]) -> None:
         """Give unnamed goals the one scorer every reading of the scorer table allows (INFERRED).
 
         Then an empty entry on a line that lost a goal is read as that goal (unless a bare name proved to be
@@ -181,7 +183,7 @@ class EventReader:
                 match.cards.remove(blank)
 
 
-def _card_was_goal(match: Match, club: str, player: Player) -> bool:
+def _card_was_goal(match: ArticleMatch, club: str, player: ArticlePlayer) -> bool:
     """A bare name whose lost goal the table proves is that goal, not a booking."""
     for card in match.cards:
         if card.club == club and card.player is player and card.kind is CardKind.UNKNOWN:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cupql.article.parser import ArticleError
-from cupql.article.season import Disagreement
+from cupql.article.season import ArticleDisagreement
 
 
 class Findings:
@@ -11,13 +11,13 @@ class Findings:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.disagreements: list[Disagreement] = []
+        self.disagreements: list[ArticleDisagreement] = []
 
     def disagree(self, line: int, code: str, message: str) -> None:
-        self.disagreements.append(Disagreement(line, code, message))
+        self.disagreements.append(ArticleDisagreement(line, code, message))
 
     def refuse(self, line: int | None, message: str) -> ArticleError:
         return ArticleError(self.source, line, message)
 
-    def sorted(self) -> list[Disagreement]:
+    def sorted(self) -> list[ArticleDisagreement]:
         return sorted(self.disagreements, key=lambda d: (d.line, d.code))

@@ -15,13 +15,13 @@ from cupql.article.clubs import ClubReader
 from cupql.article.events import EventReader
 from cupql.article.findings import Findings
 from cupql.article.parser import Article, ArticleError, RawMatch, StatedAggregate
-from cupql.article.season import Goal, Match, Report, Season, Tie
+from cupql.article.season import ArticleGoal, ArticleMatch, ArticleSeason, ArticleTie, Report
 from cupql.article.standings import build_standings
 from cupql.article.ties import TieBuilder, match_winner, refuse_duplicates
 from cupql.vocabulary import Attribution, RoundKind
 
 
-def build_season(article: Article) -> Season:
+def build_season(article: Article) -> ArticleSeason:
     """Reconcile `article` into a Season whose report lists every disagreement found."""
     findings = Findings(article.source)
     year = _year(article)
@@ -53,7 +53,7 @@ def build_season(article: Article) -> Season:
     intro = " ".join(p.text for p in article.prose if p.round is None)
     start, end = _season_dates(article, year, findings)
     all_goals = [goal for match in matches for goal in match.goals]
-    return Season(
+    return ArticleSeason(
         competition=article.info("Title") or re.sub(r"^\d{4}\s+", "", article.title),
         country=article.info("Country") or "",
         year=year,
@@ -85,11 +85,11 @@ def build_season(article: Article) -> Season:
     )
 
 
-def _match(raw: RawMatch, findings: Findings) -> Match:
+def _match(raw: RawMatch, findings: Findings) -> ArticleMatch:
     notes = raw.notes
     # The running text after a match block may tell what its score line does not.
     told = " ".join(text for text, _ in raw.prose).casefold()
-    match = Match(
+    match = ArticleMatch(
         line=raw.line,
         date=raw.date,
         round=raw.round,
@@ -125,7 +125,7 @@ _PROSE_SHOOTOUT = re.compile(
 )
 
 
-def _penalties_from_prose(raw: RawMatch, match: Match) -> None:
+def _penalties_from_prose(raw: RawMatch, match: ArticleMatch) -> None:
     """A shoot-out told in the running text after the match: `Aktobe won 4–3 on penalties.`"""
     for text, _ in raw.prose:
         found = _PROSE_SHOOTOUT.search(text)
@@ -139,7 +139,7 @@ def _penalties_from_prose(raw: RawMatch, match: Match) -> None:
         return
 
 
-def _check_aggregates(stated: list[StatedAggregate], ties: list[Tie], findings: Findings) -> None:
+def _check_aggregates(stated: list[StatedAggregate], ties: list[ArticleTie], findings: Findings) -> None:
     for aggregate in stated:
         tie = next((t for t in ties if {t.home, t.away} == {aggregate.home, aggregate.away}), None)
         if tie is None:
@@ -184,7 +184,7 @@ def _season_dates(article: Article, year: int, findings: Findings) -> tuple[dt.d
     return None, None
 
 
-def _goal_order(goal: Goal) -> tuple[int, int, int]:
+def _goal_order(goal: ArticleGoal) -> tuple[int, int, int]:
     if goal.minute is None:
         return (1, 0, 0)
     return (0, goal.minute, goal.stoppage or 0)

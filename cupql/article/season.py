@@ -13,7 +13,7 @@ from cupql.vocabulary import Attribution, CardKind, League, RoundKind, TieDecisi
 
 
 @dataclass(frozen=True)
-class Disagreement:
+class ArticleDisagreement:
     """Something the article says that contradicts another part of it, or that we could not reconcile."""
 
     line: int
@@ -22,7 +22,7 @@ class Disagreement:
 
 
 @dataclass
-class Club:
+class ArticleClub:
     name: str
     league: League | None = None
     league_attribution: Attribution = Attribution.UNKNOWN
@@ -31,16 +31,16 @@ class Club:
 
 
 @dataclass
-class Player:
+class ArticlePlayer:
     club: str
     name: str
     nationality: str | None = None
 
 
 @dataclass
-class Goal:
+class ArticleGoal:
     club: str
-    scorer: Player | None
+    scorer: ArticlePlayer | None
     minute: int | None
     stoppage: int | None
     penalty: bool | None
@@ -50,9 +50,9 @@ class Goal:
 
 
 @dataclass
-class Card:
+class ArticleCard:
     club: str
-    player: Player | None
+    player: ArticlePlayer | None
     minute: int | None
     kind: CardKind
     line: int
@@ -60,7 +60,7 @@ class Card:
 
 
 @dataclass
-class Match:
+class ArticleMatch:
     line: int
     date: dt.date
     round: RoundKind
@@ -71,8 +71,8 @@ class Match:
     away_score: int | None
     leg: int | None = None
     extra_time: bool | None = None
-    goals: list[Goal] = field(default_factory=list)
-    cards: list[Card] = field(default_factory=list)
+    goals: list[ArticleGoal] = field(default_factory=list)
+    cards: list[ArticleCard] = field(default_factory=list)
     awarded: bool = False
     walkover: bool = False
     home_penalties: int | None = None
@@ -95,11 +95,11 @@ class Match:
 
 
 @dataclass
-class Tie:
+class ArticleTie:
     round: RoundKind
     home: str
     away: str
-    legs: list[Match]
+    legs: list[ArticleMatch]
     home_aggregate: int
     away_aggregate: int
     winner: str | None
@@ -109,7 +109,7 @@ class Tie:
 
 
 @dataclass
-class Standing:
+class ArticleStanding:
     group: str
     position: int
     club: str
@@ -130,7 +130,7 @@ class Standing:
 
 
 @dataclass
-class Round:
+class ArticleRound:
     kind: RoundKind
     clubs_remaining: int | None
     clubs_involved: int | None
@@ -140,7 +140,7 @@ class Round:
 
 @dataclass
 class ScorerRow:
-    player: Player
+    player: ArticlePlayer
     goals: int
     line: int
 
@@ -152,11 +152,11 @@ class Report:
     matches: int
     goals: int
     attributions: dict[Attribution, int]
-    disagreements: list[Disagreement]
+    disagreements: list[ArticleDisagreement]
 
 
 @dataclass
-class Season:
+class ArticleSeason:
     competition: str
     country: str
     year: int
@@ -171,12 +171,12 @@ class Season:
     stated_teams: int | None
     stated_matches: int | None
     stated_goals: int | None
-    rounds: list[Round]
+    rounds: list[ArticleRound]
     groups: list[str]
-    clubs: list[Club]
-    players: list[Player]
-    matches: list[Match]
-    ties: list[Tie]
-    standings: list[Standing]
+    clubs: list[ArticleClub]
+    players: list[ArticlePlayer]
+    matches: list[ArticleMatch]
+    ties: list[ArticleTie]
+    standings: list[ArticleStanding]
     scorers: list[ScorerRow]
     report: Report

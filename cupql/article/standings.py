@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from cupql.article.findings import Findings
 from cupql.article.parser import Article
-from cupql.article.season import Club, Match, Standing
+from cupql.article.season import ArticleClub, ArticleMatch, ArticleStanding
 from cupql.vocabulary import RoundKind, fold
 
 Rank = tuple[int, ...]
 
 
-def build_standings(article: Article, matches: list[Match], clubs: list[Club], findings: Findings) -> list[Standing]:
-    standings: list[Standing] = []
+def build_standings(
+    article: Article, matches: list[ArticleMatch], clubs: list[ArticleClub], findings: Findings
+) -> list[ArticleStanding]:
+    standings: list[ArticleStanding] = []
     draw_lines = {group: line for group, (_, line) in article.draw.items()}
     knockout_clubs = {name for m in matches if m.group is None for name in (m.home, m.away)}
     prose = " ".join(p.text for p in article.prose if p.round is RoundKind.GROUP_STAGE).casefold()
@@ -28,7 +30,7 @@ def build_standings(article: Article, matches: list[Match], clubs: list[Club], f
     overall_first = head_to_head and -1 < prose.find("goal difference") < prose.find("head-to-head")
     for group in sorted({c.group for c in clubs if c.group}):
         played = [m for m in matches if m.group == group]
-        table = {c.name: Standing(group, 0, c.name, 0, 0, 0, 0, 0, 0) for c in clubs if c.group == group}
+        table = {c.name: ArticleStanding(group, 0, c.name, 0, 0, 0, 0, 0, 0) for c in clubs if c.group == group}
         _fill(table, played)
         rows = list(table.values())
         ranks = {row.club: _rank(row, rows, played, (head_to_head, overall_first), knockout_clubs) for row in rows}
@@ -56,7 +58,7 @@ def build_standings(article: Article, matches: list[Match], clubs: list[Club], f
     return standings
 
 
-def _fill(table: dict[str, Standing], played: list[Match]) -> None:
+def _fill(table: dict[str, ArticleStanding], played: list[ArticleMatch]) -> None:
     for match in played:
         for name, opponent in ((match.home, match.away), (match.away, match.home)):
             row = table[name]
@@ -74,7 +76,11 @@ def _fill(table: dict[str, Standing], played: list[Match]) -> None:
 
 
 def _rank(
-    row: Standing, rows: list[Standing], played: list[Match], rules: tuple[bool, bool], went_on: set[str]
+    row: ArticleStanding,
+    rows: list[ArticleStanding],
+    played: list[ArticleMatch],
+    rules: tuple[bool, bool],
+    went_on: set[str],
 ) -> Rank:
     """Sorts best first: points, then head-to-head among the clubs level with it and overall goal difference and
     goals for (in the order `rules` = (head-to-head stated, overall first) says), then whether it played on."""
@@ -83,7 +89,7 @@ def _rank(
     level = {r.club for r in rows if r.points == row.points and (not overall_first or _overall(r) == overall)}
     between: Rank = ()
     if head_to_head and len(level) > 1:
-        mini = {name: Standing(row.group, 0, name, 0, 0, 0, 0, 0, 0) for name in level}
+        mini = {name: ArticleStanding(row.group, 0, name, 0, 0, 0, 0, 0, 0) for name in level}
         _fill(mini, [m for m in played if m.home in level and m.away in level])
         own = mini[row.club]
         between = (-own.points, -own.goal_difference, -own.goals_for)
@@ -91,5 +97,5 @@ def _rank(
     return (-row.points, *breakers, -(row.club in went_on))
 
 
-def _overall(row: Standing) -> Rank:
+def _overall(row: ArticleStanding) -> Rank:
     return (-row.goal_difference, -row.goals_for)

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from cupql.article.findings import Findings
 from cupql.article.parser import Article, RawMatch
-from cupql.article.season import Match, Tie
+from cupql.article.season import ArticleMatch, ArticleTie
 from cupql.vocabulary import RoundKind, TieDecision
 
 _AWARDED_TO = re.compile(r"awarded to (?P<club>.+?)(?:\s*\(|[.,;]|$)", re.IGNORECASE)
@@ -39,7 +39,7 @@ def refuse_duplicates(raws: list[RawMatch], findings: Findings) -> None:
             seen[key] = raw.line
 
 
-def match_winner(raw: RawMatch, match: Match, findings: Findings) -> str | None:
+def match_winner(raw: RawMatch, match: ArticleMatch, findings: Findings) -> str | None:
     """Who won the match itself: on the score, the shoot-out, or the award; None for a draw or an unknown award."""
     if match.home_score is not None and match.away_score is not None and match.home_score != match.away_score:
         return match.home if match.home_score > match.away_score else match.away
@@ -75,8 +75,8 @@ class TieBuilder:
         self.article = article
         self.findings = findings
 
-    def build(self, matches: list[Match]) -> list[Tie]:
-        pairs: dict[tuple[RoundKind, frozenset[str]], list[Match]] = defaultdict(list)
+    def build(self, matches: list[ArticleMatch]) -> list[ArticleTie]:
+        pairs: dict[tuple[RoundKind, frozenset[str]], list[ArticleMatch]] = defaultdict(list)
         for match in matches:
             if match.round is not RoundKind.GROUP_STAGE:
                 pairs[(match.round, frozenset((match.home, match.away)))].append(match)
@@ -103,9 +103,9 @@ class TieBuilder:
             ties.append(tie)
         return ties
 
-    def _decide(self, kind: RoundKind, legs: list[Match], two_legged: bool, advanced: set[str]) -> Tie:
+    def _decide(self, kind: RoundKind, legs: list[ArticleMatch], two_legged: bool, advanced: set[str]) -> ArticleTie:
         home, away = legs[0].home, legs[0].away
-        tie = Tie(
+        tie = ArticleTie(
             kind,
             home,
             away,
@@ -137,7 +137,7 @@ class TieBuilder:
             self.findings.disagree(last.line, "WINNER_DID_NOT_ADVANCE", f"{tie.winner} won but played no later round")
         return tie
 
-    def _check_shootouts(self, tie: Tie) -> None:
+    def _check_shootouts(self, tie: ArticleTie) -> None:
         """A shoot-out only follows a level match, or a second leg that left the tie level."""
         for match in tie.legs:
             if match.home_penalties is None:
@@ -152,7 +152,7 @@ class TieBuilder:
                     match.line, "SHOOTOUT_NOT_LEVEL", f"{match.home} v {match.away}: a shoot-out after a decided score"
                 )
 
-    def _decide_legs(self, tie: Tie, last: Match) -> None:
+    def _decide_legs(self, tie: ArticleTie, last: ArticleMatch) -> None:
         if tie.home_aggregate != tie.away_aggregate:
             tie.winner = tie.home if tie.home_aggregate > tie.away_aggregate else tie.away
             tie.decided_by = TieDecision.AGGREGATE
@@ -170,7 +170,7 @@ class TieBuilder:
             tie.winner = last.home if home > away else last.away
             tie.decided_by = TieDecision.PENALTIES
 
-    def _away_goals_rule(self, tie: Tie) -> bool:
+    def _away_goals_rule(self, tie: ArticleTie) -> bool:
         """Whether away goals count double: a leg's `(a)` note, or the round's or season's prose saying so."""
         if len(tie.legs) < 2 or tie.legs[0].leg is None:
             return False
@@ -179,7 +179,7 @@ class TieBuilder:
         prose = " ".join(p.text for p in self.article.prose if p.round in (tie.round, None)).casefold()
         return "away goals" in prose and not _AWAY_GOALS_OFF.search(prose)
 
-    def _two_legged(self, kind: RoundKind, pairs: dict[tuple[RoundKind, frozenset[str]], list[Match]]) -> bool:
+    def _two_legged(self, kind: RoundKind, pairs: dict[tuple[RoundKind, frozenset[str]], list[ArticleMatch]]) -> bool:
         """Whether the round's ties have legs: as its prose says, else when every pairing met twice."""
         prose = " ".join(p.text for p in self.article.prose if p.round is kind).casefold()
         if "two legs" in prose or "two-legged" in prose:
@@ -190,7 +190,7 @@ class TieBuilder:
         return bool(meetings) and all(count == 2 for count in meetings)
 
 
-def _extra_time(match: Match, tie: Tie, away_goals_rule: bool) -> bool | None:
+def _extra_time(match: ArticleMatch, tie: ArticleTie, away_goals_rule: bool) -> bool | None:
     """Whether extra time was played, from evidence only; None where a missing minute could decide it."""
     if match.extra_time:  # stated by `(a.e.t.)`
         return True

@@ -10,7 +10,7 @@ import pytest
 
 from cupql.article.parser import ArticleError, parse_article, parse_entries
 from cupql.article.reconcile import build_season
-from cupql.article.season import Match, Season
+from cupql.article.season import ArticleMatch, ArticleSeason
 from cupql.vocabulary import CardKind, RoundKind, TieDecision
 
 
@@ -19,16 +19,16 @@ def article(body: str) -> str:
     return "= 2030 Example Cup =\n\n" + textwrap.dedent(body).lstrip("\n")
 
 
-def season(body: str) -> Season:
+def season(body: str) -> ArticleSeason:
     return build_season(parse_article(article(body), "x.txt"))
 
 
-def only_match(body: str) -> Match:
+def only_match(body: str) -> ArticleMatch:
     [match] = season(body).matches
     return match
 
 
-def codes(built: Season) -> list[str]:
+def codes(built: ArticleSeason) -> list[str]:
     return [d.code for d in built.report.disagreements]
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from cupql.article.parser import Article, parse_article, read_article
 from cupql.article.reconcile import build_season
-from cupql.article.season import Disagreement, Goal, Match, Season
+from cupql.article.season import ArticleDisagreement, ArticleGoal, ArticleMatch, ArticleSeason
 from cupql.vocabulary import Attribution, League, RoundKind
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "2025_testland_cup.txt"
@@ -38,24 +38,24 @@ def article() -> Article:
 
 
 @pytest.fixture(scope="module")
-def season(article: Article) -> Season:
+def season(article: Article) -> ArticleSeason:
     return build_season(article)
 
 
-def match(season: Season, home: str, away: str) -> Match:
+def match(season: ArticleSeason, home: str, away: str) -> ArticleMatch:
     """The one match `home` hosted against `away` (each pairing is unique in this article)."""
     [found] = [m for m in season.matches if (m.home, m.away) == (home, away)]
     return found
 
 
-def minutes(goals: list[Goal]) -> list[tuple[str, int | None, int | None]]:
+def minutes(goals: list[ArticleGoal]) -> list[tuple[str, int | None, int | None]]:
     return [(goal.club, goal.minute, goal.stoppage) for goal in goals]
 
 
 # The season ------------------------------------------------------------------------------------------------
 
 
-def test_the_headline_facts_come_from_the_article(season: Season) -> None:
+def test_the_headline_facts_come_from_the_article(season: ArticleSeason) -> None:
     assert (season.name, season.competition, season.country, season.year) == (
         "2025 Testland Cup",
         "Testland Cup",
@@ -69,14 +69,14 @@ def test_the_headline_facts_come_from_the_article(season: Season) -> None:
     assert (season.stated_teams, season.stated_matches, season.stated_goals) == (16, 21, 54)
 
 
-def test_twenty_one_matches_and_fifty_four_goals_are_imported(season: Season) -> None:
+def test_twenty_one_matches_and_fifty_four_goals_are_imported(season: ArticleSeason) -> None:
     assert len(season.matches) == season.report.matches == 21
     assert sum(len(m.goals) for m in season.matches) == season.report.goals == 54
     assert sum(m.home_score + m.away_score for m in season.matches) == 54
     assert len(season.clubs) == 16
 
 
-def test_the_rounds_are_those_of_the_format_table_with_no_play_off(season: Season) -> None:
+def test_the_rounds_are_those_of_the_format_table_with_no_play_off(season: ArticleSeason) -> None:
     assert [r.kind for r in season.rounds] == [
         RoundKind.GROUP_STAGE,
         RoundKind.QUARTER_FINALS,
@@ -93,7 +93,7 @@ def test_the_rounds_are_those_of_the_format_table_with_no_play_off(season: Seaso
     ]
 
 
-def test_the_matches_per_round(season: Season) -> None:
+def test_the_matches_per_round(season: ArticleSeason) -> None:
     per_round = Counter(m.round for m in season.matches)
     assert per_round == {
         RoundKind.GROUP_STAGE: 12,
@@ -116,14 +116,14 @@ def test_the_draw_table_names_four_groups_including_multi_word_and_prefix_club_n
     }
 
 
-def test_four_groups_of_three_clubs_each_playing_a_single_round_robin(season: Season) -> None:
+def test_four_groups_of_three_clubs_each_playing_a_single_round_robin(season: ArticleSeason) -> None:
     assert season.groups == ["A", "B", "C", "D"]
     assert {g: {c.name for c in season.clubs if c.group == g} for g in season.groups} == GROUPS
     for group in season.groups:
         assert sum(m.group == group for m in season.matches) == 3
 
 
-def test_each_group_table_is_derived_from_its_matches(season: Season) -> None:
+def test_each_group_table_is_derived_from_its_matches(season: ArticleSeason) -> None:
     """Kestrel and Millbrook are level on points and goal difference; Kestrel's two goals to one put it second."""
     table = [(s.group, s.position, s.club, s.points, s.goal_difference) for s in season.standings]
     assert table == [
@@ -143,7 +143,7 @@ def test_each_group_table_is_derived_from_its_matches(season: Season) -> None:
     assert all(s.played == 2 for s in season.standings)
 
 
-def test_the_score_written_without_spaces_is_read(season: Season) -> None:
+def test_the_score_written_without_spaces_is_read(season: ArticleSeason) -> None:
     game = match(season, "Stonebridge United", "Eastfield")
     assert (game.line, game.home_score, game.away_score, game.group) == (63, 2, 1, "B")
 
@@ -151,7 +151,7 @@ def test_the_score_written_without_spaces_is_read(season: Season) -> None:
 # Clubs and leagues -----------------------------------------------------------------------------------------
 
 
-def test_quarter_final_entrants_are_inferred_premier_league_clubs(season: Season) -> None:
+def test_quarter_final_entrants_are_inferred_premier_league_clubs(season: ArticleSeason) -> None:
     """The quarter-finals prose names exactly one league: the Premier League."""
     entrants = {c.name: c for c in season.clubs if c.entry_round is RoundKind.QUARTER_FINALS}
     assert set(entrants) == PREMIER_LEAGUE_CLUBS
@@ -159,7 +159,7 @@ def test_quarter_final_entrants_are_inferred_premier_league_clubs(season: Season
         assert (club.league, club.league_attribution, club.group) == (League.PREMIER_LEAGUE, Attribution.INFERRED, None)
 
 
-def test_group_clubs_have_no_league(season: Season) -> None:
+def test_group_clubs_have_no_league(season: ArticleSeason) -> None:
     """The group stage prose names the First and Second leagues together, so no club's league follows from it."""
     grouped = [c for c in season.clubs if c.group]
     assert len(grouped) == 12
@@ -174,7 +174,9 @@ def test_group_clubs_have_no_league(season: Season) -> None:
 # Knockout ties ---------------------------------------------------------------------------------------------
 
 
-def test_the_quarter_finals_are_single_matches_between_group_winners_and_premier_league_clubs(season: Season) -> None:
+def test_the_quarter_finals_are_single_matches_between_group_winners_and_premier_league_clubs(
+    season: ArticleSeason,
+) -> None:
     quarters = [
         (t.home, t.away, t.home_aggregate, t.away_aggregate, t.winner, len(t.legs))
         for t in season.ties
@@ -190,7 +192,7 @@ def test_the_quarter_finals_are_single_matches_between_group_winners_and_premier
     assert {club for q in quarters for club in q[:2]} == group_winners | PREMIER_LEAGUE_CLUBS
 
 
-def test_semi_final_aggregates_and_winners(season: Season) -> None:
+def test_semi_final_aggregates_and_winners(season: ArticleSeason) -> None:
     """Sandbay and Westbury Rangers are level 3-3; Sandbay won it, as the one of them who played the final."""
     semis = [
         (t.home, t.away, t.home_aggregate, t.away_aggregate, t.winner, [leg.leg for leg in t.legs])
@@ -203,13 +205,13 @@ def test_semi_final_aggregates_and_winners(season: Season) -> None:
     ]
 
 
-def test_the_final_winner_and_runner_up(season: Season) -> None:
+def test_the_final_winner_and_runner_up(season: ArticleSeason) -> None:
     [final] = [t for t in season.ties if t.round is RoundKind.FINAL]
     assert (final.home, final.away, final.home_aggregate, final.away_aggregate) == ("Capital Athletic", "Sandbay", 2, 1)
     assert (season.winner, season.runner_up) == ("Capital Athletic", "Sandbay")
 
 
-def test_only_the_semi_finals_have_legs(season: Season) -> None:
+def test_only_the_semi_finals_have_legs(season: ArticleSeason) -> None:
     assert {(m.round, m.leg) for m in season.matches} == {
         (RoundKind.GROUP_STAGE, None),
         (RoundKind.QUARTER_FINALS, None),
@@ -234,18 +236,20 @@ def test_only_the_semi_finals_have_legs(season: Season) -> None:
         pytest.param("Stonebridge United", "Eastfield", False, id="a group match with a 90+2 goal"),
     ],
 )
-def test_extra_time_is_decided_from_the_minutes(season: Season, home: str, away: str, extra_time: bool | None) -> None:
+def test_extra_time_is_decided_from_the_minutes(
+    season: ArticleSeason, home: str, away: str, extra_time: bool | None
+) -> None:
     assert match(season, home, away).extra_time is extra_time
 
 
-def test_every_group_match_is_without_extra_time(season: Season) -> None:
+def test_every_group_match_is_without_extra_time(season: ArticleSeason) -> None:
     assert {m.extra_time for m in season.matches if m.round is RoundKind.GROUP_STAGE} == {False}
 
 
 # Goals, scorers and cards ----------------------------------------------------------------------------------
 
 
-def test_attribution_counts(season: Season) -> None:
+def test_attribution_counts(season: ArticleSeason) -> None:
     assert season.report.attributions == {
         Attribution.STATED: 37,
         Attribution.INFERRED: 10,
@@ -253,7 +257,7 @@ def test_attribution_counts(season: Season) -> None:
     }
 
 
-def test_the_scorer_table_proves_these_scorers(season: Season) -> None:
+def test_the_scorer_table_proves_these_scorers(season: ArticleSeason) -> None:
     """Each is the only assignment under which every table player ends with exactly his table count.
 
     Stonebridge's two unnamed goals need the one-entry rule: Mensah is named in the 15th-minute goal's match and
@@ -279,7 +283,7 @@ def test_the_scorer_table_proves_these_scorers(season: Season) -> None:
     ]
 
 
-def test_goals_the_table_cannot_decide_stay_unknown(season: Season) -> None:
+def test_goals_the_table_cannot_decide_stay_unknown(season: ArticleSeason) -> None:
     """Harbour Town's and Westbury's could each be either of two players; Brindle's scorer is not in the table;
     Sandbay's 70th and 12th-minute goals are Brandt's and Wells's in either order."""
     unknown = [
@@ -302,7 +306,7 @@ def test_goals_the_table_cannot_decide_stay_unknown(season: Season) -> None:
             assert (goal.attribution is Attribution.UNKNOWN) == (goal.scorer is None)
 
 
-def test_short_names_in_match_lines_are_the_full_names_of_the_scorer_table(season: Season) -> None:
+def test_short_names_in_match_lines_are_the_full_names_of_the_scorer_table(season: ArticleSeason) -> None:
     stated = {
         (goal.scorer.name, goal.club)
         for m in season.matches
@@ -314,7 +318,7 @@ def test_short_names_in_match_lines_are_the_full_names_of_the_scorer_table(seaso
     assert {name for name, _ in stated} <= {row.player.name for row in season.scorers}
 
 
-def test_an_entry_with_several_minutes_is_one_players_goals(season: Season) -> None:
+def test_an_entry_with_several_minutes_is_one_players_goals(season: ArticleSeason) -> None:
     goals = match(season, "Harbour Town", "Millbrook").goals
     assert [(g.scorer.name if g.scorer else None, g.minute) for g in goals] == [
         ("Liam Brennan", 5),
@@ -322,7 +326,7 @@ def test_an_entry_with_several_minutes_is_one_players_goals(season: Season) -> N
     ]
 
 
-def test_penalties_and_stoppage_time(season: Season) -> None:
+def test_penalties_and_stoppage_time(season: ArticleSeason) -> None:
     penalties = [(g.scorer.name, g.minute) for m in season.matches for g in m.goals if g.penalty and g.scorer]
     assert penalties == [("Sean Doyle", 44), ("Pavel Ivanov", 9), ("Hugo Moreau", 58)]
     stoppage = [
@@ -331,7 +335,7 @@ def test_penalties_and_stoppage_time(season: Season) -> None:
     assert stoppage == [("Piotr Kowalczyk", 90, 2), ("Hugo Moreau", 90, 4)]
 
 
-def test_goals_written_out_of_order_are_sorted_by_minute(season: Season) -> None:
+def test_goals_written_out_of_order_are_sorted_by_minute(season: ArticleSeason) -> None:
     assert minutes(match(season, "Sandbay", "Ironworks").goals) == [
         ("Sandbay", 3, None),
         ("Sandbay", 22, None),
@@ -345,7 +349,7 @@ def test_goals_written_out_of_order_are_sorted_by_minute(season: Season) -> None
     ]
 
 
-def test_lost_goals_come_last_without_a_minute(season: Season) -> None:
+def test_lost_goals_come_last_without_a_minute(season: ArticleSeason) -> None:
     assert minutes(match(season, "Kestrel", "Harbour Town").goals) == [
         ("Harbour Town", 30, None),
         ("Harbour Town", 44, None),
@@ -354,7 +358,7 @@ def test_lost_goals_come_last_without_a_minute(season: Season) -> None:
     ]
 
 
-def test_bare_names_and_empty_entries_are_cards(season: Season) -> None:
+def test_bare_names_and_empty_entries_are_cards(season: ArticleSeason) -> None:
     cards = [(c.club, c.player.name if c.player else None) for c in match(season, "Millbrook", "Kestrel").cards]
     assert cards == [("Millbrook", None), ("Kestrel", "Pike")]
     qf = [(c.club, c.player.name if c.player else None) for c in match(season, "Brindle", "Westbury Rangers").cards]
@@ -363,7 +367,7 @@ def test_bare_names_and_empty_entries_are_cards(season: Season) -> None:
     assert sum(len(m.cards) for m in season.matches) == 43
 
 
-def test_an_empty_entry_on_a_line_that_lost_a_goal_is_that_goal_not_a_card_too(season: Season) -> None:
+def test_an_empty_entry_on_a_line_that_lost_a_goal_is_that_goal_not_a_card_too(season: ArticleSeason) -> None:
     game = match(season, "Kestrel", "Harbour Town")
     assert [(g.club, g.minute) for g in game.goals if g.club == "Harbour Town"] == [
         ("Harbour Town", 30),
@@ -373,20 +377,20 @@ def test_an_empty_entry_on_a_line_that_lost_a_goal_is_that_goal_not_a_card_too(s
     assert [(c.club, c.player) for c in game.cards if c.club == "Harbour Town"] == [("Harbour Town", None)]
 
 
-def test_a_bare_name_the_table_proves_to_be_the_lost_scorer_is_a_goal_not_a_card(season: Season) -> None:
+def test_a_bare_name_the_table_proves_to_be_the_lost_scorer_is_a_goal_not_a_card(season: ArticleSeason) -> None:
     game = match(season, "Eastfield", "Oakvale")
     assert [(c.club, c.player) for c in game.cards] == [("Eastfield", None), ("Eastfield", None)]
     [haddad] = [g for g in game.goals if g.club == "Eastfield"]
     assert (haddad.scorer.name if haddad.scorer else None, haddad.attribution) == ("Karim Haddad", Attribution.INFERRED)
 
 
-def test_a_team_with_no_event_line_is_allowed(season: Season) -> None:
+def test_a_team_with_no_event_line_is_allowed(season: ArticleSeason) -> None:
     game = match(season, "Olimp", "Sandbay")
     assert [(g.club, g.scorer.name if g.scorer else None) for g in game.goals] == [("Sandbay", "Hugo Moreau")]
     assert game.cards == []
 
 
-def test_the_scorer_table(article: Article, season: Season) -> None:
+def test_the_scorer_table(article: Article, season: ArticleSeason) -> None:
     assert len(article.scorers) == len(season.scorers) == 31
     assert sum(row.goals for row in article.scorers) == 53
     assert {(row.player.name, row.player.club, row.goals) for row in season.scorers if row.goals >= 3} == {
@@ -401,11 +405,11 @@ def test_the_scorer_table(article: Article, season: Season) -> None:
 # The report ------------------------------------------------------------------------------------------------
 
 
-def test_the_one_deliberate_disagreement_is_reported_exactly(season: Season) -> None:
+def test_the_one_deliberate_disagreement_is_reported_exactly(season: ArticleSeason) -> None:
     """The infobox, format table and draw agree with the matches; only the scorer table is one goal short."""
     assert season.report.disagreements == [
-        Disagreement(163, "SCORER_TABLE_TOTAL", "the scorer table sums to 53 while the scores sum to 54"),
-        Disagreement(178, "SCORER_TABLE_CLUB", "the scorer table gives Brindle 4 goals, the scores give 5"),
+        ArticleDisagreement(163, "SCORER_TABLE_TOTAL", "the scorer table sums to 53 while the scores sum to 54"),
+        ArticleDisagreement(178, "SCORER_TABLE_CLUB", "the scorer table gives Brindle 4 goals, the scores give 5"),
     ]
 
 
@@ -424,8 +428,8 @@ def test_the_lines_the_disagreements_point_at(article: Article) -> None:
 # two goals in the scorer table (line numbers of the rows the base report names do not change).
 
 BASE_DISAGREEMENTS = [
-    Disagreement(163, "SCORER_TABLE_TOTAL", "the scorer table sums to 53 while the scores sum to 54"),
-    Disagreement(178, "SCORER_TABLE_CLUB", "the scorer table gives Brindle 4 goals, the scores give 5"),
+    ArticleDisagreement(163, "SCORER_TABLE_TOTAL", "the scorer table sums to 53 while the scores sum to 54"),
+    ArticleDisagreement(178, "SCORER_TABLE_CLUB", "the scorer table gives Brindle 4 goals, the scores give 5"),
 ]
 
 
@@ -435,7 +439,7 @@ def _replace_once(text: str, old: str, new: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def own_goal_season() -> Season:
+def own_goal_season() -> ArticleSeason:
     text = FIXTURE.read_text(encoding="utf-8")
     text = _replace_once(
         text,
@@ -448,12 +452,12 @@ def own_goal_season() -> Season:
     return build_season(parse_article(text, "2025_testland_cup_own_goal.txt"))
 
 
-def test_the_own_goal_variant_still_has_54_goals_and_the_same_winner(own_goal_season: Season) -> None:
+def test_the_own_goal_variant_still_has_54_goals_and_the_same_winner(own_goal_season: ArticleSeason) -> None:
     assert own_goal_season.winner == "Capital Athletic"
     assert sum(m.home_score + m.away_score for m in own_goal_season.matches) == 54
 
 
-def test_an_own_goal_counts_for_the_team_whose_line_lists_it(own_goal_season: Season) -> None:
+def test_an_own_goal_counts_for_the_team_whose_line_lists_it(own_goal_season: ArticleSeason) -> None:
     final = match(own_goal_season, "Capital Athletic", "Sandbay")
     goals = [
         (g.club, g.scorer.name if g.scorer else None, g.scorer.club if g.scorer else None, g.minute, g.own_goal)
@@ -467,5 +471,5 @@ def test_an_own_goal_counts_for_the_team_whose_line_lists_it(own_goal_season: Se
     assert own_goal_season.report.goals == 54
 
 
-def test_a_correctly_listed_own_goal_adds_no_disagreement(own_goal_season: Season) -> None:
+def test_a_correctly_listed_own_goal_adds_no_disagreement(own_goal_season: ArticleSeason) -> None:
     assert own_goal_season.report.disagreements == BASE_DISAGREEMENTS

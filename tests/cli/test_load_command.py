@@ -20,7 +20,7 @@ def season_count(url: str) -> int:
     engine = sync_engine(url)
     try:
         with Session(engine) as session:
-            return int(session.scalar(select(func.count()).select_from(models.Season)) or 0)
+            return int(session.scalar(select(func.count()).select_from(models.SeasonRow)) or 0)
     finally:
         engine.dispose()
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from cupql.article.parser import read_article
 from cupql.article.reconcile import build_season
-from cupql.article.season import Player
+from cupql.article.season import ArticlePlayer
 from cupql.loading import LoadRefused, bundled_articles, load, write_seasons
 from cupql.vocabulary import Attribution, RoundKind
 from db import models
@@ -36,9 +36,9 @@ def rows(url: str, statement):  # type: ignore[no-untyped-def]
 
 def test_the_article_loads_41_matches_and_98_goals(empty_database_url: str) -> None:
     quiet_load(empty_database_url)
-    [(matches,)] = rows(empty_database_url, select(func.count()).select_from(models.Match))
-    [(goals,)] = rows(empty_database_url, select(func.count()).select_from(models.Goal))
-    [(score_sum,)] = rows(empty_database_url, select(func.sum(models.Match.home_score + models.Match.away_score)))
+    [(matches,)] = rows(empty_database_url, select(func.count()).select_from(models.MatchRow))
+    [(goals,)] = rows(empty_database_url, select(func.count()).select_from(models.GoalRow))
+    [(score_sum,)] = rows(empty_database_url, select(func.sum(models.MatchRow.home_score + models.MatchRow.away_score)))
     assert (matches, goals, score_sum) == (41, 98, 98)
 
 
@@ -47,13 +47,13 @@ def test_every_group_table_is_derived_from_its_matches(empty_database_url: str) 
     table = rows(
         empty_database_url,
         select(
-            models.Standing.group_id,
-            models.Standing.position,
-            models.Standing.club_id,
-            models.Standing.points,
-            models.Standing.goals_for,
-            models.Standing.goals_against,
-        ).order_by(models.Standing.group_id, models.Standing.position),
+            models.StandingRow.group_id,
+            models.StandingRow.position,
+            models.StandingRow.club_id,
+            models.StandingRow.points,
+            models.StandingRow.goals_for,
+            models.StandingRow.goals_against,
+        ).order_by(models.StandingRow.group_id, models.StandingRow.position),
     )
     winners = {group.rsplit("-", 1)[-1]: club for group, position, club, *_ in table if position == 1}
     assert winners == {
@@ -82,23 +82,25 @@ def test_semi_finals_are_two_legged_ties_with_aggregates(empty_database_url: str
     ties = rows(
         empty_database_url,
         select(
-            models.Tie.home_id,
-            models.Tie.away_id,
-            models.Tie.home_aggregate,
-            models.Tie.away_aggregate,
-            models.Tie.winner_id,
+            models.TieRow.home_id,
+            models.TieRow.away_id,
+            models.TieRow.home_aggregate,
+            models.TieRow.away_aggregate,
+            models.TieRow.winner_id,
         )
-        .where(models.Tie.round == RoundKind.SEMI_FINALS)
-        .order_by(models.Tie.id),
+        .where(models.TieRow.round == RoundKind.SEMI_FINALS)
+        .order_by(models.TieRow.id),
     )
     assert ties == [("aktobe", "elimai", 3, 2, "aktobe"), ("tobol", "atyrau", 1, 4, "atyrau")]
-    [(season_winner, runner_up)] = rows(empty_database_url, select(models.Season.winner_id, models.Season.runner_up_id))
+    [(season_winner, runner_up)] = rows(
+        empty_database_url, select(models.SeasonRow.winner_id, models.SeasonRow.runner_up_id)
+    )
     assert (season_winner, runner_up) == ("aktobe", "atyrau")
 
 
 def test_extra_time_is_true_false_or_unknown_from_evidence(empty_database_url: str) -> None:
     quiet_load(empty_database_url)
-    extra = dict(rows(empty_database_url, select(models.Match.id, models.Match.extra_time)))
+    extra = dict(rows(empty_database_url, select(models.MatchRow.id, models.MatchRow.extra_time)))
     prefix = "kazakhstan-cup/2024"
     assert extra[f"{prefix}/play-off-round/taraz-v-jas-qyran"] is True  # 117'
     assert extra[f"{prefix}/quarter-finals/ordabasy-v-aktobe"] is True  # 91' and 117'
@@ -111,11 +113,11 @@ def test_aktobes_eight_goals_and_how_each_scorer_is_known(empty_database_url: st
     quiet_load(empty_database_url)
     goals = rows(
         empty_database_url,
-        select(models.Match.date, models.Goal.minute, models.Player.name, models.Goal.attribution)
-        .join(models.Match, models.Match.id == models.Goal.match_id)
-        .outerjoin(models.Player, models.Player.id == models.Goal.scorer_id)
-        .where(models.Goal.club_id == "aktobe")
-        .order_by(models.Match.date, models.Goal.ordinal),
+        select(models.MatchRow.date, models.GoalRow.minute, models.PlayerRow.name, models.GoalRow.attribution)
+        .join(models.MatchRow, models.MatchRow.id == models.GoalRow.match_id)
+        .outerjoin(models.PlayerRow, models.PlayerRow.id == models.GoalRow.scorer_id)
+        .where(models.GoalRow.club_id == "aktobe")
+        .order_by(models.MatchRow.date, models.GoalRow.ordinal),
     )
     assert [(minute, name, attribution.value) for _, minute, name, attribution in goals] == [
         (44, "Dmitry Bessmertny", "STATED"),
@@ -129,12 +131,12 @@ def test_aktobes_eight_goals_and_how_each_scorer_is_known(empty_database_url: st
     ]
     cards = rows(
         empty_database_url,
-        select(models.Player.name)
-        .select_from(models.Card)
-        .join(models.Player, models.Player.id == models.Card.player_id)
+        select(models.PlayerRow.name)
+        .select_from(models.CardRow)
+        .join(models.PlayerRow, models.PlayerRow.id == models.CardRow.player_id)
         .where(
-            models.Card.match_id == "kazakhstan-cup/2024/quarter-finals/ordabasy-v-aktobe",
-            models.Card.club_id == "aktobe",
+            models.CardRow.match_id == "kazakhstan-cup/2024/quarter-finals/ordabasy-v-aktobe",
+            models.CardRow.club_id == "aktobe",
         ),
     )
     assert sorted(name for (name,) in cards) == ["Kairov", "Kenesov", "Strumia"]
@@ -143,12 +145,12 @@ def test_aktobes_eight_goals_and_how_each_scorer_is_known(empty_database_url: st
 def test_the_report_counts_attributions_and_lists_every_disagreement(empty_database_url: str) -> None:
     quiet_load(empty_database_url)
     counts = dict(
-        rows(empty_database_url, select(models.Goal.attribution, func.count()).group_by(models.Goal.attribution))
+        rows(empty_database_url, select(models.GoalRow.attribution, func.count()).group_by(models.GoalRow.attribution))
     )
     assert counts == {Attribution.STATED: 35, Attribution.INFERRED: 13, Attribution.UNKNOWN: 50}
     disagreements = rows(
         empty_database_url,
-        select(models.Disagreement.line, models.Disagreement.code).order_by(models.Disagreement.ordinal),
+        select(models.DisagreementRow.line, models.DisagreementRow.code).order_by(models.DisagreementRow.ordinal),
     )
     assert disagreements == [
         (15, "INFOBOX_UPDATED"),
@@ -162,7 +164,14 @@ def test_loading_again_replaces_the_season_and_keeps_every_id(empty_database_url
     quiet_load(empty_database_url)
     ids = lambda: {  # noqa: E731
         table.__tablename__: sorted(i for (i,) in rows(empty_database_url, select(table.id)))  # type: ignore[attr-defined]
-        for table in (models.Match, models.Goal, models.Card, models.Player, models.Tie, models.Standing)
+        for table in (
+            models.MatchRow,
+            models.GoalRow,
+            models.CardRow,
+            models.PlayerRow,
+            models.TieRow,
+            models.StandingRow,
+        )
     }
     before = ids()
     quiet_load(empty_database_url)
@@ -172,15 +181,17 @@ def test_loading_again_replaces_the_season_and_keeps_every_id(empty_database_url
 
 def test_a_failed_import_leaves_the_previous_data_exactly_as_it_was(empty_database_url: str) -> None:
     quiet_load(empty_database_url)
-    snapshot = rows(empty_database_url, select(models.Goal.id, models.Goal.scorer_id, models.Goal.minute))
+    snapshot = rows(empty_database_url, select(models.GoalRow.id, models.GoalRow.scorer_id, models.GoalRow.minute))
     season = build_season(read_article(ARTICLE))
     # Halfway through the write a goal names a scorer who is in no player row: the foreign key refuses it.
-    stranger = Player(club="Aktobe", name="Nobody Atall")
+    stranger = ArticlePlayer(club="Aktobe", name="Nobody Atall")
     broken = dataclasses.replace(season, players=[p for p in season.players if p.name != "Jayro Jean"])
     broken.matches[0].goals[0].scorer = stranger
     with pytest.raises(LoadRefused, match="nothing was written"):
         write_seasons(empty_database_url, [(broken, str(ARTICLE))])
-    assert rows(empty_database_url, select(models.Goal.id, models.Goal.scorer_id, models.Goal.minute)) == snapshot
+    assert (
+        rows(empty_database_url, select(models.GoalRow.id, models.GoalRow.scorer_id, models.GoalRow.minute)) == snapshot
+    )
 
 
 def test_a_replayed_tie_stores_both_meetings_under_their_own_keys(empty_database_url: str, tmp_path: Path) -> None:
@@ -189,7 +200,7 @@ def test_a_replayed_tie_stores_both_meetings_under_their_own_keys(empty_database
     article.write_text(ARTICLE.read_text(encoding="utf-8").replace(original, REPLAY), encoding="utf-8")
     quiet_load(empty_database_url, [article])
     ids = sorted(
-        i for (i,) in rows(empty_database_url, select(models.Match.id).where(models.Match.id.contains("astana")))
+        i for (i,) in rows(empty_database_url, select(models.MatchRow.id).where(models.MatchRow.id.contains("astana")))
     )
     assert ids == [
         "kazakhstan-cup/2024/quarter-finals/tobol-v-astana",
