@@ -30,7 +30,7 @@ class Context:
     @classmethod
     def create(cls, engine: AsyncEngine, limits: QueryLimits) -> Context:
         database = Database(engine)
-        return cls(database=database, loaders=Loaders.create(database), limits=limits)
+        return cls(database=database, loaders=Loaders(database), limits=limits)
 
     async def season_of_year(self, year: int | None) -> models.SeasonRow:
         """The season of `year`, or the latest; fetched once per request however many fields ask at once."""

@@ -11,6 +11,7 @@ import inspect
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
@@ -239,91 +240,162 @@ def _attributions_by_season(session: Database) -> DataLoader[str, dict[Attributi
     return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
-@dataclass
 class Loaders:
-    """The loaders of one request; created fresh for each so no data leaks between requests."""
+    """The loaders of one request, each made when first used; fresh for every request, so no data leaks.
 
-    season: DataLoader[str, models.SeasonRow | None]
-    season_totals: DataLoader[str, SeasonTotals]
-    attributions_by_season: DataLoader[str, dict[Attribution, int]]
-    matches_by_round: DataLoader[tuple[str, RoundKind], list[models.MatchRow]]
-    club: DataLoader[str, ClubInSeason | None]
-    seasons_of_club: DataLoader[str, list[ClubInSeason]]
-    club_by_id: DataLoader[str, models.ClubRow | None]
-    player: DataLoader[str, models.PlayerRow | None]
-    match: DataLoader[str, models.MatchRow | None]
-    goal: DataLoader[str, models.GoalRow | None]
-    card: DataLoader[str, models.CardRow | None]
-    group: DataLoader[str, models.GroupRow | None]
-    tie: DataLoader[str, models.TieRow | None]
-    round: DataLoader[str, models.RoundRow | None]
-    goals_by_match: DataLoader[str, list[models.GoalRow]]
-    cards_by_match: DataLoader[str, list[models.CardRow]]
-    goals_by_player: DataLoader[str, list[models.GoalRow]]
-    cards_by_player: DataLoader[str, list[models.CardRow]]
-    scorer_entry_by_player: DataLoader[str, list[models.ScorerEntryRow]]
-    matches_by_tie: DataLoader[str, list[models.MatchRow]]
-    matches_by_group: DataLoader[str, list[models.MatchRow]]
-    standings_by_group: DataLoader[str, list[models.StandingRow]]
-    entries_by_group: DataLoader[str, list[models.ClubEntryRow]]
-    rounds_by_season: DataLoader[str, list[models.RoundRow]]
-    groups_by_season: DataLoader[str, list[models.GroupRow]]
-    ties_by_season: DataLoader[str, list[models.TieRow]]
-    disagreements_by_season: DataLoader[str, list[models.DisagreementRow]]
-    scorer_entries_by_season: DataLoader[str, list[models.ScorerEntryRow]]
-    matches_by_club: DataLoader[tuple[str, str], list[models.MatchRow]]
-    goals_by_club: DataLoader[tuple[str, str], list[models.GoalRow]]
-    cards_by_club: DataLoader[tuple[str, str], list[models.CardRow]]
-    players_by_club: DataLoader[tuple[str, str], list[models.PlayerRow]]
-    scorer_entries_by_club: DataLoader[tuple[str, str], list[models.ScorerEntryRow]]
+    A request uses a handful of the thirty-odd loaders: making them on demand keeps a request that reads
+    little (`{ __typename }`, a cache miss of a small query) from paying for all of them.
+    """
 
-    @classmethod
-    def create(cls, session: Database) -> Loaders:
-        m = models
-        return cls(
-            season=_id_loader(session, m.SeasonRow),
-            season_totals=_season_totals(session),
-            attributions_by_season=_attributions_by_season(session),
-            matches_by_round=_matches_by_round(session),
-            club=_clubs_in_season(session),
-            seasons_of_club=_seasons_of_club(session),
-            club_by_id=_id_loader(session, m.ClubRow),
-            player=_id_loader(session, m.PlayerRow),
-            match=_id_loader(session, m.MatchRow),
-            goal=_id_loader(session, m.GoalRow),
-            card=_id_loader(session, m.CardRow),
-            group=_id_loader(session, m.GroupRow),
-            tie=_id_loader(session, m.TieRow),
-            round=_id_loader(session, m.RoundRow),
-            goals_by_match=_list_loader(session, m.GoalRow, m.GoalRow.match_id, m.GoalRow.ordinal),
-            cards_by_match=_list_loader(session, m.CardRow, m.CardRow.match_id, m.CardRow.ordinal),
-            goals_by_player=_list_loader(session, m.GoalRow, m.GoalRow.scorer_id, in_match_order=True),
-            cards_by_player=_list_loader(session, m.CardRow, m.CardRow.player_id, in_match_order=True),
-            scorer_entry_by_player=_list_loader(session, m.ScorerEntryRow, m.ScorerEntryRow.player_id),
-            matches_by_tie=_list_loader(session, m.MatchRow, m.MatchRow.tie_id, m.MatchRow.date),
-            matches_by_group=_list_loader(session, m.MatchRow, m.MatchRow.group_id, m.MatchRow.date, m.MatchRow.id),
-            standings_by_group=_list_loader(session, m.StandingRow, m.StandingRow.group_id, m.StandingRow.position),
-            entries_by_group=_list_loader(session, m.ClubEntryRow, m.ClubEntryRow.group_id, m.ClubEntryRow.club_id),
-            rounds_by_season=_list_loader(session, m.RoundRow, m.RoundRow.season_id),
-            groups_by_season=_list_loader(session, m.GroupRow, m.GroupRow.season_id, m.GroupRow.name),
-            ties_by_season=_list_loader(session, m.TieRow, m.TieRow.season_id, _first_leg_date(), m.TieRow.id),
-            disagreements_by_season=_list_loader(
-                session, m.DisagreementRow, m.DisagreementRow.season_id, m.DisagreementRow.ordinal
-            ),
-            scorer_entries_by_season=_list_loader(
-                session,
-                m.ScorerEntryRow,
-                m.ScorerEntryRow.season_id,
-                m.ScorerEntryRow.goals.desc(),
-                m.ScorerEntryRow.id,
-            ),
-            matches_by_club=_club_matches(session),
-            goals_by_club=_club_rows(session, m.GoalRow, in_match_order=True),
-            cards_by_club=_club_rows(session, m.CardRow, in_match_order=True),
-            players_by_club=_club_rows(session, m.PlayerRow, m.PlayerRow.sort_name, m.PlayerRow.id),
-            scorer_entries_by_club=_club_rows(
-                session, m.ScorerEntryRow, m.ScorerEntryRow.goals.desc(), m.ScorerEntryRow.id
-            ),
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    @cached_property
+    def season(self) -> DataLoader[str, models.SeasonRow | None]:
+        return _id_loader(self._database, models.SeasonRow)
+
+    @cached_property
+    def season_totals(self) -> DataLoader[str, SeasonTotals]:
+        return _season_totals(self._database)
+
+    @cached_property
+    def attributions_by_season(self) -> DataLoader[str, dict[Attribution, int]]:
+        return _attributions_by_season(self._database)
+
+    @cached_property
+    def matches_by_round(self) -> DataLoader[tuple[str, RoundKind], list[models.MatchRow]]:
+        return _matches_by_round(self._database)
+
+    @cached_property
+    def club(self) -> DataLoader[str, ClubInSeason | None]:
+        return _clubs_in_season(self._database)
+
+    @cached_property
+    def seasons_of_club(self) -> DataLoader[str, list[ClubInSeason]]:
+        return _seasons_of_club(self._database)
+
+    @cached_property
+    def club_by_id(self) -> DataLoader[str, models.ClubRow | None]:
+        return _id_loader(self._database, models.ClubRow)
+
+    @cached_property
+    def player(self) -> DataLoader[str, models.PlayerRow | None]:
+        return _id_loader(self._database, models.PlayerRow)
+
+    @cached_property
+    def match(self) -> DataLoader[str, models.MatchRow | None]:
+        return _id_loader(self._database, models.MatchRow)
+
+    @cached_property
+    def goal(self) -> DataLoader[str, models.GoalRow | None]:
+        return _id_loader(self._database, models.GoalRow)
+
+    @cached_property
+    def card(self) -> DataLoader[str, models.CardRow | None]:
+        return _id_loader(self._database, models.CardRow)
+
+    @cached_property
+    def group(self) -> DataLoader[str, models.GroupRow | None]:
+        return _id_loader(self._database, models.GroupRow)
+
+    @cached_property
+    def tie(self) -> DataLoader[str, models.TieRow | None]:
+        return _id_loader(self._database, models.TieRow)
+
+    @cached_property
+    def round(self) -> DataLoader[str, models.RoundRow | None]:
+        return _id_loader(self._database, models.RoundRow)
+
+    @cached_property
+    def goals_by_match(self) -> DataLoader[str, list[models.GoalRow]]:
+        return _list_loader(self._database, models.GoalRow, models.GoalRow.match_id, models.GoalRow.ordinal)
+
+    @cached_property
+    def cards_by_match(self) -> DataLoader[str, list[models.CardRow]]:
+        return _list_loader(self._database, models.CardRow, models.CardRow.match_id, models.CardRow.ordinal)
+
+    @cached_property
+    def goals_by_player(self) -> DataLoader[str, list[models.GoalRow]]:
+        return _list_loader(self._database, models.GoalRow, models.GoalRow.scorer_id, in_match_order=True)
+
+    @cached_property
+    def cards_by_player(self) -> DataLoader[str, list[models.CardRow]]:
+        return _list_loader(self._database, models.CardRow, models.CardRow.player_id, in_match_order=True)
+
+    @cached_property
+    def scorer_entry_by_player(self) -> DataLoader[str, list[models.ScorerEntryRow]]:
+        return _list_loader(self._database, models.ScorerEntryRow, models.ScorerEntryRow.player_id)
+
+    @cached_property
+    def matches_by_tie(self) -> DataLoader[str, list[models.MatchRow]]:
+        return _list_loader(self._database, models.MatchRow, models.MatchRow.tie_id, models.MatchRow.date)
+
+    @cached_property
+    def matches_by_group(self) -> DataLoader[str, list[models.MatchRow]]:
+        return _list_loader(
+            self._database, models.MatchRow, models.MatchRow.group_id, models.MatchRow.date, models.MatchRow.id
+        )
+
+    @cached_property
+    def standings_by_group(self) -> DataLoader[str, list[models.StandingRow]]:
+        return _list_loader(
+            self._database, models.StandingRow, models.StandingRow.group_id, models.StandingRow.position
+        )
+
+    @cached_property
+    def entries_by_group(self) -> DataLoader[str, list[models.ClubEntryRow]]:
+        return _list_loader(
+            self._database, models.ClubEntryRow, models.ClubEntryRow.group_id, models.ClubEntryRow.club_id
+        )
+
+    @cached_property
+    def rounds_by_season(self) -> DataLoader[str, list[models.RoundRow]]:
+        return _list_loader(self._database, models.RoundRow, models.RoundRow.season_id)
+
+    @cached_property
+    def groups_by_season(self) -> DataLoader[str, list[models.GroupRow]]:
+        return _list_loader(self._database, models.GroupRow, models.GroupRow.season_id, models.GroupRow.name)
+
+    @cached_property
+    def ties_by_season(self) -> DataLoader[str, list[models.TieRow]]:
+        return _list_loader(self._database, models.TieRow, models.TieRow.season_id, _first_leg_date(), models.TieRow.id)
+
+    @cached_property
+    def disagreements_by_season(self) -> DataLoader[str, list[models.DisagreementRow]]:
+        return _list_loader(
+            self._database, models.DisagreementRow, models.DisagreementRow.season_id, models.DisagreementRow.ordinal
+        )
+
+    @cached_property
+    def scorer_entries_by_season(self) -> DataLoader[str, list[models.ScorerEntryRow]]:
+        return _list_loader(
+            self._database,
+            models.ScorerEntryRow,
+            models.ScorerEntryRow.season_id,
+            models.ScorerEntryRow.goals.desc(),
+            models.ScorerEntryRow.id,
+        )
+
+    @cached_property
+    def matches_by_club(self) -> DataLoader[tuple[str, str], list[models.MatchRow]]:
+        return _club_matches(self._database)
+
+    @cached_property
+    def goals_by_club(self) -> DataLoader[tuple[str, str], list[models.GoalRow]]:
+        return _club_rows(self._database, models.GoalRow, in_match_order=True)
+
+    @cached_property
+    def cards_by_club(self) -> DataLoader[tuple[str, str], list[models.CardRow]]:
+        return _club_rows(self._database, models.CardRow, in_match_order=True)
+
+    @cached_property
+    def players_by_club(self) -> DataLoader[tuple[str, str], list[models.PlayerRow]]:
+        return _club_rows(self._database, models.PlayerRow, models.PlayerRow.sort_name, models.PlayerRow.id)
+
+    @cached_property
+    def scorer_entries_by_club(self) -> DataLoader[tuple[str, str], list[models.ScorerEntryRow]]:
+        return _club_rows(
+            self._database, models.ScorerEntryRow, models.ScorerEntryRow.goals.desc(), models.ScorerEntryRow.id
         )
 
 
