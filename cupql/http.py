@@ -19,6 +19,7 @@ asks:
 * GET without a query from a browser serves cupql's offline GraphiQL page.
 """
 
+import functools
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -98,6 +99,7 @@ def _preference(media_type: str, ranges: list[tuple[str, float]]) -> tuple[float
     return best
 
 
+@functools.lru_cache(maxsize=256)
 def negotiate_media_type(accept: str | None) -> str | None:
     """The response media type for an ``Accept`` header, or None if it accepts neither JSON type."""
     if accept is None or not accept.strip():

@@ -9,6 +9,7 @@ Each worker process counts its own requests: with `--workers N`, a scrape reache
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Iterator
 
@@ -64,8 +65,24 @@ def operation_label(operation: str | None) -> str:
 
 def record_request(path: str, operation: str | None, status: int, seconds: float) -> None:
     """Count one answered request."""
-    _REQUESTS.labels(path=path, operation=operation_label(operation), status=str(status)).inc()
-    _LATENCY.labels(path=path).observe(seconds)
+    _request_series(path, operation_label(operation), status).inc()
+    _latency_series(path).observe(seconds)
+
+
+# Looking a labelled series up costs more than counting in it; the label sets are few and bounded.
+@functools.lru_cache(maxsize=4096)
+def _request_series(path: str, operation: str, status: int) -> Counter:
+    return _REQUESTS.labels(path=path, operation=operation, status=str(status))
+
+
+@functools.lru_cache(maxsize=64)
+def _latency_series(path: str) -> Histogram:
+    return _LATENCY.labels(path=path)
+
+
+@functools.lru_cache(maxsize=64)
+def _cache_series(cache: str, hit: bool) -> Counter:
+    return _CACHE.labels(cache=cache, result="hit" if hit else "miss")
 
 
 def record_statement() -> None:
@@ -75,7 +92,7 @@ def record_statement() -> None:
 
 def record_cache_lookup(cache: str, *, hit: bool) -> None:
     """Count one lookup in the cache named `cache`."""
-    _CACHE.labels(cache=cache, result="hit" if hit else "miss").inc()
+    _cache_series(cache, hit).inc()
 
 
 class _PoolCollector(Collector):
