@@ -27,20 +27,28 @@ class Database:
         self.waves = Waves()
         self.statements = 0
         """How many statements the request has run (reported with CUPQL_DEBUG_SQL=1)."""
+        self._closed = False
 
     async def execute(self, statement: Executable) -> list[Any]:
         """Every row; a row reads like a tuple and by column name."""
         async with self._lock:
+            if self._closed:
+                # A batch left over from a request that has ended (a failed field cancels its siblings, not
+                # their loads) must not open a connection that nothing would return.
+                raise RuntimeError("the request's database connection is closed")
             if self._connection is None:
                 self._connection = await self._engine.connect()
             self.statements += 1
             return list((await self._connection.execute(statement)).all())
 
     async def close(self) -> None:
-        """Return the connection to the pool, if the request opened one."""
-        if self._connection is not None:
-            await self._connection.close()
-            self._connection = None
+        """End the request's use of the database: stop its waves and return the connection to the pool."""
+        self._closed = True
+        await self.waves.cancel()
+        async with self._lock:
+            if self._connection is not None:
+                await self._connection.close()
+                self._connection = None
 
     async def scalars(self, statement: Executable) -> list[Any]:
         """The first column of every row."""

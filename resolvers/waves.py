@@ -11,6 +11,7 @@ with one statement per loader it uses, whether the level has one parent object o
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
@@ -42,6 +43,17 @@ class Waves:
             return await future
 
         return in_wave
+
+    async def cancel(self) -> None:
+        """Stop the wave runner and fail the loads still waiting: the request has ended."""
+        runner = self._runner
+        if runner is not None:
+            runner.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await runner
+        for _load, future in self._pending:
+            future.cancel()
+        self._pending = []
 
     async def _run(self) -> None:
         try:
