@@ -39,8 +39,6 @@ from schema.build import build_schema
 logger = logging.getLogger(__name__)
 
 _CONTEXT = "cupql.context"
-# Room for thousands of distinct client documents; each is at most `max_tokens` tokens.
-_PERSISTED_QUERY_BYTES = 8 * 1024 * 1024
 
 
 class CupqlGraphQL(GraphQLEndpoint[Context, None]):
@@ -111,7 +109,7 @@ def create_app(settings: Settings) -> Starlette:
             engine, settings.cache_refresh_seconds, on_change=responses.clear if responses else lambda: None
         ),
         responses=responses,
-        persisted_queries=PersistedQueries(_PERSISTED_QUERY_BYTES),
+        persisted_queries=PersistedQueries(settings.persisted_queries_max_bytes),
         cache_control=settings.cache_control,
     )
     routes = [

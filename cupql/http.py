@@ -62,6 +62,9 @@ class CacheState:
     """What the endpoint tells a response cache about the response it made."""
 
     cacheable: bool = False
+    """The response may be stored: the operation ran without any error."""
+    ran: bool = False
+    """The operation ran (its document parsed and validated), with or without field errors."""
 
 
 _HTTP_ERROR_CODES = {
@@ -229,6 +232,7 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         state = request.scope.get(CACHE_STATE)
         if isinstance(state, CacheState):
             state.cacheable = not errors
+            state.ran = "data" in response
         return response
 
     def encode_json(self, data: object) -> bytes:

@@ -29,16 +29,24 @@ __all__ = ["CachingGraphQL", "ResponseCache"]
 _QUERY_PARAMETERS = ("query", "operationName", "variables", "extensions")
 
 
+CacheKey = tuple[str, str | None, bytes, str]
+"""A request as the response cache tells requests apart: query, operation name, variables, media type."""
+
+
 @dataclass(frozen=True)
 class CachedResponse:
-    """A stored response: its media type and body."""
+    """A stored response: its media type and body, and the bytes its entry holds (key included)."""
 
     content_type: bytes
     body: bytes
+    size: int
 
-    @property
-    def size(self) -> int:
-        return len(self.body) + 64
+    @classmethod
+    def for_key(cls, key: CacheKey, content_type: bytes, body: bytes) -> CachedResponse:
+        query, operation_name, variables, media_type = key
+        # A key can be larger than its response (a padded query): both count against the cache's bound.
+        key_bytes = len(query.encode()) + len(operation_name or "") + len(variables) + len(media_type)
+        return cls(content_type, body, key_bytes + len(content_type) + len(body) + 256)
 
 
 @dataclass(frozen=True)
@@ -61,30 +69,31 @@ class GraphQLRequest:
             and isinstance(self.extensions, dict | None)
         )
 
-    def cache_key(self, media_type: str) -> tuple[str, str, bytes, str] | None:
+    def cache_key(self, media_type: str) -> CacheKey | None:
         if not isinstance(self.query, str) or not isinstance(self.operation_name, str | None):
             return None
         try:
             variables = orjson.dumps(self.variables or {}, option=orjson.OPT_SORT_KEYS)
         except TypeError:
             return None
-        return self.query, self.operation_name or "", variables, media_type
+        # An empty operation name is an error where no name is not: the two must not share a response.
+        return self.query, self.operation_name, variables, media_type
 
 
 class ResponseCache:
     """Successful responses by request, for one data version, bounded in bytes."""
 
     def __init__(self, max_bytes: int) -> None:
-        self._responses: LRUCache[tuple[str, str, bytes, str], CachedResponse] = LRUCache(
+        self._responses: LRUCache[CacheKey, CachedResponse] = LRUCache(
             max_bytes, getsizeof=lambda response: response.size
         )
 
-    def get(self, key: tuple[str, str, bytes, str]) -> CachedResponse | None:
+    def get(self, key: CacheKey) -> CachedResponse | None:
         response = self._responses.get(key)
         record_cache_lookup("response", hit=response is not None)
         return response
 
-    def put(self, key: tuple[str, str, bytes, str], response: CachedResponse) -> None:
+    def put(self, key: CacheKey, response: CachedResponse) -> None:
         if response.size <= self._responses.maxsize:
             self._responses[key] = response
 
@@ -132,28 +141,46 @@ class CachingGraphQL:
             return
         media_type = negotiate_media_type(headers.get(b"accept", b"").decode("latin-1") or None)
         try:
-            query = self.persisted_queries.resolve(request.query, request.extensions)
+            query, to_register = self.persisted_queries.resolve(request.query, request.extensions)
         except PersistedQueryError as error:
             await _send_error(send, error, media_type or APPLICATION_JSON, head=method == "HEAD")
             return
         if query is not request.query:
             request = GraphQLRequest(query, request.operation_name, request.variables, request.extensions)
             scope, body = _with_query(scope, body, query)
+        ran = await self._respond(scope, receive, send, body, request, media_type, headers)
+        # A persisted query is kept only once it has run: text that does not parse or validate takes no room.
+        if to_register is not None and ran and isinstance(query, str):
+            self.persisted_queries.register(to_register, query)
+
+    async def _respond(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        body: bytes,
+        request: GraphQLRequest,
+        media_type: str | None,
+        headers: dict[bytes, bytes],
+    ) -> bool:
+        """Answer from the cache or the endpoint; whether the operation ran (or had run) without request errors."""
+        method = scope["method"]
         key = request.cache_key(media_type) if media_type else None
         version = await self.data_version.current() if key else None
         if key is None or version is None:
-            await self._forward(scope, receive, send, body)
-            return
+            state = CacheState()
+            await self._forward({**scope, CACHE_STATE: state}, receive, send, body)
+            return state.ran
         etag = _etag(version, key) if method != "POST" else None
         if etag is not None and _matches(headers.get(b"if-none-match"), etag):
             await send({"type": "http.response.start", "status": 304, "headers": self._validators(etag)})
             await send({"type": "http.response.body", "body": b""})
-            return
+            return True
         cached = self.responses.get(key) if self.responses is not None else None
         if cached is not None:
             await self._send(send, cached.content_type, cached.body, etag, hit=True, head=method == "HEAD")
-            return
-        await self._run(scope, receive, send, body, key, version, etag)
+            return True
+        return await self._run(scope, receive, send, body, key, version, etag)
 
     async def _run(
         self,
@@ -161,10 +188,10 @@ class CachingGraphQL:
         receive: Receive,
         send: Send,
         body: bytes,
-        key: tuple[str, str, bytes, str],
+        key: CacheKey,
         version: int,
         etag: bytes | None,
-    ) -> None:
+    ) -> bool:
         state = CacheState()
         captured = _Captured()
 
@@ -182,16 +209,17 @@ class CachingGraphQL:
         content_type = dict(captured.headers).get(b"content-type", APPLICATION_JSON.encode())
         cacheable = state.cacheable and captured.status == 200
         if cacheable and self.responses is not None and await self.data_version.current() == version:
-            self.responses.put(key, CachedResponse(content_type, bytes(captured.body)))
+            self.responses.put(key, CachedResponse.for_key(key, content_type, bytes(captured.body)))
         if cacheable:
             await self._send(send, content_type, bytes(captured.body), etag, hit=False, head=head)
-            return
+            return True
         headers = [(name, value) for name, value in captured.headers if name != b"content-length"]
         if etag is not None:
             headers.append((b"cache-control", b"no-store"))
         headers.append((b"content-length", str(len(captured.body)).encode()))
         await send({"type": "http.response.start", "status": captured.status, "headers": headers})
         await send({"type": "http.response.body", "body": b"" if head else bytes(captured.body)})
+        return state.ran
 
     def _validators(self, etag: bytes) -> list[tuple[bytes, bytes]]:
         return [(b"etag", etag), (b"cache-control", self.cache_control), (b"vary", b"accept")]
@@ -213,7 +241,7 @@ class CachingGraphQL:
         self, scope: Scope, receive: Receive, headers: dict[bytes, bytes]
     ) -> tuple[GraphQLRequest | None, bytes]:
         if scope["method"] != "POST":
-            parameters = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+            parameters = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True))
             try:
                 return GraphQLRequest(
                     parameters.get("query"),
@@ -272,14 +300,18 @@ def _with_query(scope: Scope, body: bytes, query: object) -> tuple[Scope, bytes]
         payload = orjson.loads(body)
         payload["query"] = query
         return scope, orjson.dumps(payload)
-    parameters = [(name, value) for name, value in parse_qsl(scope["query_string"].decode("latin-1"))]
+    parameters = [
+        (name, value) for name, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+    ]
     parameters = [(name, value) for name, value in parameters if name != "query"] + [("query", str(query))]
     return {**scope, "query_string": urlencode(parameters).encode("latin-1")}, body
 
 
-def _etag(version: int, key: tuple[str, str, bytes, str]) -> bytes:
+def _etag(version: int, key: CacheKey) -> bytes:
     digest = hashlib.blake2b(digest_size=12)
-    for part in key:
+    query, operation_name, variables, media_type = key
+    # The operation name is prefixed so that none and an empty one differ.
+    for part in (query, "" if operation_name is None else f"={operation_name}", variables, media_type):
         digest.update(part.encode() if isinstance(part, str) else part)
         digest.update(b"\0")
     return f'W/"{version}-{digest.hexdigest()}"'.encode()
@@ -289,7 +321,8 @@ def _matches(if_none_match: bytes | None, etag: bytes) -> bool:
     if if_none_match is None:
         return False
     wanted = etag.removeprefix(b"W/")
-    return any(tag.strip() == b"*" or tag.strip().removeprefix(b"W/") == wanted for tag in if_none_match.split(b","))
+    # `*` is not honoured: it would answer 304 for a query that has never run, or cannot.
+    return any(tag.strip().removeprefix(b"W/") == wanted for tag in if_none_match.split(b","))
 
 
 def _without_body(send: Send) -> Send:

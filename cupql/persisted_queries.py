@@ -1,8 +1,9 @@
 """Automatic persisted queries, as Apollo clients send them.
 
 A client first sends only `extensions.persistedQuery.sha256Hash`; when the server does not know the hash it
-answers `PERSISTED_QUERY_NOT_FOUND`, and the client sends the query with its hash once, which registers it.
-The store is bounded in bytes and forgets the least recently used queries first.
+answers `PERSISTED_QUERY_NOT_FOUND`, and the client sends the query with its hash once, which registers it if
+the query runs (text that does not parse or validate is never kept). The store is bounded in bytes and forgets
+the least recently used queries first.
 """
 
 from __future__ import annotations
@@ -28,24 +29,28 @@ class PersistedQueries:
     """Queries by the SHA-256 of their text, as registered by clients."""
 
     def __init__(self, max_bytes: int) -> None:
-        self._queries: LRUCache[str, str] = LRUCache(max_bytes, getsizeof=len)
+        self._queries: LRUCache[str, str] = LRUCache(max_bytes, getsizeof=lambda query: len(query.encode()))
 
-    def resolve(self, query: object, extensions: object) -> object:
-        """The query a request means: its own, or the one its `persistedQuery` extension names."""
+    def resolve(self, query: object, extensions: object) -> tuple[object, str | None]:
+        """The query a request means (its own, or the one its `persistedQuery` extension names), and the hash
+        to `register` it under once it has run, when the request sent both."""
         persisted = extensions.get("persistedQuery") if isinstance(extensions, dict) else None
         if persisted is None:
-            return query
+            return query, None
         sha256 = _hash_of(persisted)
         if query is None:
             known = self._queries.get(sha256)
             if known is None:
                 raise PersistedQueryError("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")
-            return known
+            return known, None
         if not isinstance(query, str) or hashlib.sha256(query.encode()).hexdigest() != sha256:
             raise PersistedQueryError("provided sha does not match query", str(ErrorCode.BAD_REQUEST))
-        if len(query) <= self._queries.maxsize:
+        return query, sha256
+
+    def register(self, sha256: str, query: str) -> None:
+        """Remember `query` under its hash (the least recently used go first when the store is full)."""
+        if len(query.encode()) <= self._queries.maxsize:
             self._queries[sha256] = query
-        return query
 
 
 def _hash_of(persisted: Any) -> str:

@@ -38,6 +38,9 @@ class Settings:
         1.0, "How often each worker checks the data version: the longest it serves responses older than an import."
     )
     cache_control: str = setting("public, max-age=5", "Cache-Control of successful GET responses.")
+    persisted_queries_max_bytes: int = setting(
+        8 * 1024 * 1024, "Memory the automatic persisted queries may hold, in bytes (least recently used go first)."
+    )
     # Any origin may read a public, read-only API: no cookies or credentials are ever involved.
     cors_origins: str = setting(
         "*", "Origins browser apps may call the API from, separated by commas; * for any, '' for none."

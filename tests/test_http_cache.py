@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from cupql.http_cache import CachedResponse, ResponseCache
 from cupql.settings import Settings
 from tests.conftest import GRAPHQL_RESPONSE, api_client
 
@@ -144,3 +145,37 @@ async def test_metrics_count_response_cache_hits_and_misses(cached: httpx.AsyncC
     after = (await cached.get("/metrics")).text
     assert lookups(after, "miss") - lookups(before, "miss") == 1
     assert lookups(after, "hit") - lookups(before, "hit") == 2
+
+
+async def test_an_empty_operation_name_is_not_answered_from_a_nameless_success(cached: httpx.AsyncClient) -> None:
+    assert (await cached.post("/graphql", json={"query": WINNER})).json() == WINNER_DATA
+    empty = await cached.post("/graphql", json={"query": WINNER, "operationName": ""})
+    assert "x-cache" not in empty.headers
+    assert empty.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    blank_get = await cached.get("/graphql", params={"query": WINNER, "operationName": ""})
+    assert blank_get.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+async def test_a_persisted_query_that_does_not_validate_is_not_kept(cached: httpx.AsyncClient) -> None:
+    broken = "{ season { noSuchField } }"
+    sha256 = hashlib.sha256(broken.encode()).hexdigest()
+    sent = await cached.post("/graphql", json={"query": broken, "extensions": persisted(sha256)})
+    assert sent.json()["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    again = await cached.post("/graphql", json={"extensions": persisted(sha256)})
+    assert again.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+
+
+async def test_if_none_match_star_does_not_stand_for_a_response(cached: httpx.AsyncClient) -> None:
+    response = await cached.get("/graphql", params={"query": WINNER}, headers={"if-none-match": "*"})
+    assert (response.status_code, response.json()) == (200, WINNER_DATA)
+
+
+def test_the_cache_bound_counts_each_entrys_key_as_well_as_its_body() -> None:
+    responses = ResponseCache(max_bytes=64 * 1024)
+    padded = "{ __typename }" + " " * 100_000
+    key = (padded, None, b"{}", "application/json")
+    responses.put(key, CachedResponse.for_key(key, b"application/json", b'{"data":{"__typename":"Query"}}'))
+    assert responses.get(key) is None
+    small = ("{ __typename }", None, b"{}", "application/json")
+    responses.put(small, CachedResponse.for_key(small, b"application/json", b'{"data":{"__typename":"Query"}}'))
+    assert responses.get(small) is not None
