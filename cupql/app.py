@@ -100,14 +100,16 @@ def create_app(settings: Settings) -> Starlette:
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         tune_for_serving()
         yield
+        await data_version.close()
         await engine.dispose()
 
     responses = ResponseCache(settings.cache_max_bytes) if settings.response_cache else None
+    data_version = DataVersion(
+        settings.database_url, settings.cache_refresh_seconds, on_change=responses.clear if responses else lambda: None
+    )
     graphql = CachingGraphQL(
         CupqlGraphQL(settings, engine),
-        data_version=DataVersion(
-            engine, settings.cache_refresh_seconds, on_change=responses.clear if responses else lambda: None
-        ),
+        data_version=data_version,
         responses=responses,
         persisted_queries=PersistedQueries(settings.persisted_queries_max_bytes),
         cache_control=settings.cache_control,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, NullPool, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -69,5 +69,13 @@ def async_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     if resolved.get_backend_name() == "postgresql":
         options["pool_size"] = pool_size
     engine = create_async_engine(resolved, **options)
+    _enable_sqlite_foreign_keys(engine.sync_engine)
+    return engine
+
+
+def unpooled_async_engine(url: str) -> AsyncEngine:
+    """An asyncio engine that opens a connection for each use and keeps none: for rare reads beside the server's
+    pool, which must not wait for it."""
+    engine = create_async_engine(resolve_url(url, asynchronous=True), poolclass=NullPool)
     _enable_sqlite_foreign_keys(engine.sync_engine)
     return engine
