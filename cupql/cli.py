@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,8 @@ from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load
 from cupql.logs import logging_config
 from cupql.query_command import query_command
 from cupql.serving import run_server
-from cupql.settings import Settings, declared_settings
+from cupql.settings import Settings
+from cupql.settings_options import settings_options
 from db.engine import DatabaseURLError
 from schema.limits import QueryLimits
 
@@ -26,28 +26,6 @@ from schema.limits import QueryLimits
 @click.version_option(package_name="cupql", prog_name="cupql", message="%(prog)s %(version)s")
 def main() -> None:
     """cupql: a GraphQL API for football cup competitions."""
-
-
-def settings_options(*names: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Add a flag for each setting named (every setting when none is: see cupql.settings), each with its
-    `CUPQL_*` variable and default."""
-
-    def decorate(command: Callable[..., None]) -> Callable[..., None]:
-        chosen = [declared for declared in declared_settings() if not names or declared.name in names]
-        for declared in reversed(chosen):
-            flag = f"{declared.flag}/--no-{declared.flag[2:]}" if declared.kind is bool else declared.flag
-            command = click.option(
-                flag,
-                declared.name,
-                type=declared.kind,
-                default=declared.default,
-                show_envvar=True,
-                envvar=declared.variable,
-                help=declared.help,
-            )(command)
-        return command
-
-    return decorate
 
 
 @main.command("load")

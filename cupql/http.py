@@ -150,7 +150,7 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
     nesting of arrays and objects a JSON body (or GET parameter) may have; override ``get_context`` as there.
     """
 
-    def __init__(self, *args: Any, max_json_depth: int = 32, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, max_json_depth: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.max_json_depth = max_json_depth
 

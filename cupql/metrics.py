@@ -1,8 +1,8 @@
 """Prometheus metrics (prometheus-client), served at /metrics.
 
 Requests by path, operation and status with a latency histogram (recorded by
-`cupql.middleware.observe`), SQL statements, the database pool, and cache lookups: a cache calls
-`record_cache_lookup("documents", hit=True)` for each lookup.
+`cupql.middleware.observe`), SQL statements, the database pool, and cache lookups: the response cache
+calls `record_cache_lookup("response", hit=...)` for each lookup.
 
 Each worker process counts its own requests: with `--workers N`, a scrape reaches one worker.
 """

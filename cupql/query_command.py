@@ -17,12 +17,14 @@ from typing import Any
 import click
 import httpx
 from graphql import GraphQLError
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from cupql.app import create_app
 from cupql.loading import database_is_empty
 from cupql.paging import PagingError, fetch_all
-from cupql.settings import DEFAULT_DATABASE_URL, Settings
+from cupql.settings import Settings
+from cupql.settings_options import settings_options
 from cupql.tabular import rows_of, to_csv, to_table
 from db.engine import DatabaseURLError
 
@@ -67,6 +69,13 @@ def _document(source: str | None, expression: str | None) -> str:
 
 
 def _require_a_season(database_url: str) -> None:
+    # A query only reads: a mistyped SQLite path must not leave an empty database behind.
+    try:
+        parsed = make_url(database_url)
+    except ArgumentError as error:
+        raise click.ClickException(f"cannot read the database URL {database_url!r}: {error}") from None
+    if parsed.get_backend_name() == "sqlite" and parsed.database and not Path(parsed.database).exists():
+        raise click.ClickException(f"no database at {parsed.database}: run `cupql load` first, or give --database-url")
     try:
         empty = database_is_empty(database_url)
     except (DatabaseURLError, SQLAlchemyError) as error:
@@ -139,13 +148,7 @@ async def _run(
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="json", help="Output format.")
 @click.option("--all", "follow_pages", is_flag=True, help="Follow every top-level connection to its last page.")
 @click.option("--url", help="A running cupql server (its base URL or /graphql); in-process when omitted.")
-@click.option(
-    "--database-url",
-    show_envvar=True,
-    envvar="CUPQL_DATABASE_URL",
-    default=DEFAULT_DATABASE_URL,
-    help="The database to query in-process.",
-)
+@settings_options("database_url")
 def query_command(
     source: str | None,
     expression: str | None,

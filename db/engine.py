@@ -60,9 +60,11 @@ def async_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     """An asyncio engine, for the server: it only reads, so it runs in autocommit mode.
 
     No transaction is opened around a request's statements and no ping precedes a checkout, which saves
-    three round trips a request. Each statement already sees the latest committed import on its own (read
-    committed), so nothing changes for clients; a connection broken by a database restart fails one
-    statement, and SQLAlchemy then replaces every pooled connection.
+    three round trips a request. Each statement sees the latest committed import, so a request that runs
+    while an import commits may read some rows from before it and some from after (PostgreSQL's read committed
+    allowed that before too; SQLite's per-request transaction did not). The response cache keeps such a
+    response only until the worker next reads the data version (see `cupql.data_version`). A connection
+    broken by a database restart fails one statement, and SQLAlchemy then replaces every pooled connection.
     """
     resolved = resolve_url(url, asynchronous=True)
     options: dict[str, object] = {"isolation_level": "AUTOCOMMIT"}

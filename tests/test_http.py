@@ -13,6 +13,7 @@ from strawberry.extensions import SchemaExtension
 
 from cupql.errors import NotFound, error_extensions
 from cupql.http import APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, GraphQLEndpoint, negotiate_media_type
+from cupql.settings import Settings
 from schema.limits import QueryLimits, limit_extensions
 
 SECRET = "postgresql://admin:hunter2@db"
@@ -58,7 +59,7 @@ def make_schema(*extra: type[SchemaExtension]) -> strawberry.Schema:
 
 @pytest.fixture
 async def client() -> AsyncIterator[httpx.AsyncClient]:
-    app = GraphQLEndpoint(make_schema())
+    app = GraphQLEndpoint(make_schema(), max_json_depth=Settings().max_json_depth)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
         yield client
 
@@ -216,7 +217,7 @@ async def test_serves_graphiql_to_browsers(client: httpx.AsyncClient) -> None:
 
 
 async def test_masks_errors_from_outside_the_resolvers() -> None:
-    app = GraphQLEndpoint(make_schema(CrashBeforeExecution))
+    app = GraphQLEndpoint(make_schema(CrashBeforeExecution), max_json_depth=Settings().max_json_depth)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
         response = await post(client, "{ hello }")
     assert response.status_code == 500
@@ -228,7 +229,7 @@ async def test_answers_500_when_the_context_cannot_be_built(caplog: pytest.LogCa
         async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> None:
             raise RuntimeError(f"cannot connect to {SECRET}")
 
-    app = DatabaseDown(make_schema())
+    app = DatabaseDown(make_schema(), max_json_depth=Settings().max_json_depth)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
         with caplog.at_level(logging.ERROR, logger="cupql.http"):
             response = await post(client, "{ hello }")

@@ -111,9 +111,19 @@ def test_errors_are_one_line_with_a_nonzero_exit(loaded_database_url: str, argum
 
 
 def test_an_empty_database_says_to_load_one(tmp_path: Path) -> None:
-    result = run(f"sqlite:///{tmp_path / 'empty.db'}", "-e", "{ season { year } }")
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    result = run(f"sqlite:///{empty}", "-e", "{ season { year } }")
     assert result.exit_code == 1
     assert "no season in" in result.stderr and "cupql load" in result.stderr
+
+
+def test_a_missing_database_file_is_reported_not_created(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "cupql.db"
+    result = run(f"sqlite:///{missing}", "-e", "{ season { year } }")
+    assert result.exit_code == 1
+    assert f"no database at {missing}" in result.stderr
+    assert not missing.parent.exists()
 
 
 def test_queries_a_running_server_with_url(live_server_url: str) -> None:
