@@ -74,7 +74,7 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
 
 def create_app(settings: Settings) -> Starlette:
     """The application for `settings`: /graphql, /healthz, /readyz, /metrics and GraphiQL's assets."""
-    engine = async_engine(settings.database_url)
+    engine = async_engine(settings.database_url, pool_size=settings.pool_size)
     event.listen(engine.sync_engine, "before_cursor_execute", lambda *_args: count_statement())
     watch_pool(engine)
 

@@ -56,7 +56,7 @@ def sync_engine(url: str) -> Engine:
     return engine
 
 
-def async_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+def async_engine(url: str, *, pool_size: int) -> AsyncEngine:
     """An asyncio engine, for the server: it only reads, so it runs in autocommit mode.
 
     No transaction is opened around a request's statements and no ping precedes a checkout, which saves
@@ -67,10 +67,7 @@ def async_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     broken by a database restart fails one statement, and SQLAlchemy then replaces every pooled connection.
     """
     resolved = resolve_url(url, asynchronous=True)
-    options: dict[str, object] = {"isolation_level": "AUTOCOMMIT"}
-    if resolved.get_backend_name() == "postgresql":
-        options["pool_size"] = pool_size
-    engine = create_async_engine(resolved, **options)
+    engine = create_async_engine(resolved, isolation_level="AUTOCOMMIT", pool_size=pool_size)
     _enable_sqlite_foreign_keys(engine.sync_engine)
     return engine
 
