@@ -361,19 +361,25 @@ class QueryLimiter(SchemaExtension):
         if context.query is not None and context.graphql_document is not None:
             # Setting the errors (even to none) tells strawberry that validation has run.
             context.pre_execution_errors = self.documents.errors(
-                context.schema._schema, context.query, context.variables or {}
+                context.schema._schema, context.query, context.graphql_document, context.variables or {}
             )
         yield
 
 
 class PreparedDocuments:
-    """Bounded caches of parsed documents and of their validation errors under ``limits``."""
+    """Bounded caches of parsed documents and of their validation errors under ``limits``.
+
+    Only documents of up to ``MAX_CACHED_QUERY_CHARS`` characters are kept (real clients' documents are a few
+    kilobytes), so the caches' memory stays in the tens of megabytes however the documents are padded.
+    """
+
+    MAX_CACHED_QUERY_CHARS = 20_000
 
     def __init__(
         self,
         limits: QueryLimits,
         *,
-        max_documents: int = 1000,
+        max_documents: int = 500,
         extra_rules: Sequence[type[ValidationRule]] = (),
     ) -> None:
         self.limits = limits
@@ -397,12 +403,15 @@ class PreparedDocuments:
                 document = parse(query, max_tokens=self.limits.max_tokens)
             except GraphQLError:
                 return None
-            self._documents[query] = document
+            if len(query) <= self.MAX_CACHED_QUERY_CHARS:
+                self._documents[query] = document
         return document
 
-    def errors(self, schema: GraphQLSchema, query: str, variables: Mapping[str, object]) -> list[GraphQLError]:
-        """What validation and the limits find wrong with a parsed document sent with ``variables``."""
-        document = self._documents[query]
+    def errors(
+        self, schema: GraphQLSchema, query: str, document: DocumentNode, variables: Mapping[str, object]
+    ) -> list[GraphQLError]:
+        """What validation and the limits find wrong with ``query``'s parsed document sent with ``variables``."""
+        cache = len(query) <= self.MAX_CACHED_QUERY_CHARS
         # Before anything that remembers the variables: a huge string must not become a cache key.
         too_long = variable_input_errors(variables, self.limits.max_string_length)
         if too_long:
@@ -411,14 +420,17 @@ class PreparedDocuments:
         if errors is None:
             # The input limits first: a flood of directives gets one error, not one per directive.
             errors = document_input_errors(document, self.limits) or validate(schema, document, self.rules)
-            self._static_errors[query] = errors
+            if cache:
+                self._static_errors[query] = errors
         if errors:
             return errors
         # Page sizes and costs depend on the variables sent with the document.
         key = (query, json.dumps(variables, sort_keys=True, default=str))
         errors = self._limit_errors.get(key)
         if errors is None:
-            errors = self._limit_errors[key] = validate(schema, document, [_limits_rule(self.limits, variables)])
+            errors = validate(schema, document, [_limits_rule(self.limits, variables)])
+            if cache:
+                self._limit_errors[key] = errors
         return errors
 
 
