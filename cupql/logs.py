@@ -8,17 +8,36 @@ line's fields (`method`, `path`, `operation`, `status`, `duration_ms`, `statemen
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 from typing import Any
 
-from cupql.middleware.observe import current_request
+import orjson
+
+from cupql.middleware.observe import ACCESS_FIELDS, current_request
 from cupql.settings import Settings
 
 __all__ = ["RequestIdFilter", "logging_config"]
 
 _FORMATS = ("auto", "json", "text")
 _LEVELS = ("debug", "info", "warning", "error")
+
+
+class AccessLineFormatter(logging.Formatter):
+    """The access line as JSON: the object python-json-logger makes of it, built directly.
+
+    The line is written once per request, and the library's generic merging of a record's extra fields
+    costs more than the rest of a response-cache hit; this formatter knows the fields and takes a third
+    of the time.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, Any] = {"level": record.levelname, "logger": record.name, "message": record.getMessage()}
+        for name in ACCESS_FIELDS:
+            line[name] = getattr(record, name, None)
+        line["timestamp"] = dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat()
+        return orjson.dumps(line).decode()
 
 
 class RequestIdFilter(logging.Filter):
@@ -51,23 +70,26 @@ def logging_config(logs: Settings, *, tty: bool | None = None) -> dict[str, Any]
         else {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}
     )
     level = logs.log_level.upper()
+    access_formatter = {"()": AccessLineFormatter} if use_json else formatter
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "filters": {"request_id": {"()": RequestIdFilter}},
-        "formatters": {"default": formatter},
+        "formatters": {"default": formatter, "access": access_formatter},
         "handlers": {
             "default": {
                 "class": "logging.StreamHandler",
                 "stream": "ext://sys.stderr",
                 "formatter": "default",
                 "filters": ["request_id"],
-            }
+            },
+            "access": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "access"},
         },
         "loggers": {
             "uvicorn": {"handlers": ["default"], "level": level, "propagate": False},
             "uvicorn.access": {"handlers": [], "level": "WARNING", "propagate": False},
             "cupql": {"handlers": ["default"], "level": level, "propagate": False},
+            "cupql.access": {"handlers": ["access"], "level": level, "propagate": False},
         },
         "root": {"handlers": ["default"], "level": "WARNING"},
     }

@@ -36,6 +36,8 @@ _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:@/+=-]{1,128}")
 _KNOWN_PATHS = frozenset({"/graphql", "/healthz", "/readyz", "/metrics"})
 
 access_logger = logging.getLogger("cupql.access")
+ACCESS_FIELDS = ("request_id", "method", "path", "operation", "status", "duration_ms", "statements")
+"""The fields of an access line, beside its level, logger, message and timestamp."""
 
 
 @dataclass
