@@ -114,14 +114,18 @@ class RequestObserver:
         metrics.record_request(path, record.operation, record.status, seconds)
         duration_ms = round(seconds * 1000, 1)
         operation = f" {record.operation}" if record.operation else ""
-        access_logger.info(
+        if not access_logger.isEnabledFor(logging.INFO):
+            return
+        # The record is made and handled directly: `access_logger.info` would also walk the stack to find
+        # its caller, which no access line shows, once per request.
+        access_line = access_logger.makeRecord(
+            access_logger.name,
+            logging.INFO,
+            __file__,
+            0,
             "%s %s%s %s %sms %s statements",
-            record.method,
-            record.path,
-            operation,
-            record.status,
-            duration_ms,
-            record.statements,
+            (record.method, record.path, operation, record.status, duration_ms, record.statements),
+            None,
             extra={
                 "request_id": record.request_id,
                 "method": record.method,
@@ -132,6 +136,7 @@ class RequestObserver:
                 "statements": record.statements,
             },
         )
+        access_logger.handle(access_line)
 
 
 class RecordOperation(SchemaExtension):
