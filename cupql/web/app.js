@@ -56,7 +56,7 @@ const SEASON_QUERY = `query Overview($year: Int) {
     year name winner { name slug } runnerUp { name slug }
     rounds { round name }
     ties {
-      round homeAggregate awayAggregate
+      round homeAggregate awayAggregate decidedBy homePenalties awayPenalties
       home { name slug } away { name slug } winner { slug }
       legs { leg date homeScore awayScore extraTime }
     }
@@ -140,10 +140,20 @@ async function fillSeasons(year) {
 
 const BOX = {width: 205, height: 62, gapX: 44, gapY: 14, top: 34, left: 10};
 
-function legsText(tie) {
-  const legs = tie.legs.map((leg) => `${leg.homeScore}-${leg.awayScore}${leg.extraTime ? " a.e.t." : ""}`);
+// What settled a tie, when the score alone did not.
+const DECISIONS = {AWAY_GOALS: "away goals", REPLAY: "replay", AWARDED: "awarded", ADVANCED: "went through"};
+
+function decisionText(tie) {
+  if (tie.decidedBy === "PENALTIES") return ` · pens ${tie.homePenalties}-${tie.awayPenalties}`;
+  if (DECISIONS[tie.decidedBy]) return ` · ${DECISIONS[tie.decidedBy]}`;
   const level = tie.winner && tie.homeAggregate === tie.awayAggregate;
-  return (tie.legs.length > 1 ? `legs ${legs.join(", ")}` : legs[0] || "") + (level ? " · level: winner went through" : "");
+  return level ? " · level: winner went through" : "";
+}
+
+function legsText(tie) {
+  const legs = tie.legs.map((leg) => leg.homeScore === null ? "w/o"
+    : `${leg.homeScore}-${leg.awayScore}${leg.extraTime ? " a.e.t." : ""}`);
+  return (tie.legs.length > 1 ? `legs ${legs.join(", ")}` : legs[0] || "") + decisionText(tie);
 }
 
 // The bracket is a tree from the final back: a tie's children are the earlier ties its two clubs won.

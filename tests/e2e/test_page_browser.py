@@ -10,6 +10,8 @@ from typing import Any
 
 import httpx
 
+from cupql.loading import bundled_articles, load
+from tests.conftest import serving
 from tests.e2e.browser_tools import REPO, run_browser_script
 
 ARTIFACTS = Path(os.environ.get("CUPQL_TEST_ARTIFACTS", REPO / "var" / "test-artifacts"))
@@ -100,3 +102,21 @@ def test_the_page_shows_the_season_and_a_club_as_the_api_has_them(live_server_ur
 
     for screenshot in report["screenshots"]:
         assert Path(screenshot).stat().st_size > 10_000, screenshot
+
+
+def test_the_bracket_says_what_settled_each_level_tie(tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path / 'cupql.db'}"
+    notations = REPO / "tests" / "fixtures" / "2026_kazakhstan_cup_notations.txt"
+    load(database, [*bundled_articles(), notations], strict=False, echo=lambda _line: None, progress=False)
+    with serving(database, tmp_path / "server.log") as url:
+        report = run_browser_script("page.mjs", url, str(tmp_path), "Aktobe")
+        season = api(url, "{ season { year ties { round decidedBy homePenalties awayPenalties } } }")["season"]
+    assert season["year"] == 2026
+    details = json.dumps(report, indent=2)
+    final = next(t for t in report["ties"] if t["round"] == "FINAL")
+    assert (final["home"], final["homeAggregate"], final["awayAggregate"], final["away"]) == ("Atyrau", 2, 2, "Aktobe")
+    assert "2-2 a.e.t. · pens 3-4" in final["text"], details
+    decided = {t["decidedBy"] for t in season["ties"]}
+    assert {"AWAY_GOALS", "REPLAY", "AWARDED"} <= decided, season
+    texts = " ".join(t["text"] for t in report["ties"])
+    assert "away goals" in texts and "replay" in texts and "awarded" in texts, details
