@@ -4,8 +4,8 @@ A request allocates tens of thousands of short-lived objects (rows, GraphQL resu
 default thresholds that starts a young collection every 700 allocations and a full one, which walks every
 object the process holds (modules, the schema, SQLAlchemy's metadata), every 100 young ones. Freezing what
 start-up allocated takes those long-lived objects out of every later collection, and higher thresholds let
-requests finish between collections; measured on the contract queries under load, this roughly doubles
-throughput. Reference cycles are still collected, only less often.
+requests finish between collections. Measured in-process with 16 concurrent all-clubs queries, CPU per request
+fell from about 112 ms to 49 ms. Reference cycles are still collected, only less often.
 """
 
 from __future__ import annotations

@@ -27,9 +27,9 @@ _LEVELS = ("debug", "info", "warning", "error")
 class AccessLineFormatter(logging.Formatter):
     """The access line as JSON: the object python-json-logger makes of it, built directly.
 
-    The line is written once per request, and the library's generic merging of a record's extra fields
-    costs more than the rest of a response-cache hit; this formatter knows the fields and takes a third
-    of the time.
+    The line is written once per request, the hottest path the server has (a response-cache hit); the
+    library merges a record's extra fields generically, while this formatter knows them (measured alone, a
+    line costs 12.5 µs instead of 15).
     """
 
     def format(self, record: logging.LogRecord) -> str:
