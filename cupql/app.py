@@ -18,7 +18,6 @@ from starlette.websockets import WebSocket
 
 from cupql.data_version import DataVersion
 from cupql.delivery import delivery_middleware
-from cupql.errors import is_outage, one_line
 from cupql.gc_tuning import tune_for_serving
 from cupql.graphiql import graphiql_asset_routes
 from cupql.http import GraphQLEndpoint
@@ -33,6 +32,8 @@ from cupql.production import production_extensions, production_validation_rules
 from cupql.settings import Settings
 from db import models
 from db.engine import async_engine
+from db.errors import is_outage
+from football.errors import one_line
 from resolvers.context import Context
 from schema.build import build_schema
 

@@ -11,7 +11,6 @@ from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from cupql.article.parser import ArticleError
-from cupql.errors import one_line
 from cupql.loading import LoadRefused, bundled_articles, database_is_empty, load, load_summary
 from cupql.logs import logging_config
 from cupql.query_command import query_command
@@ -19,7 +18,8 @@ from cupql.serving import run_server
 from cupql.settings import Settings
 from cupql.settings_options import settings_options
 from db.engine import DatabaseURLError
-from schema.limits import QueryLimits
+from football.errors import one_line
+from football.limits import QueryLimits
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "show_default": True})

@@ -13,7 +13,7 @@ asks:
   and has no ``data``. With ``application/json`` every well-formed request answers 200.
 * Malformed requests (bad JSON, missing or ill-typed parameters) answer 400, methods other than GET
   and POST 405, and mutations over GET 405, with a GraphQL-shaped JSON body.
-* Internals never leak. The schema's ``cupql.errors.ErrorPolicy`` gives every error a code and
+* Internals never leak. The schema's ``schema.errors.ErrorPolicy`` gives every error a code and
   masks internal ones; an error that still has no code is masked here, and an exception escaping
   strawberry becomes a 500 with a masked error.
 * GET without a query from a browser serves cupql's offline GraphiQL page.
@@ -36,8 +36,9 @@ from strawberry.http.typevars import Context, RootValue
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
-from cupql.errors import INTERNAL_ERROR_MESSAGE, ErrorCode, error_code, mask_error
 from cupql.graphiql import graphiql_page_html
+from football.errors import INTERNAL_ERROR_MESSAGE, ErrorCode
+from schema.errors import error_code, mask_error
 
 __all__ = [
     "APPLICATION_JSON",

@@ -13,14 +13,14 @@ from tqdm import tqdm
 
 from cupql.article.parser import read_article
 from cupql.article.reconcile import build_season
-from cupql.article.season import ArticleSeason
-from cupql.errors import one_line
 from cupql.import_lock import ImportBusy, import_lock
 from cupql.settings import Settings
 from db import models
 from db.engine import sync_engine
 from db.migrate import upgrade
 from db.store import save_seasons
+from football.errors import one_line
+from football.season import ArticleSeason
 
 BUNDLED_ARTICLES = Path(__file__).resolve().parents[1] / "seed_data"
 DEFAULT_LOCK_TIMEOUT: float = Settings.import_lock_timeout

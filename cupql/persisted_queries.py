@@ -13,7 +13,7 @@ from typing import Any
 
 from cachetools import LRUCache
 
-from cupql.errors import ErrorCode
+from football.errors import ErrorCode
 
 
 class PersistedQueryError(Exception):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from graphql import FieldNode, GraphQLError, ValidationRule
 from strawberry.extensions import SchemaExtension
 
-from cupql.errors import ClientError
+from football.errors import ClientError
 
 __all__ = ["HideFieldSuggestions", "NoSchemaIntrospection", "production_extensions", "production_validation_rules"]
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from schema.limits import QueryLimits
+from football.limits import QueryLimits
 
 DEFAULT_DATABASE_URL = "sqlite:///var/cupql.db"
 

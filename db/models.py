@@ -13,7 +13,7 @@ import enum
 from sqlalchemy import Boolean, Date, DateTime, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from cupql.vocabulary import Attribution, CardKind, League, RoundKind, TieDecision
+from football.vocabulary import Attribution, CardKind, League, RoundKind, TieDecision
 
 KEY = String(255)
 

@@ -14,9 +14,10 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from cupql.article import season as s
-from cupql.vocabulary import fold
-from db import keys, models
+from db import models
+from football import keys
+from football import season as s
+from football.vocabulary import fold
 
 Row = dict[str, Any]
 

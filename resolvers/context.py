@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from cupql.errors import NotFound
 from db import models
+from football.errors import NotFound
+from football.limits import QueryLimits
 from resolvers.database import Database
 from resolvers.loaders import Loaders
-from schema.limits import QueryLimits
 
 
 @dataclass

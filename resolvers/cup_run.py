@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cupql.vocabulary import RoundKind
 from db import models
+from football.vocabulary import RoundKind
 from resolvers.context import Context
 
 

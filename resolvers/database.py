@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import Executable
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from db.errors import is_outage
+from football.errors import DatabaseUnavailable
 from resolvers.waves import Waves
 
 
@@ -30,16 +32,21 @@ class Database:
         self._closed = False
 
     async def execute(self, statement: Executable) -> list[Any]:
-        """Every row; a row reads like a tuple and by column name."""
+        """Every row; a row reads like a tuple and by column name. An outage raises ``DatabaseUnavailable``."""
         async with self._lock:
             if self._closed:
                 # A batch left over from a request that has ended (a failed field cancels its siblings, not
                 # their loads) must not open a connection that nothing would return.
                 raise RuntimeError("the request's database connection is closed")
-            if self._connection is None:
-                self._connection = await self._engine.connect()
-            self.statements += 1
-            return list((await self._connection.execute(statement)).all())
+            try:
+                if self._connection is None:
+                    self._connection = await self._engine.connect()
+                self.statements += 1
+                return list((await self._connection.execute(statement)).all())
+            except Exception as error:
+                if is_outage(error):
+                    raise DatabaseUnavailable() from error
+                raise
 
     async def close(self) -> None:
         """End the request's use of the database: stop its waves and return the connection to the pool."""

@@ -7,9 +7,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, literal, or_, select
 from sqlalchemy.orm import InstrumentedAttribute
 
-from cupql.errors import BadUserInput
-from cupql.vocabulary import RoundKind, fold
 from db import models
+from football.errors import BadUserInput
+from football.vocabulary import RoundKind, fold
 from resolvers.context import Context
 from resolvers.lookup import club_id, group_id, player_id, shown
 from resolvers.pages import ListQuery

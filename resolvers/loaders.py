@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select
 from strawberry.dataloader import DataLoader
 
-from cupql.vocabulary import Attribution, RoundKind
 from db import models
+from football.vocabulary import Attribution, RoundKind
 from resolvers.database import Database
 from resolvers.scores import GOALS_SCORED
 

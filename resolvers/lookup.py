@@ -8,9 +8,9 @@ from typing import TypeVar
 from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
-from cupql.errors import BadUserInput, NotFound
-from cupql.vocabulary import fold, slug
 from db import models
+from football.errors import BadUserInput, NotFound
+from football.vocabulary import fold, slug
 from resolvers.context import Context
 from resolvers.ids import decode_id
 from resolvers.loaders import ClubInSeason, clubs_in_season

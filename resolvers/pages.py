@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
 
-from cupql.errors import BadUserInput
+from football.errors import BadUserInput
 from resolvers.context import Context
 from resolvers.lookup import shown
 

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, not_, or_, true
 
-from cupql.errors import BadUserInput
-from cupql.vocabulary import fold
 from db import models
+from football.errors import BadUserInput
+from football.vocabulary import fold
 from resolvers.pages import ListQuery
 from resolvers.scores import GOALS_SCORED
 

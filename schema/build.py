@@ -15,15 +15,16 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types import ExecutionContext
 from strawberry.types.field import StrawberryField
 
-from cupql.errors import error_extensions
+from football.limits import QueryLimits
+from schema.errors import error_extensions
 from schema.extensions import SqlStatementCount
-from schema.limits import QueryLimits, limit_extensions
+from schema.limits import limit_extensions
 from schema.query import Query
 from schema.types import Card, Club, Goal, Group, Match, Player, RoundInfo, Season, Tie
 
 
 class CupqlSchema(strawberry.Schema):
-    """The schema, minus strawberry's logging of every error: cupql.errors logs the internal ones once."""
+    """The schema, minus strawberry's logging of every error: schema.errors logs the internal ones once."""
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         return None

@@ -10,7 +10,7 @@ from sqlalchemy import case, func, select
 from strawberry import Private
 
 from db import models
-from db.keys import club_entry_key
+from football.keys import club_entry_key
 from resolvers import listing
 from resolvers.pages import ListQuery, Page, encode_cursor
 from resolvers.scores import GOALS_SCORED, scored

@@ -6,7 +6,7 @@ import enum
 
 import strawberry
 
-from cupql.vocabulary import Attribution, CardKind, League, RoundKind, TieDecision
+from football.vocabulary import Attribution, CardKind, League, RoundKind, TieDecision
 
 __all__ = [
     "Attribution",

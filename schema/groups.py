@@ -7,9 +7,9 @@ from typing import Any
 
 import strawberry
 
-from cupql.errors import BadUserInput
 from db import models
-from db.keys import club_entry_key
+from football.errors import BadUserInput
+from football.keys import club_entry_key
 from resolvers import listing
 from resolvers.pages import ListQuery, group_by_keys
 from schema.enums import GoalGroupKey, MatchGroupKey

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from graphql import (
     DirectiveNode,
@@ -35,10 +34,8 @@ from graphql import (
     visit,
 )
 
-from cupql.errors import BadUserInput, QueryTooComplex
-
-if TYPE_CHECKING:
-    from schema.limits import QueryLimits
+from football.limits import QueryLimits
+from schema.errors import bad_input, too_complex
 
 __all__ = ["document_input_errors", "variable_input_errors"]
 
@@ -58,7 +55,7 @@ class _InputVisitor(Visitor):
     def enter(self, node: Node, *_args: object) -> None:
         directives: tuple[DirectiveNode, ...] = getattr(node, "directives", None) or ()
         if len(directives) > self.max_directives_per_field and "per_field" not in self.errors:
-            self.errors["per_field"] = QueryTooComplex(
+            self.errors["per_field"] = too_complex(
                 f"{len(directives)} directives on one {node.kind.replace('_', ' ')}; "
                 f"the limit is {self.max_directives_per_field}.",
                 nodes=node,
@@ -73,7 +70,7 @@ class _InputVisitor(Visitor):
         )
         key, count = max(keys.items(), key=lambda item: item[1], default=("", 0))
         if count > self.max_repeated_field and "repeated" not in self.errors:
-            self.errors["repeated"] = QueryTooComplex(
+            self.errors["repeated"] = too_complex(
                 f"`{key}` is selected {count} times in one selection set; the limit is {self.max_repeated_field}.",
                 nodes=node,
             )
@@ -81,7 +78,7 @@ class _InputVisitor(Visitor):
     def enter_string_value(self, node: StringValueNode, *_args: object) -> None:
         problem = string_problem(node.value, self.max_string_length)
         if problem and "string" not in self.errors:
-            self.errors["string"] = BadUserInput(f"A string argument {problem}.", nodes=node)
+            self.errors["string"] = bad_input(f"A string argument {problem}.", nodes=node)
 
 
 def string_problem(value: str, max_length: int) -> str | None:
@@ -116,7 +113,7 @@ def document_input_errors(document: DocumentNode, limits: QueryLimits) -> list[G
     errors = list(visitor.errors.values())
     if visitor.directives > limits.max_directives:
         errors.append(
-            QueryTooComplex(f"The document uses {visitor.directives} directives; the limit is {limits.max_directives}.")
+            too_complex(f"The document uses {visitor.directives} directives; the limit is {limits.max_directives}.")
         )
     return errors
 
@@ -126,5 +123,5 @@ def variable_input_errors(variables: Mapping[str, object], max_string_length: in
     for name, value in variables.items():
         problem = _variable_problem(value, max_string_length)
         if problem:
-            return [BadUserInput(f"A string in variable ${name} {problem}.", extensions={"variable": name})]
+            return [bad_input(f"A string in variable ${name} {problem}.", extensions={"variable": name})]
     return []

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cachetools import LRUCache
 from graphql import (
@@ -73,7 +73,9 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
-from cupql.errors import BadUserInput, ErrorCode, QueryTooComplex
+from football.errors import ErrorCode
+from football.limits import QueryLimits
+from schema.errors import bad_input, too_complex
 from schema.input_limits import document_input_errors, variable_input_errors
 
 __all__ = ["PreparedDocuments", "QueryLimiter", "QueryLimits", "limit_extensions"]
@@ -82,32 +84,6 @@ _PAGE_ARGUMENTS = ("first", "last")
 _PAGE_LISTS = ("nodes", "edges")
 # The page size below a connection asked for neither `first` nor `last`.
 _UNSIZED = -1
-
-
-@dataclass(frozen=True)
-class QueryLimits:
-    """The limits a query must keep to; see the module docstring for how each is measured."""
-
-    max_depth: int = field(default=12, metadata={"help": "Deepest field nesting."})
-    max_aliases: int = field(default=30, metadata={"help": "Aliases per operation."})
-    max_tokens: int = field(default=2000, metadata={"help": "Tokens per document."})
-    max_page_size: int = field(default=100, metadata={"help": "Largest first/last."})
-    default_page_size: int = 20
-    max_cost: int = field(default=50_000, metadata={"help": "Objects a query may return, estimated before it runs."})
-    max_string_length: int = field(
-        default=1000, metadata={"help": "Longest string argument or string in the variables, in characters."}
-    )
-    max_directives: int = field(default=50, metadata={"help": "Directives in one document."})
-    max_directives_per_field: int = field(
-        default=4, metadata={"help": "Directives on one field, fragment or operation."}
-    )
-    max_repeated_field: int = field(
-        default=10, metadata={"help": "Times one field or alias may be selected in one selection set."}
-    )
-    list_size_estimate: int = 10
-    # Estimates for unpaginated lists known to be longer, keyed "Type.field" (GraphQL names). Left out
-    # of the hash so that QueryLimits, and settings holding it, stay hashable.
-    list_sizes: Mapping[str, int] = field(default_factory=dict, hash=False)
 
 
 @dataclass
@@ -160,21 +136,21 @@ class _OperationAnalysis:
         errors = list(self.page_errors.values())
         if measure.depth > limits.max_depth:
             errors.append(
-                QueryTooComplex(
+                too_complex(
                     f"The query nests fields {measure.depth} levels deep; the limit is {limits.max_depth}.",
                     nodes=operation,
                 )
             )
         if measure.aliases > limits.max_aliases:
             errors.append(
-                QueryTooComplex(
+                too_complex(
                     f"The query uses {measure.aliases} aliases; the limit is {limits.max_aliases}.",
                     nodes=operation,
                 )
             )
         if measure.cost > limits.max_cost:
             errors.append(
-                QueryTooComplex(
+                too_complex(
                     f"The query could return up to {measure.cost} objects; the limit is {limits.max_cost}. "
                     "Ask for smaller pages (`first`/`last`) or fewer nested lists.",
                     nodes=operation,
@@ -253,7 +229,7 @@ class _OperationAnalysis:
         )
         own = 1 if is_composite_type(named_type) else 0
         if child_page_size == _UNSIZED and inner.unsized_page:
-            self.page_errors[id(node)] = BadUserInput(
+            self.page_errors[id(node)] = bad_input(
                 f"Say how many `{name}` to list: pass `first` (or `last`), at most {self.limits.max_page_size}. "
                 "`totalCount` tells how many there are; `pageInfo { endCursor }` with `after` gives the next page.",
                 nodes=node,
@@ -297,7 +273,7 @@ class _OperationAnalysis:
                     requested.append(default)
                 continue
             if not 0 <= value <= limits.max_page_size:
-                self.page_errors[id(argument)] = BadUserInput(
+                self.page_errors[id(argument)] = bad_input(
                     f"`{name}` on `{node.name.value}` must be between 0 and {limits.max_page_size}, not {value}.",
                     nodes=argument,
                     extensions={"argument": name, "maxPageSize": limits.max_page_size},
@@ -330,7 +306,7 @@ def _limits_rule(limits: QueryLimits, variables: Mapping[str, object]) -> type[V
 
 class _IntrospectionDepthRule(MaxIntrospectionDepthRule):
     def report_error(self, error: GraphQLError) -> None:
-        super().report_error(QueryTooComplex(error.message, nodes=error.nodes))
+        super().report_error(too_complex(error.message, nodes=error.nodes))
 
 
 class QueryLimiter(SchemaExtension):

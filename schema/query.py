@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from cupql.errors import BadUserInput, NotFound
+from football.errors import BadUserInput, NotFound
 from resolvers import all_time, listing
 from resolvers.ids import decode_id
 from resolvers.lookup import find_club, find_player, season_for

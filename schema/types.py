@@ -13,9 +13,9 @@ from strawberry import Private
 from strawberry.dataloader import DataLoader
 from strawberry.utils.await_maybe import AwaitableOrValue, await_maybe
 
-from cupql.errors import BadUserInput
 from db import models
-from db.keys import club_entry_key
+from football.errors import BadUserInput
+from football.keys import club_entry_key
 from resolvers import all_time, nested
 from resolvers.context import Context
 from resolvers.cup_run import CupRunData, Step, cup_run

@@ -11,10 +11,12 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension
 
-from cupql.errors import NotFound, error_extensions
 from cupql.http import APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, GraphQLEndpoint, negotiate_media_type
 from cupql.settings import Settings
-from schema.limits import QueryLimits, limit_extensions
+from football.errors import NotFound
+from football.limits import QueryLimits
+from schema.errors import error_extensions
+from schema.limits import limit_extensions
 
 SECRET = "postgresql://admin:hunter2@db"
 
@@ -110,7 +112,7 @@ async def test_answers_json_without_accept(client: httpx.AsyncClient) -> None:
 async def test_masks_internal_errors_and_keeps_sibling_fields(
     client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.ERROR, logger="cupql.errors"):
+    with caplog.at_level(logging.ERROR, logger="schema.errors"):
         response = await post(client, "{ hello broken }")
     assert response.status_code == 200
     body = response.json()

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from cupql.article.clubs import show
 from cupql.article.findings import Findings
 from cupql.article.parser import Article, ScorerLine, parse_date
-from cupql.article.season import ArticleClub, ArticleMatch
-from cupql.vocabulary import Attribution, fold
+from football.season import ArticleClub, ArticleMatch
+from football.vocabulary import Attribution, fold
 
 
 def check_totals(

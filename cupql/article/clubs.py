@@ -6,8 +6,8 @@ import datetime as dt
 
 from cupql.article.findings import Findings
 from cupql.article.parser import Article, LeagueCell
-from cupql.article.season import ArticleClub, ArticleMatch, ArticleRound, ArticleTie
-from cupql.vocabulary import Attribution, League, fold, slug
+from football.season import ArticleClub, ArticleMatch, ArticleRound, ArticleTie
+from football.vocabulary import Attribution, League, fold, slug
 
 
 class ClubReader:

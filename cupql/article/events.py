@@ -19,8 +19,8 @@ from collections import defaultdict
 from cupql.article.attribution import Unit, attribute
 from cupql.article.findings import Findings
 from cupql.article.parser import Entry, RawMatch, ScorerLine, TeamLine
-from cupql.article.season import ArticleCard, ArticleGoal, ArticleMatch, ArticlePlayer, ScorerRow
-from cupql.vocabulary import Attribution, CardKind, fold
+from football.season import ArticleCard, ArticleGoal, ArticleMatch, ArticlePlayer, ScorerRow
+from football.vocabulary import Attribution, CardKind, fold
 
 
 class EventReader:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cupql.article.parser import ArticleError
-from cupql.article.season import ArticleDisagreement
+from football.season import ArticleDisagreement
 
 
 class Findings:

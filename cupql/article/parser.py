@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cupql.vocabulary import CardKind, RoundKind
+from football.vocabulary import CardKind, RoundKind
 
 
 class ArticleError(ValueError):

@@ -15,10 +15,10 @@ from cupql.article.clubs import ClubReader
 from cupql.article.events import EventReader
 from cupql.article.findings import Findings
 from cupql.article.parser import Article, ArticleError, RawMatch, StatedAggregate
-from cupql.article.season import ArticleGoal, ArticleMatch, ArticleSeason, ArticleTie, Report
 from cupql.article.standings import build_standings
 from cupql.article.ties import TieBuilder, match_winner, refuse_duplicates
-from cupql.vocabulary import Attribution, RoundKind
+from football.season import ArticleGoal, ArticleMatch, ArticleSeason, ArticleTie, Report
+from football.vocabulary import Attribution, RoundKind
 
 
 def build_season(article: Article) -> ArticleSeason:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from cupql.article.findings import Findings
 from cupql.article.parser import Article
-from cupql.article.season import ArticleClub, ArticleMatch, ArticleStanding
-from cupql.vocabulary import RoundKind, fold
+from football.season import ArticleClub, ArticleMatch, ArticleStanding
+from football.vocabulary import RoundKind, fold
 
 Rank = tuple[int, ...]
 

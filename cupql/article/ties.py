@@ -15,8 +15,8 @@ from collections import defaultdict
 
 from cupql.article.findings import Findings
 from cupql.article.parser import Article, RawMatch
-from cupql.article.season import ArticleMatch, ArticleTie
-from cupql.vocabulary import RoundKind, TieDecision
+from football.season import ArticleMatch, ArticleTie
+from football.vocabulary import RoundKind, TieDecision
 
 _AWARDED_TO = re.compile(r"awarded to (?P<club>.+?)(?:\s*\(|[.,;]|$)", re.IGNORECASE)
 _WITHDREW = re.compile(r"(?P<club>.+?) (?:withdrew|did not appear|forfeited|failed to appear)", re.IGNORECASE)

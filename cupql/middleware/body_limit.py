@@ -14,7 +14,7 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from cupql.errors import ErrorCode
+from football.errors import ErrorCode
 
 __all__ = ["DRAIN_BYTES", "BodySizeLimit"]
 

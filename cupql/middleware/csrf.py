@@ -15,7 +15,7 @@ from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from cupql.errors import ErrorCode
+from football.errors import ErrorCode
 
 __all__ = ["PREFLIGHT_HEADERS", "PreflightRequired"]
 

@@ -10,8 +10,8 @@ import pytest
 
 from cupql.article.parser import ArticleError, parse_article, parse_entries
 from cupql.article.reconcile import build_season
-from cupql.article.season import ArticleMatch, ArticleSeason
-from cupql.vocabulary import CardKind, RoundKind, TieDecision
+from football.season import ArticleMatch, ArticleSeason
+from football.vocabulary import CardKind, RoundKind, TieDecision
 
 
 def article(body: str) -> str:

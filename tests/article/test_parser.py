@@ -22,7 +22,7 @@ from cupql.article.parser import (
     parse_entries,
     read_article,
 )
-from cupql.vocabulary import RoundKind
+from football.vocabulary import RoundKind
 
 ARTICLE_2024 = Path(__file__).resolve().parents[2] / "seed_data" / "2024_kazakhstan_cup.txt"
 

@@ -7,7 +7,7 @@ import pytest
 from cupql.article.parser import ArticleError, parse_article
 from cupql.article.reconcile import build_season
 from cupql.loading import bundled_articles
-from cupql.vocabulary import League
+from football.vocabulary import League
 
 TEXT = bundled_articles()[0].read_text(encoding="utf-8")
 

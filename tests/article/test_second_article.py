@@ -18,8 +18,8 @@ import pytest
 
 from cupql.article.parser import Article, parse_article, read_article
 from cupql.article.reconcile import build_season
-from cupql.article.season import ArticleDisagreement, ArticleGoal, ArticleMatch, ArticleSeason
-from cupql.vocabulary import Attribution, League, RoundKind
+from football.season import ArticleDisagreement, ArticleGoal, ArticleMatch, ArticleSeason
+from football.vocabulary import Attribution, League, RoundKind
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "2025_testland_cup.txt"
 

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 
 from cupql.article.parser import read_article
 from cupql.article.reconcile import build_season
-from cupql.article.season import ArticlePlayer
 from cupql.loading import LoadRefused, bundled_articles, load, write_seasons
-from cupql.vocabulary import Attribution, RoundKind
 from db import models
 from db.engine import sync_engine
+from football.season import ArticlePlayer
+from football.vocabulary import Attribution, RoundKind
 from tests.article.test_reconcile import REPLAY
 
 ARTICLE = bundled_articles()[0]

@@ -19,7 +19,7 @@ from cupql.loading import bundled_articles, load
 from cupql.logs import RequestIdFilter, logging_config
 from cupql.metrics import record_cache_lookup
 from cupql.settings import Settings
-from schema.limits import QueryLimits
+from football.limits import QueryLimits
 from tests.conftest import api_client, data
 
 CLUBS = "query Clubs { clubs(first: 3) { nodes { name } } }"

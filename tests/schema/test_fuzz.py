@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import Mode, from_schema
 
+from football.limits import QueryLimits
 from schema.build import build_schema
-from schema.limits import QueryLimits
 from tests.conftest import live_server
 
 SCHEMA = build_schema(QueryLimits()).as_str()

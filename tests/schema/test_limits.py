@@ -6,8 +6,9 @@ import pytest
 import strawberry
 from graphql import get_introspection_query
 
-from cupql.errors import error_extensions
-from schema.limits import QueryLimits, limit_extensions
+from football.limits import QueryLimits
+from schema.errors import error_extensions
+from schema.limits import limit_extensions
 
 resolved: list[str] = []
 

@@ -6,8 +6,8 @@ from click.testing import CliRunner
 from graphql import GraphQLInputObjectType, GraphQLObjectType
 
 from cupql.cli import main
+from football.limits import QueryLimits
 from schema.build import build_schema
-from schema.limits import QueryLimits
 from tests.conftest import REPO
 
 

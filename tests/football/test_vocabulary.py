@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cupql.vocabulary import fold, slug
+from football.vocabulary import fold, slug
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cupql.vocabulary import RoundKind, slug
+from football.vocabulary import RoundKind, slug
 
 
 def competition_key(name: str) -> str:

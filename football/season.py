@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cupql.vocabulary import Attribution, CardKind, League, RoundKind, TieDecision
+from football.vocabulary import Attribution, CardKind, League, RoundKind, TieDecision
 
 
 @dataclass(frozen=True)
