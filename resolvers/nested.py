@@ -1,6 +1,6 @@
 """Lists inside an object (a club's goals, a match's cards, ...) filtered and ordered like the connections.
 
-The filter and order are the top-level lists' own (resolvers/listing.py), narrowed to the parents asking:
+The filter and order are the top-level lists' own (resolvers/match.py, goal.py, ...), narrowed to the parents asking:
 every parent asking with the same filter and order in a request shares one `... WHERE parent IN (...)`.
 """
 
@@ -15,15 +15,18 @@ from sqlalchemy import ColumnElement, or_
 from strawberry.dataloader import DataLoader
 
 from db import models
-from resolvers import listing
+from resolvers.batching import MAX_BATCH
+from resolvers.card import card_query
 from resolvers.context import Context
-from resolvers.pages import ListQuery
+from resolvers.cursor_pages import ListQuery
+from resolvers.goal import goal_query
+from resolvers.match import match_query
+from resolvers.player import player_query
 
 Row = TypeVar("Row")
 Where = TypeVar("Where")
 Order = TypeVar("Order")
 M, G, C, P = models.MatchRow, models.GoalRow, models.CardRow, models.PlayerRow
-_MAX_BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -40,20 +43,20 @@ def _column(column: Any) -> tuple[Callable[[Sequence[str]], ColumnElement[bool]]
     return (lambda ids: column.in_(ids)), (lambda row: (getattr(row, column.key),))
 
 
-CLUB_GOALS = Nesting("club goals", listing.goal_query, *_column(G.club_id))
-CLUB_CARDS = Nesting("club cards", listing.card_query, *_column(C.club_id))
-CLUB_PLAYERS = Nesting("club players", listing.player_query, *_column(P.club_id))
+CLUB_GOALS = Nesting("club goals", goal_query, *_column(G.club_id))
+CLUB_CARDS = Nesting("club cards", card_query, *_column(C.club_id))
+CLUB_PLAYERS = Nesting("club players", player_query, *_column(P.club_id))
 CLUB_MATCHES = Nesting(
     "club matches",
-    listing.match_query,
+    match_query,
     lambda ids: or_(M.home_id.in_(ids), M.away_id.in_(ids)),
     lambda match: (match.home_id, match.away_id),
 )
-PLAYER_GOALS = Nesting("player goals", listing.goal_query, *_column(G.scorer_id))
-PLAYER_CARDS = Nesting("player cards", listing.card_query, *_column(C.player_id))
-MATCH_GOALS = Nesting("match goals", listing.goal_query, *_column(G.match_id))
-MATCH_CARDS = Nesting("match cards", listing.card_query, *_column(C.match_id))
-GROUP_MATCHES = Nesting("group matches", listing.match_query, *_column(M.group_id))
+PLAYER_GOALS = Nesting("player goals", goal_query, *_column(G.scorer_id))
+PLAYER_CARDS = Nesting("player cards", card_query, *_column(C.player_id))
+MATCH_GOALS = Nesting("match goals", goal_query, *_column(G.match_id))
+MATCH_CARDS = Nesting("match cards", card_query, *_column(C.match_id))
+GROUP_MATCHES = Nesting("group matches", match_query, *_column(M.group_id))
 
 
 async def inner_list(
@@ -88,4 +91,4 @@ def _loader(context: Context, nesting: Nesting[Row, Any, Any], query: ListQuery[
                 grouped[parent].append(row)
         return [grouped.get(parent, []) for parent in parent_ids]
 
-    return DataLoader(context.database.waves.batched(load), max_batch_size=_MAX_BATCH)
+    return DataLoader(context.database.waves.batched(load), max_batch_size=MAX_BATCH)

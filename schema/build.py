@@ -19,8 +19,7 @@ from football.limits import QueryLimits
 from schema.errors import error_extensions
 from schema.extensions import SqlStatementCount
 from schema.limits import limit_extensions
-from schema.query import Query
-from schema.types import Card, Club, Goal, Group, Match, Player, RoundInfo, Season, Tie
+from schema.query import NODE_TYPES, Query
 
 
 class CupqlSchema(strawberry.Schema):
@@ -84,7 +83,7 @@ def build_schema(
         everything.append(SqlStatementCount)
     schema = CupqlSchema(
         query=Query,
-        types=[Season, Club, Match, Goal, Card, Player, Group, Tie, RoundInfo],
+        types=NODE_TYPES,
         extensions=everything,
     )
     _resolve_directly(schema)

@@ -1,20 +1,26 @@
-"""Relay-style pagination over a filtered SELECT: offset cursors, a page-size cap, counts on demand."""
+"""Server-side Relay paging over a filtered SELECT: offset cursors, pages, counts and group-bys on demand.
+
+The page-size cap is checked once, before anything runs, by the schema's validation (`schema/limits.py`).
+"""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from football.errors import BadUserInput
 from resolvers.context import Context
 from resolvers.lookup import shown
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 # Offsets beyond any real list; larger numbers would overflow the databases' integers.
@@ -74,15 +80,10 @@ class ListQuery(Generic[T]):
         return entity.__name__ if isinstance(entity, type) else str(self.statement.column_descriptions[0]["name"])
 
     async def page(self, context: Context, request: PageRequest) -> Page[T]:
-        limits = context.limits
-        for name, size in (("first", request.first), ("last", request.last)):
-            if size is not None and not 0 <= size <= limits.max_page_size:
-                raise BadUserInput(f"`{name}` must be between 0 and {limits.max_page_size}, got {size}.")
         start = decode_cursor(request.after, self.kind) + 1 if request.after is not None else 0
         end = decode_cursor(request.before, self.kind) if request.before is not None else None
         if request.first is None and request.last is None:
-            size = limits.default_page_size
-            first: int | None = size
+            first: int | None = context.limits.default_page_size
         else:
             first = request.first
         if request.last is not None:
@@ -118,8 +119,22 @@ class ListQuery(Generic[T]):
         return sorted(rows, key=lambda row: (row[0] is None, _sort_key(row[0])))
 
 
+# More keys than this make groups of one row: a listing, not an aggregate.
+MAX_GROUP_KEYS = 3
+
+
+def checked_keys(by: Sequence[K]) -> list[K]:
+    """The group keys of a `groups(by:)`: one to MAX_GROUP_KEYS different ones, else BAD_USER_INPUT."""
+    if not 1 <= len(by) <= MAX_GROUP_KEYS or len(set(by)) != len(by):
+        raise BadUserInput(f"`by` takes 1 to {MAX_GROUP_KEYS} different keys, got {len(by)}.")
+    return list(by)
+
+
 async def group_by_keys(
-    query: ListQuery[Any], context: Context, keys: list[ColumnElement[Any]], *sums: ColumnElement[Any]
+    query: ListQuery[Any],
+    context: Context,
+    keys: list[ColumnElement[Any]],
+    *sums: ColumnElement[Any] | InstrumentedAttribute[Any],
 ) -> list[tuple[Any, ...]]:
     """(*key values, count, *sums) for each combination of `keys` among `query`'s rows, in key order."""
     columns = [
