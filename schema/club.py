@@ -12,7 +12,6 @@ from football.keys import club_entry_key
 from resolvers import all_time as all_time_records
 from resolvers import nested
 from resolvers.batching import loaded, then
-from resolvers.card import CardCriteria
 from resolvers.club import (
     CLUB_COLUMNS,
     CLUB_ORDER,
@@ -24,11 +23,8 @@ from resolvers.club import (
     find_club,
 )
 from resolvers.cup_run import cup_run
-from resolvers.goal import GoalCriteria
 from resolvers.group import group_name
 from resolvers.lookup import season_for
-from resolvers.match import MatchCriteria
-from resolvers.player import PlayerCriteria
 from resolvers.rows import ClubInSeason
 from schema import all_time, card, goal, group, match, player, season
 from schema import cup_run as cup_runs
@@ -52,7 +48,7 @@ from schema.links import (
     required,
 )
 from schema.refs import CardRef, ClubRecordRef, CupRunRef, GoalRef, GroupRef, MatchRef, PlayerRef, ScorerRef, SeasonRef
-from schema.relay import GROUP_KEY, Connection, Info, Node, SeasonYear, ordering, plain, season_list
+from schema.relay import GROUP_KEY, Connection, Info, Node, SeasonYear, season_list
 
 strawberry.enum(ClubOrderField, name="ClubOrderField", description="Fields clubs can be ordered by.")
 strawberry.enum(ClubGroupKey, name="ClubGroupKey", description="What to group clubs by.")
@@ -132,35 +128,21 @@ class Club(Node):
     async def matches(
         self, info: Info, filter: InnerMatchFilter = None, order_by: InnerMatchOrder = None
     ) -> list[MatchRef]:
-        loaders, key, criteria = (
-            info.context.loaders,
-            (self.row.season_id, self.row.club.id),
-            plain(MatchCriteria, filter),
-        )
-        rows = await inner_rows(
-            info, loaders.matches_by_club, key, nested.CLUB_MATCHES, *key, criteria, ordering(order_by)
-        )
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.matches_by_club, key, nested.CLUB_MATCHES, *key, filter, order_by)
         return [match.Match(row=m) for m in rows]
 
     @strawberry.field(description="Goals credited to the club, in match order.")
     async def goals(self, info: Info, filter: InnerGoalFilter = None, order_by: InnerGoalOrder = None) -> list[GoalRef]:
-        loaders, key, criteria = (
-            info.context.loaders,
-            (self.row.season_id, self.row.club.id),
-            plain(GoalCriteria, filter),
-        )
-        rows = await inner_rows(info, loaders.goals_by_club, key, nested.CLUB_GOALS, *key, criteria, ordering(order_by))
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.goals_by_club, key, nested.CLUB_GOALS, *key, filter, order_by)
         await prefetch_players(info, "scorer", (r.scorer_id for r in rows))
         return [goal.Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards shown to the club's players, in match order.")
     async def cards(self, info: Info, filter: InnerCardFilter = None, order_by: InnerCardOrder = None) -> list[CardRef]:
-        loaders, key, criteria = (
-            info.context.loaders,
-            (self.row.season_id, self.row.club.id),
-            plain(CardCriteria, filter),
-        )
-        rows = await inner_rows(info, loaders.cards_by_club, key, nested.CLUB_CARDS, *key, criteria, ordering(order_by))
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.cards_by_club, key, nested.CLUB_CARDS, *key, filter, order_by)
         await prefetch_players(info, "player", (r.player_id for r in rows))
         return [card.Card(row=c) for c in rows]
 
@@ -168,14 +150,8 @@ class Club(Node):
     async def players(
         self, info: Info, filter: InnerPlayerFilter = None, order_by: InnerPlayerOrder = None
     ) -> list[PlayerRef]:
-        loaders, key, criteria = (
-            info.context.loaders,
-            (self.row.season_id, self.row.club.id),
-            plain(PlayerCriteria, filter),
-        )
-        rows = await inner_rows(
-            info, loaders.players_by_club, key, nested.CLUB_PLAYERS, *key, criteria, ordering(order_by)
-        )
+        loaders, key = info.context.loaders, (self.row.season_id, self.row.club.id)
+        rows = await inner_rows(info, loaders.players_by_club, key, nested.CLUB_PLAYERS, *key, filter, order_by)
         return [player.Player(row=p) for p in rows]
 
     @strawberry.field(description="The club's scorers from the scorer table, most goals first.")

@@ -10,12 +10,11 @@ from strawberry.utils.await_maybe import AwaitableOrValue
 
 from resolvers import nested
 from resolvers.lookup import season_for
-from resolvers.match import MatchCriteria
 from resolvers.rows import GroupRow, SeasonRow, StandingRow
 from schema import club, match
 from schema.links import InnerMatchFilter, InnerMatchOrder, inner_rows
 from schema.refs import ClubRef, MatchRef
-from schema.relay import Info, Node, SeasonYear, ordering, plain
+from schema.relay import Info, Node, SeasonYear
 
 if TYPE_CHECKING:
     from schema.club import Club
@@ -102,10 +101,8 @@ class Group(Node):
     async def matches(
         self, info: Info, filter: InnerMatchFilter = None, order_by: InnerMatchOrder = None
     ) -> list[MatchRef]:
-        loader, row, criteria = info.context.loaders.matches_by_group, self.row, plain(MatchCriteria, filter)
-        rows = await inner_rows(
-            info, loader, row.id, nested.GROUP_MATCHES, row.season_id, row.id, criteria, ordering(order_by)
-        )
+        loader, row = info.context.loaders.matches_by_group, self.row
+        rows = await inner_rows(info, loader, row.id, nested.GROUP_MATCHES, row.season_id, row.id, filter, order_by)
         return [match.Match(row=m) for m in rows]
 
     @strawberry.field(description="The table: 3 points a win; then goal difference, then goals for.")

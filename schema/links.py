@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from schema.goal import GoalFilter, GoalOrder
     from schema.match import MatchFilter, MatchOrder
     from schema.player import PlayerFilter, PlayerOrder
-from schema.relay import Info
+from schema.relay import Info, ordering, plain
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -90,13 +90,14 @@ async def inner_rows(
     nesting: nested.Nesting[R, Any, Any],
     season_id: str,
     parent_id: str,
-    criteria: object | None,
+    filter: object | None,
     order: object | None,
 ) -> list[R]:
     """A list inside an object: its own loader as it comes, the shared filtered reader when asked to filter or order."""
-    if criteria is None and order is None:
+    if filter is None and order is None:
         return await loader.load(loader_key)
-    return await nested.inner_list(info.context, nesting, season_id, parent_id, criteria, order)
+    criteria = plain(nesting.criteria, filter)
+    return await nested.inner_list(info.context, nesting, season_id, parent_id, criteria, ordering(order))
 
 
 async def prefetch_players(info: Info, link: str, player_ids: Iterable[str | None]) -> None:

@@ -12,8 +12,6 @@ from strawberry.utils.await_maybe import AwaitableOrValue
 from football.errors import NotFound
 from resolvers import nested
 from resolvers.batching import loaded, then
-from resolvers.card import CardCriteria
-from resolvers.goal import GoalCriteria
 from resolvers.group import group_name
 from resolvers.ids import decode_id
 from resolvers.match import (
@@ -42,7 +40,7 @@ from schema.links import (
     required,
 )
 from schema.refs import CardRef, ClubRef, GoalRef, GroupRef, TieRef
-from schema.relay import GROUP_KEY, GROUP_KEYS, Connection, GlobalId, Info, Node, ordering, plain, season_list
+from schema.relay import GROUP_KEY, GROUP_KEYS, Connection, GlobalId, Info, Node, season_list
 
 if TYPE_CHECKING:
     from schema.club import Club
@@ -155,19 +153,15 @@ class Match(Node):
 
     @strawberry.field(description="Goals in minute order; goals whose minute is unknown come last.")
     async def goals(self, info: Info, filter: InnerGoalFilter = None, order_by: InnerGoalOrder = None) -> list[GoalRef]:
-        loader, row, criteria = info.context.loaders.goals_by_match, self.row, plain(GoalCriteria, filter)
-        rows = await inner_rows(
-            info, loader, row.id, nested.MATCH_GOALS, row.season_id, row.id, criteria, ordering(order_by)
-        )
+        loader, row = info.context.loaders.goals_by_match, self.row
+        rows = await inner_rows(info, loader, row.id, nested.MATCH_GOALS, row.season_id, row.id, filter, order_by)
         await prefetch_players(info, "scorer", (r.scorer_id for r in rows))
         return [goal.Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards in the article's order (by minute where it gives them).")
     async def cards(self, info: Info, filter: InnerCardFilter = None, order_by: InnerCardOrder = None) -> list[CardRef]:
-        loader, row, criteria = info.context.loaders.cards_by_match, self.row, plain(CardCriteria, filter)
-        rows = await inner_rows(
-            info, loader, row.id, nested.MATCH_CARDS, row.season_id, row.id, criteria, ordering(order_by)
-        )
+        loader, row = info.context.loaders.cards_by_match, self.row
+        rows = await inner_rows(info, loader, row.id, nested.MATCH_CARDS, row.season_id, row.id, filter, order_by)
         await prefetch_players(info, "player", (r.player_id for r in rows))
         return [card.Card(row=c) for c in rows]
 

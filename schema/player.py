@@ -10,8 +10,6 @@ from strawberry.utils.await_maybe import AwaitableOrValue
 
 from resolvers import nested
 from resolvers.batching import loaded, then
-from resolvers.card import CardCriteria
-from resolvers.goal import GoalCriteria
 from resolvers.lookup import season_for
 from resolvers.player import (
     PLAYER_COLUMNS,
@@ -43,7 +41,7 @@ from schema.links import (
     required,
 )
 from schema.refs import CardRef, ClubRef, GoalRef
-from schema.relay import GROUP_KEY, Connection, Info, Node, SeasonYear, ordering, plain, season_list
+from schema.relay import GROUP_KEY, Connection, Info, Node, SeasonYear, season_list
 
 if TYPE_CHECKING:
     from schema.club import Club
@@ -85,18 +83,14 @@ class Player(Node):
 
     @strawberry.field(description="Goals attributed to the player (STATED or INFERRED), in match order.")
     async def goals(self, info: Info, filter: InnerGoalFilter = None, order_by: InnerGoalOrder = None) -> list[GoalRef]:
-        loader, row, criteria = info.context.loaders.goals_by_player, self.row, plain(GoalCriteria, filter)
-        rows = await inner_rows(
-            info, loader, row.id, nested.PLAYER_GOALS, row.season_id, row.id, criteria, ordering(order_by)
-        )
+        loader, row = info.context.loaders.goals_by_player, self.row
+        rows = await inner_rows(info, loader, row.id, nested.PLAYER_GOALS, row.season_id, row.id, filter, order_by)
         return [goal.Goal(row=g) for g in rows]
 
     @strawberry.field(description="Cards shown to the player.")
     async def cards(self, info: Info, filter: InnerCardFilter = None, order_by: InnerCardOrder = None) -> list[CardRef]:
-        loader, row, criteria = info.context.loaders.cards_by_player, self.row, plain(CardCriteria, filter)
-        rows = await inner_rows(
-            info, loader, row.id, nested.PLAYER_CARDS, row.season_id, row.id, criteria, ordering(order_by)
-        )
+        loader, row = info.context.loaders.cards_by_player, self.row
+        rows = await inner_rows(info, loader, row.id, nested.PLAYER_CARDS, row.season_id, row.id, filter, order_by)
         return [card.Card(row=c) for c in rows]
 
 
