@@ -12,13 +12,13 @@ from strawberry.dataloader import DataLoader
 from football.errors import BadUserInput
 from resolvers import nested
 from schema.enums import RoundKind
+from schema.relay import Info, ordering, plain
 
 if TYPE_CHECKING:
     from schema.card import CardFilter, CardOrder
     from schema.goal import GoalFilter, GoalOrder
     from schema.match import MatchFilter, MatchOrder
     from schema.player import PlayerFilter, PlayerOrder
-from schema.relay import Info, ordering, plain
 
 T = TypeVar("T")
 K = TypeVar("K")
