@@ -22,7 +22,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from cupql.app import create_app
 from cupql.loading import database_is_empty
-from cupql.paging import PagingError, fetch_all
+from cupql.follow_pages import PagingError, fetch_all
 from cupql.settings import Settings
 from cupql.settings_options import settings_options
 from cupql.tabular import rows_of, to_csv, to_table

@@ -1,4 +1,4 @@
-"""The page at / (cupql/page.py) over HTTP: served with its files, revalidated, compressed; GraphiQL linked only
+"""The page at / (cupql/web_page.py) over HTTP: served with its files, revalidated, compressed; GraphiQL linked only
 where it is served."""
 
 from __future__ import annotations
