@@ -26,10 +26,10 @@ from cupql.metrics import metrics_endpoint, watch_pool
 from cupql.middleware.body_limit import BodySizeLimit
 from cupql.middleware.csrf import PreflightRequired
 from cupql.middleware.observe import RecordOperation, RequestObserver, count_statement
-from cupql.web_page import page_routes
 from cupql.persisted_queries import PersistedQueries
 from cupql.production import production_extensions, production_validation_rules
 from cupql.settings import Settings
+from cupql.web_page import page_routes
 from db import models
 from db.engine import async_engine
 from db.errors import is_outage
