@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from cupql.persisted_queries import PersistedQueries
 from cupql.settings import Settings
 from cupql.web_page import page_documents
 from tests.conftest import api_client
@@ -71,3 +72,14 @@ async def test_the_favicon_is_an_svg_at_both_usual_addresses(loaded_database_url
             assert icon.status_code == 200
             assert icon.headers["content-type"] == "image/svg+xml"
             assert icon.text.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+
+
+def test_trusted_documents_outlast_a_full_store() -> None:
+    # Larger than the whole store, and followed by enough others to evict anything it could hold.
+    store = PersistedQueries(max_bytes=200)
+    overview = page_documents()["Overview"]
+    store.trust(overview)
+    for number in range(50):
+        store.register(f"{number:064x}", "{ season { year name } }")
+    sha256 = hashlib.sha256(overview.encode()).hexdigest()
+    assert store.resolve(None, {"persistedQuery": {"version": 1, "sha256Hash": sha256}}) == (overview, None)
