@@ -296,7 +296,8 @@ function goalsOf(step, slug) {
 
 async function clubPage(slug, wanted) {
   const data = await graphql(DOCUMENTS.ClubPage, {slug, year: wanted});
-  const club = data.club, run = club.cupRun, year = club.season.year;
+  // The club's own slug, not the URL's: the API also finds "Aktobe" or "AKTOBE".
+  const club = data.club, run = club.cupRun, year = club.season.year, own = club.slug;
   learnRounds(club.season.rounds);
   document.title = `${club.name} · cupql`;
   const fact = (name, value) => el("div", {}, el("dt", {}, name), el("dd", {}, show(value) || "unknown"));
@@ -309,8 +310,8 @@ async function clubPage(slug, wanted) {
       el("td", {}, step.match.date),
       el("td", {}, `${roundName(step.round)}${step.leg ? `, leg ${step.leg}` : ""}`),
       el("td", {}, el("a", {href: clubLink(step.opponent, year)}, step.opponent.name), step.venue === "HOME" ? " (h)" : " (a)"),
-      el("td", {class: `score result-${step.result}`, title: words(step.result)}, scoreFrom(step.match, slug)),
-      el("td", {class: "goals-list"}, goalsOf(step, slug))));
+      el("td", {class: `score result-${step.result}`, title: words(step.result)}, scoreFrom(step.match, own)),
+      el("td", {class: "goals-list"}, goalsOf(step, own))));
   }
   const scorers = el("tbody");
   for (const scorer of club.scorers) {

@@ -120,8 +120,11 @@ try {
   await go(phone, 'season', () => phone.goto(new URL('/', baseUrl).href));
   report.phoneSeason = await fit(phone);
   await shoot(phone, 'phone-season');
-  await go(phone, 'club', () => phone.goto(report.clubUrl));
+  // The club's name in capitals, as someone might type it: the API finds the club all the same.
+  const shouted = report.clubUrl.replace(/\/club\/([^?]+)/, (_, slug) => `/club/${slug.toUpperCase()}`);
+  await go(phone, 'club', () => phone.goto(shouted));
   report.phoneClub = await fit(phone);
+  report.phoneScores = await phone.locator('tr.step td.score').allInnerTexts();
   await shoot(phone, 'phone-club');
 } catch (error) {
   report.error = String(error && error.stack || error);
