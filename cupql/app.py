@@ -26,10 +26,10 @@ from cupql.metrics import metrics_endpoint, watch_pool
 from cupql.middleware.body_limit import BodySizeLimit
 from cupql.middleware.csrf import PreflightRequired
 from cupql.middleware.observe import RecordOperation, RequestObserver, count_statement
-from cupql.page import page_routes
 from cupql.persisted_queries import PersistedQueries
 from cupql.production import production_extensions, production_validation_rules
 from cupql.settings import Settings
+from cupql.web_page import page_routes
 from db import models
 from db.engine import async_engine
 from db.errors import is_outage
@@ -108,11 +108,12 @@ def create_app(settings: Settings) -> Starlette:
     data_version = DataVersion(
         settings.database_url, settings.cache_refresh_seconds, on_change=responses.clear if responses else lambda: None
     )
+    persisted_queries = PersistedQueries(settings.persisted_queries_max_bytes)
     graphql = CachingGraphQL(
         CupqlGraphQL(settings, engine),
         data_version=data_version,
         responses=responses,
-        persisted_queries=PersistedQueries(settings.persisted_queries_max_bytes),
+        persisted_queries=persisted_queries,
         cache_control=settings.cache_control,
     )
     routes = [
@@ -121,7 +122,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),
         *(graphiql_asset_routes() if settings.graphiql else []),
-        *page_routes(graphiql=settings.graphiql),
+        *page_routes(graphiql=settings.graphiql, persisted_queries=persisted_queries),
     ]
     # Outermost first: every request gets an id and an access line, even a CORS preflight or one refused for its
     # size; CORS and compression then wrap the refusals too, so that browsers can read them.
