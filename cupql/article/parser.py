@@ -11,7 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from football.season import ReportNote
 from football.vocabulary import CardKind, RoundKind
+
+
+PLAIN_TEXT = "plain text"
 
 
 class ArticleError(ValueError):
@@ -22,6 +26,18 @@ class ArticleError(ValueError):
         super().__init__(f"{where}: {message}")
         self.source = source
         self.line = line
+
+
+def not_read(article: Article, line: int, text: str, lenient: bool, why: str = "") -> None:
+    """A line that looks like part of a match but was not read: refused, or with `lenient` noted as skipped."""
+    reason = f" ({why})" if why else ""
+    if not lenient:
+        raise ArticleError(
+            article.source,
+            line,
+            f"cannot read {text!r} as part of a match{reason}; correct it, or load with --lenient to skip it",
+        )
+    article.notes.append(ReportNote(line, "SKIPPED", f"skipped {text!r}{reason}"))
 
 
 @dataclass(frozen=True)
@@ -43,11 +59,14 @@ class CardMark:
 
 @dataclass(frozen=True)
 class Entry:
-    """One `name minute, minute (pen.)` item of a team's event line; the name may have been stripped."""
+    """One `name minute, minute (pen.)` item of a team's event line; the name may have been stripped.
+
+    `identity` is the key of the article a wikilink names the player by, when the text links him."""
 
     name: str | None
     minutes: tuple[Minute, ...]
     cards: tuple[CardMark, ...] = ()
+    identity: str | None = None
 
 
 @dataclass
@@ -151,6 +170,9 @@ class Article:
     matches: list[RawMatch]
     scorers: list[ScorerLine]
     aggregates: list[StatedAggregate] = field(default_factory=list)
+    # Which of the three formats the text was read as, and what the reader noted (skipped lines, open sides).
+    format: str = PLAIN_TEXT
+    notes: list[ReportNote] = field(default_factory=list)
 
     def info(self, key: str) -> str | None:
         value = self.infobox.get(key)
@@ -317,15 +339,23 @@ def read_article(path: Path) -> Article:
     return parse_article(text, str(path))
 
 
-def parse_article(text: str, source: str = "<article>") -> Article:
-    """Parse an article's text; `source` names it in error messages."""
-    return _Parser(text, source).parse()
+def parse_article(text: str, source: str = "<article>", *, lenient: bool = False) -> Article:
+    """Parse an article's text; `source` names it in error messages. A line that looks like a match but is not
+    read is refused, or with `lenient` listed in the article's notes."""
+    return _Parser(text, source, lenient).parse()
+
+
+def looks_like_score(text: str) -> bool:
+    """A short line like `Home N–N Away` that is no sentence: part of a match, whatever else it says."""
+    score = _SCORE.match(text)
+    return bool(score and score["hs"]) and not text.rstrip().endswith(".") and len(text.split()) <= 10
 
 
 class _Parser:
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, lenient: bool = False) -> None:
         self.lines = text.splitlines()
         self.source = source
+        self.lenient = lenient
 
     def fail(self, line: int | None, message: str) -> ArticleError:
         return ArticleError(self.source, line, message)
@@ -397,13 +427,19 @@ class _Parser:
                 article.aggregates.append(aggregate)
             elif round_kind is not None and _SCORE.match(stripped) and self._team_line_follows(index):
                 raise self.fail(number, "a score line without a date line before it")
+            elif round_kind is not None and looks_like_score(stripped):
+                not_read(article, number, stripped, self.lenient, "a score line needs a date line before it")
             elif last_match is not None:
                 # Running text after a match block tells of that match (`Aktobe won 4–3 on penalties.`).
                 last_match.prose.append((stripped, number))
             else:
                 article.prose.append(Prose(round_kind, stripped, number))
         if not article.matches:
-            raise self.fail(None, "no match found: this does not look like a season article")
+            raise self.fail(
+                len(self.lines),
+                "no match found: expected a date line and a 'Home N - N Away' score line under a round heading "
+                "('== Final =='); read to the end without one",
+            )
         return article
 
     def _aggregate(self, text: str, number: int) -> StatedAggregate | None:

@@ -81,6 +81,9 @@ def build_season(article: Article) -> ArticleSeason:
             goals=len(all_goals),
             attributions={kind: sum(g.attribution is kind for g in all_goals) for kind in Attribution},
             disagreements=findings.sorted(),
+            source_format=article.format,
+            cards=sum(len(match.cards) for match in matches),
+            notes=sorted([*article.notes, *events.notes], key=lambda note: (note.line, note.code)),
         ),
     )
 
