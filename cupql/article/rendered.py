@@ -136,6 +136,10 @@ class RenderedReader:
                 continue
             parts = [" ".join(part.replace("\u00a0", " ").split()) for part in line.split("\t")]
             parts = [part for part in parts if part]
+            row = _FORMAT_ROW.match(" ".join(parts))
+            if row and round_from_name(row["round"]):
+                # A format table's row (`Quarter-finals 8 8 2023`) is read as one line, whatever separates its cells.
+                parts = [" ".join(parts)]
             cells += [_Cell(p, number, i == 0, i == len(parts) - 1) for i, p in enumerate(parts)]
         return cells
 
