@@ -36,9 +36,7 @@ def bundled_articles() -> list[Path]:
     return sorted(BUNDLED_ARTICLES.glob("*.txt"))
 
 
-def read_seasons(
-    paths: Sequence[Path], *, progress: bool, lenient: bool = False
-) -> list[tuple[ArticleSeason, str]]:
+def read_seasons(paths: Sequence[Path], *, progress: bool, lenient: bool = False) -> list[tuple[ArticleSeason, str]]:
     """Parse (in whichever format each is written) and reconcile every article; the first bad one raises
     ArticleError naming its file and line. With `lenient`, lines that look like a match but cannot be read are
     listed in the report instead."""

@@ -19,8 +19,7 @@ from collections import defaultdict
 from cupql.article.attribution import Unit, attribute
 from cupql.article.findings import Findings
 from cupql.article.parser import Entry, RawMatch, ScorerLine, TeamLine
-from football.season import ArticleCard, ArticleGoal, ArticleMatch, ArticlePlayer, ScorerRow
-from football.season import ReportNote
+from football.season import ArticleCard, ArticleGoal, ArticleMatch, ArticlePlayer, ReportNote, ScorerRow
 from football.vocabulary import Attribution, CardKind, fold, slug
 
 
@@ -52,7 +51,9 @@ class EventReader:
         elif known.name != name and (club, name) not in self._spellings:
             self._spellings.add((club, name))
             self.notes.append(
-                ReportNote(line, "ONE_PLAYER", f"{club}: {known.name!r} and {name!r} fold to one player, {known.name!r}")
+                ReportNote(
+                    line, "ONE_PLAYER", f"{club}: {known.name!r} and {name!r} fold to one player, {known.name!r}"
+                )
             )
         known.identity = known.identity or identity
         return known

@@ -14,7 +14,6 @@ from pathlib import Path
 from football.season import ReportNote
 from football.vocabulary import CardKind, RoundKind
 
-
 PLAIN_TEXT = "plain text"
 
 

@@ -422,8 +422,7 @@ class _EntryBuilder:
             for arg in args:
                 self._goal_part(arg)
         elif name in ("yel", "yellowcard", "yc"):
-            for arg in args or [None]:
-                self.cards.append(_card(CardKind.YELLOW, arg))
+            self.cards += [_card(CardKind.YELLOW, arg) for arg in args] or [_card(CardKind.YELLOW, None)]
         elif name in ("sentoff", "redcard", "rc", "red"):
             self._sent_off(name, args)
         elif name in ("abbr", "sup") and args:

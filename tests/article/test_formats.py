@@ -115,7 +115,9 @@ def test_two_spellings_of_one_player_are_one_player_listed_in_the_report() -> No
 
 def test_a_year_only_format_table_date_states_no_date() -> None:
     article = read_any(FIXTURES / "2021_armenian_cup_wikipedia.txt")
-    rows = {row.round.value: (row.clubs_remaining, row.clubs_involved, row.first_match_date) for row in article.format_rows}
+    rows = {
+        row.round.value: (row.clubs_remaining, row.clubs_involved, row.first_match_date) for row in article.format_rows
+    }
     assert rows["Quarter-finals"] == (5, 4, None)
 
 

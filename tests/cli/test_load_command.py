@@ -111,7 +111,9 @@ def test_the_report_counts_what_was_read_per_format(empty_database_url: str) -> 
 
 def test_an_unread_match_line_refuses_the_import_and_lenient_lists_it(empty_database_url: str, tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
-    page.write_text("2030 Example Cup\nFinal[edit]\n1 May 2030\tAstana\t2–1\tTobol\nAstana 3–0 Tobol\n", encoding="utf-8")
+    page.write_text(
+        "2030 Example Cup\nFinal[edit]\n1 May 2030\tAstana\t2–1\tTobol\nAstana 3–0 Tobol\n", encoding="utf-8"
+    )
     refused = CliRunner().invoke(main, ["load", str(page), "--database-url", empty_database_url])
     assert refused.exit_code == 1
     assert f"{page}:4: cannot read 'Astana 3–0 Tobol' as part of a match" in refused.output

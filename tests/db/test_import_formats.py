@@ -34,7 +34,14 @@ async def served(url: str, fixture: str) -> tuple[dict, dict[tuple[str, str, str
 
 def goals(match: dict) -> list[tuple]:
     return [
-        (g["club"]["name"], g["scorer"] and g["scorer"]["name"], g["minute"], g["stoppageTime"], g["penalty"], g["ownGoal"])
+        (
+            g["club"]["name"],
+            g["scorer"] and g["scorer"]["name"],
+            g["minute"],
+            g["stoppageTime"],
+            g["penalty"],
+            g["ownGoal"],
+        )
         for g in match["goals"]
     ]
 
@@ -45,16 +52,31 @@ def cards(match: dict) -> list[tuple]:
 
 def result(match: dict) -> tuple:
     winner = match["winner"] and match["winner"]["name"]
-    return (match["homeScore"], match["awayScore"], match["extraTime"], match["homePenalties"], match["awayPenalties"], winner)
+    return (
+        match["homeScore"],
+        match["awayScore"],
+        match["extraTime"],
+        match["homePenalties"],
+        match["awayPenalties"],
+        winner,
+    )
 
 
 async def test_wikitext_football_boxes_are_served(empty_database_url: str) -> None:
     season, matches = await served(empty_database_url, "2023_kazakhstan_cup.wiki")
-    assert (season["name"], season["winner"]["name"], season["runnerUp"]["name"]) == ("2023 Kazakhstan Cup", "Tobol", "Kairat")
+    assert (season["name"], season["winner"]["name"], season["runnerUp"]["name"]) == (
+        "2023 Kazakhstan Cup",
+        "Tobol",
+        "Kairat",
+    )
     assert len(matches) == 5
     quarter = matches[("2023-05-10", "Tobol", "Aktobe")]
     assert result(quarter) == (3, 1, False, None, None, "Tobol")
-    assert (quarter["stadium"], quarter["attendance"], quarter["referee"]) == ("Central Stadium, Kostanay", 6500, "Artyom Kuchin")
+    assert (quarter["stadium"], quarter["attendance"], quarter["referee"]) == (
+        "Central Stadium, Kostanay",
+        6500,
+        "Artyom Kuchin",
+    )
     assert goals(quarter) == [
         ("Tobol", "Islam Chesnokov", 12, None, True, False),
         ("Tobol", "Islam Chesnokov", 45, 2, False, False),
@@ -77,7 +99,10 @@ async def test_wikitext_football_boxes_are_served(empty_database_url: str) -> No
     assert cards(shootout) == [("Shakhter Karagandy", "Jasur Jumaev", "RED", 119)]
     second_leg = matches[("2023-07-05", "Astana", "Kairat")]
     assert result(second_leg) == (1, 1, False, None, None, None)
-    assert goals(second_leg) == [("Kairat", "Vágner Love", 55, None, False, False), ("Astana", "Marin Tomasov", 90, 4, False, False)]
+    assert goals(second_leg) == [
+        ("Kairat", "Vágner Love", 55, None, False, False),
+        ("Astana", "Marin Tomasov", 90, 4, False, False),
+    ]
     final = matches[("2023-11-04", "Tobol", "Kairat")]
     # `Tobol won 2–4 on penalties.`: the named club wins, whatever the order of the numbers.
     assert result(final) == (1, 1, True, 4, 2, "Tobol")
@@ -86,11 +111,19 @@ async def test_wikitext_football_boxes_are_served(empty_database_url: str) -> No
 
 async def test_a_page_copied_from_wikipedia_is_served(empty_database_url: str) -> None:
     season, matches = await served(empty_database_url, "2021_armenian_cup_wikipedia.txt")
-    assert (season["name"], season["winner"]["name"], season["runnerUp"]["name"]) == ("2021 Armenian Cup", "Alashkert", "Noah")
+    assert (season["name"], season["winner"]["name"], season["runnerUp"]["name"]) == (
+        "2021 Armenian Cup",
+        "Alashkert",
+        "Noah",
+    )
     assert len(matches) == 7
     first = matches[("2021-03-03", "Alashkert", "Artsakh")]
     assert result(first) == (2, 1, False, None, None, "Alashkert")
-    assert (first["stadium"], first["attendance"], first["referee"]) == ("Alashkert Stadium", 1200, "Vahagn Hovhannisyan")
+    assert (first["stadium"], first["attendance"], first["referee"]) == (
+        "Alashkert Stadium",
+        1200,
+        "Vahagn Hovhannisyan",
+    )
     assert goals(first) == [
         ("Alashkert", "G. Nranyan", 23, None, False, False),
         ("Alashkert", "G. Nranyan", 45, 2, True, False),
