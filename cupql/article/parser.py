@@ -182,6 +182,8 @@ class Article:
         return value[1] if value else self.title_line
 
 
+# `11 Marhc 2024`, `Sept 31, 2024`: shaped like a match's date line, but no date.
+_DATE_LIKE = re.compile(r"^(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4})$")
 _TITLE = re.compile(r"^=\s*(?P<title>.+?)\s*=$")
 _HEADING = re.compile(r"^(?P<level>={2,})\s*(?P<name>[^=]+?)\s*(?P=level)$")
 _INFOBOX_ITEM = re.compile(r"^-\s*(?P<key>[^:]+):\s*(?P<value>.*)$")
@@ -412,7 +414,7 @@ class _Parser:
             elif subsection and subsection.casefold() == "draw summary":
                 if stripped.startswith("|"):
                     index = self._draw(index - 1, article)
-            elif _DATE.match(stripped):
+            elif _DATE.match(stripped) or (round_kind is not None and _is_date(stripped)):
                 if round_kind is None:
                     raise self.fail(number, f"a match under {section!r}, which is not a round cupql knows")
                 group = _GROUP.match(subsection or "")
@@ -426,6 +428,8 @@ class _Parser:
                 article.aggregates.append(aggregate)
             elif round_kind is not None and _SCORE.match(stripped) and self._team_line_follows(index):
                 raise self.fail(number, "a score line without a date line before it")
+            elif round_kind is not None and _DATE_LIKE.match(stripped):
+                not_read(article, number, stripped, self.lenient, "an unreadable date")
             elif round_kind is not None and looks_like_score(stripped):
                 not_read(article, number, stripped, self.lenient, "a score line needs a date line before it")
             elif last_match is not None:
@@ -589,6 +593,17 @@ class _Parser:
                     ScorerLine(row["nat"], row["name"].strip(), row["club"].strip(), goals, own_goal, number)
                 )
         return index
+
+
+def _is_date(text: str) -> bool:
+    """A date line in any case (`3 may 2030`)."""
+    if _DATE_LIKE.match(text) is None:
+        return False
+    try:
+        parse_date(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _int_or_none(text: str) -> int | None:

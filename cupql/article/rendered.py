@@ -44,6 +44,8 @@ _ICON = re.compile(
     r"\.(?:svg|png|gif)",
     re.IGNORECASE,
 )
+_LABEL = re.compile(r"^[A-Z][\w ]{2,40}:\s")
+_VENUE = re.compile(r"\b(?:stadium|stadion|arena|park|ground|field|sports? (?:centre|complex))\b|, ", re.IGNORECASE)
 _TIER = re.compile(r"\s*\((?:[IVX]+|[A-Z]{1,2}|\d)\)(?=\s|$)")
 _FORMAT_ROW = re.compile(r"^(?P<round>\D+?)\s+(?P<remaining>\d+)\s+(?P<involved>\d+)\s+(?P<date>.+)$")
 _INFOBOX = {
@@ -85,7 +87,8 @@ class _Block:
     home: list[tuple[str, int]] = field(default_factory=list)
     away: list[tuple[str, int]] = field(default_factory=list)
     shootout: bool = False
-    venue_taken: bool = False
+    started: bool = False
+    pending: _Cell | None = None
 
 
 class RenderedReader:
@@ -134,7 +137,9 @@ class RenderedReader:
         for number, line in enumerate(self.lines, 1):
             if number <= self.article.title_line:
                 continue
-            parts = [" ".join(part.replace("\u00a0", " ").split()) for part in line.split("\t")]
+            # Cells come separated by tabs, or by pipes where a mirror renders tables as text (`| a | b |`).
+            separator = "|" if line.strip().startswith("|") and line.strip().endswith("|") else "\t"
+            parts = [" ".join(part.replace("\u00a0", " ").split()) for part in line.split(separator)]
             parts = [part for part in parts if part]
             row = _FORMAT_ROW.match(" ".join(parts))
             if row and round_from_name(row["round"]):
@@ -222,6 +227,8 @@ class RenderedReader:
             return
         match = block.match
         detail = _DETAIL.match(text)
+        if block.pending is not None and (detail or not self._may_be_event(block, text)):
+            self._settle(block)
         if detail:
             self._detail(match, detail["key"].casefold(), detail["value"].strip(), cell.line)
         elif text.casefold().startswith("report"):
@@ -281,8 +288,6 @@ class RenderedReader:
             self.article.aggregates.append(
                 StatedAggregate(block.match.home, block.match.away, *notes.aggregate, block.match.line)
             )
-        # The rest of the clubs' row is where they played (`Astana Arena, Astana`), not an event.
-        block.venue_taken = cell.last_on_line
 
     def _notes(self, match: RawMatch, text: str, line: int) -> None:
         notes = parse_score_notes(text)
@@ -297,18 +302,44 @@ class RenderedReader:
             match.notes.aggregate = notes.aggregate
             self.article.aggregates.append(StatedAggregate(match.home, match.away, *notes.aggregate, line))
 
+    def _may_be_event(self, block: _Block, text: str) -> bool:
+        lowered = text.casefold()
+        return not (
+            lowered.startswith("report")
+            or lowered == "penalties"
+            or block.shootout
+            or _TIME.match(text)
+            or _SKIPPED_CELLS.match(text)
+            or _NOTES_ONLY.match(text)
+            or _is_sentence(text)
+        )
+
     def _event(self, block: _Block, cell: _Cell) -> None:
         text = _without_icons(cell.text)
         entries = parse_entries(text)
         readable = any(entry.minutes or entry.cards for entry in entries)
-        if not readable and not block.venue_taken and not block.home and not block.reported:
-            # The cell after the clubs' row, naming no minute or card: where the match was played.
-            block.venue_taken = True
+        if readable and block.pending is not None and entries[0].name is None:
+            # A name on one line and its minutes on the next (`Kovalevich` / `12'`): one event.
+            text, cell = f"{_without_icons(block.pending.text)} {text}", block.pending
+            block.pending = None
+        elif block.pending is not None:
+            self._settle(block)
+        if readable:
+            (block.away if block.side else block.home).append((text, cell.line))
+            block.started = True
+        elif not _LABEL.match(text):  # `Man of the Match: ...`, `Assistant referees: ...` are no event
+            block.pending = cell
+
+    def _settle(self, block: _Block) -> None:
+        """A cell with no minute or card that no minute followed: where the match was played (the cell after the
+        clubs' row, or a place's name), else a line that was not read."""
+        cell, block.pending = block.pending, None
+        if cell is None or block.match is None:
             return
-        if not readable and re.search(r"\d", text):
-            not_read(self.article, cell.line, cell.text, self.lenient, "neither a goal nor a card")
-            return
-        (block.away if block.side else block.home).append((text, cell.line))
+        if block.match.stadium is None and (_VENUE.search(cell.text) or not (block.started or block.reported)):
+            block.match.stadium = cell.text
+        else:
+            not_read(self.article, cell.line, cell.text, self.lenient, "a name with neither a minute nor a card")
 
     def _detail(self, match: RawMatch, key: str, value: str, line: int) -> None:
         if not value:
@@ -327,6 +358,7 @@ class RenderedReader:
         block, self.block = self.block, None
         if block is None:
             return
+        self._settle(block)
         if block.match is None:
             if block.parts:
                 text = " ".join(part.text for part in block.parts)

@@ -126,3 +126,24 @@ def test_the_infobox_totals_the_matches_contradict_are_disagreements() -> None:
     assert [(d.line, d.code, d.message) for d in season.report.disagreements] == [
         (10, "INFOBOX", "the infobox gives goals 15, the matches give 13")
     ]
+
+
+def test_a_misspelt_date_line_in_plain_text_is_refused_at_its_line() -> None:
+    text = "= 2030 Example Cup =\n\n== Final ==\n1 May 2030\nAstana 2 – 1 Tobol\n3 mya 2030\nAstana 1 – 0 Kairat\n"
+    with pytest.raises(
+        ArticleError, match=r"^x\.txt:6: cannot read '3 mya 2030' as part of a match \(an unreadable date\)"
+    ):
+        parse_any(text, "x.txt")
+    season = build_season(parse_any(text.replace("mya", "may"), "x.txt"))
+    assert [(m.date.isoformat(), m.away) for m in season.matches] == [("2030-05-01", "Tobol"), ("2030-05-03", "Kairat")]
+
+
+def test_a_name_with_no_minute_or_card_in_a_page_is_refused_and_a_split_event_is_joined() -> None:
+    page = "2030 Example Cup\nFinal\n1 May 2030\nAstana\n1–1\nTobol\nKarimov\n30'\nReport\nTsonev 50'\nKuanyshev\n"
+    with pytest.raises(ArticleError, match=r"^page\.txt:11: cannot read 'Kuanyshev' as part of a match"):
+        parse_any(page, "page.txt")
+    season = build_season(parse_any(page, "page.txt", lenient=True))
+    assert [(g.club, g.scorer and g.scorer.name, g.minute) for g in season.matches[0].goals] == [
+        ("Astana", "Karimov", 30),
+        ("Tobol", "Tsonev", 50),
+    ]
