@@ -190,7 +190,7 @@ _INFOBOX_ITEM = re.compile(r"^-\s*(?P<key>[^:]+):\s*(?P<value>.*)$")
 _DASH = r"\s*[-\u2013\u2014]\s*"
 _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
 _DATE = re.compile(r"^(?:\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})$")
-_SCORE = re.compile(
+SCORE_LINE = re.compile(
     rf"^(?P<home>\S.*?)\s+(?:(?P<hs>\d+){_DASH}(?P<as>\d+)|(?P<wo>w/o))(?P<mid>(?:\s*\([^()]*\))*)"
     r"\s+(?P<away>[^\s(][^()]*?)(?P<tail>(?:\s*\([^()]*\))*)\s*$",
     re.IGNORECASE,
@@ -221,7 +221,7 @@ _CARD = re.compile(
 _GOALS_HEADING = re.compile(r"^(?P<goals>\d+) goals?:$")
 _SCORER = re.compile(r"^-\s*(?:(?P<nat>[A-Z]{3})\s+)?(?P<name>.+?)\s+-\s+(?P<club>.+)$")
 _LEAGUE_CELL = re.compile(r"^(?P<league>.+? League)\b(?:.*?\b(?P<clubs>\d+) clubs\b)?")
-_GROUP = re.compile(r"^Group (?P<name>\S+)$")
+GROUP_HEADING = re.compile(r"^Group (?P<name>\S+)$")
 _ROUND_ALIASES = {
     "playoffs": RoundKind.PLAY_OFF,
     "playoff": RoundKind.PLAY_OFF,
@@ -348,7 +348,7 @@ def parse_article(text: str, source: str = "<article>", *, lenient: bool = False
 
 def looks_like_score(text: str) -> bool:
     """A short line like `Home N–N Away` that is no sentence: part of a match, whatever else it says."""
-    score = _SCORE.match(text)
+    score = SCORE_LINE.match(text)
     return bool(score and score["hs"]) and not text.rstrip().endswith(".") and len(text.split()) <= 10
 
 
@@ -417,7 +417,7 @@ class _Parser:
             elif _DATE.match(stripped) or (round_kind is not None and _is_date(stripped)):
                 if round_kind is None:
                     raise self.fail(number, f"a match under {section!r}, which is not a round cupql knows")
-                group = _GROUP.match(subsection or "")
+                group = GROUP_HEADING.match(subsection or "")
                 index = self._match(index - 1, round_kind, group["name"] if group else None, article)
                 last_match = article.matches[-1]
             elif stripped.startswith("|") and section.casefold() == "participating clubs":
@@ -426,7 +426,7 @@ class _Parser:
                 last_match = None
             elif round_kind is not None and (aggregate := self._aggregate(stripped, number)):
                 article.aggregates.append(aggregate)
-            elif round_kind is not None and _SCORE.match(stripped) and self._team_line_follows(index):
+            elif round_kind is not None and SCORE_LINE.match(stripped) and self._team_line_follows(index):
                 raise self.fail(number, "a score line without a date line before it")
             elif round_kind is not None and _DATE_LIKE.match(stripped):
                 not_read(article, number, stripped, self.lenient, "an unreadable date")
@@ -447,7 +447,7 @@ class _Parser:
 
     def _aggregate(self, text: str, number: int) -> StatedAggregate | None:
         """A dateless `Home N – N (agg.) Away` line: a tie's aggregate, not a match."""
-        score = _SCORE.match(text)
+        score = SCORE_LINE.match(text)
         if score is None or score["wo"] or "agg" not in (score["mid"] + score["tail"]).casefold():
             return None
         if any(
@@ -493,7 +493,7 @@ class _Parser:
         if len(row) != len(header):
             raise self.fail(index + 2, f"the draw names {len(header)} groups but has {len(row)} cells")
         for name, cell in zip(header, row, strict=True):
-            group = _GROUP.match(name)
+            group = GROUP_HEADING.match(name)
             if group is None:
                 raise self.fail(index + 1, f"expected 'Group X' in the draw header, found {name!r}")
             article.draw[group["name"]] = (cell, index + 2)
@@ -515,7 +515,7 @@ class _Parser:
         if index + 1 >= len(self.lines):
             raise self.fail(date_number, "a match date with no score line after it")
         score_line = self.lines[index + 1].strip()
-        score = _SCORE.match(score_line)
+        score = SCORE_LINE.match(score_line)
         if score is None:
             raise self.fail(index + 2, f"malformed score line {score_line!r}: expected 'Home N - N Away'")
         notes = parse_score_notes(score["mid"] + score["tail"])

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from cupql.article.parser import (
-    _GROUP,
-    _SCORE,
+    GROUP_HEADING,
+    SCORE_LINE,
     Article,
     ArticleError,
     Entry,
@@ -200,7 +200,7 @@ class RenderedReader:
         self._close()
         self.seen_heading = True
         self.last_match = None
-        group = _GROUP.match(name)
+        group = GROUP_HEADING.match(name)
         if group:
             self.round, self.group = RoundKind.GROUP_STAGE, group["name"]
             return
@@ -246,6 +246,9 @@ class RenderedReader:
         elif _is_sentence(text):
             match.prose.append((text, cell.line))
             self._close()
+        elif looks_like_score(text):
+            self._settle(block)
+            not_read(self.article, cell.line, text, self.lenient, "a score needs a date line before it")
         else:
             self._event(block, cell)
 
@@ -256,7 +259,7 @@ class RenderedReader:
             return
         block.parts.append(cell)
         joined = _TIER.sub("", " ".join(part.text for part in block.parts))
-        score = _SCORE.match(joined)
+        score = SCORE_LINE.match(joined)
         if score is None:
             if len(block.parts) > 5:
                 not_read(self.article, block.date_line, f"{block.date_text} {joined}", self.lenient, "no score")
@@ -385,7 +388,7 @@ class RenderedReader:
 
 
 def _is_heading(text: str) -> bool:
-    return bool(_GROUP.match(text)) or (round_from_name(text) is not None)
+    return bool(GROUP_HEADING.match(text)) or (round_from_name(text) is not None)
 
 
 def _is_sentence(text: str) -> bool:
@@ -393,7 +396,7 @@ def _is_sentence(text: str) -> bool:
 
 
 def _aggregate(text: str, line: int) -> StatedAggregate | None:
-    score = _SCORE.match(text)
+    score = SCORE_LINE.match(text)
     if score is None or score["wo"] or "agg" not in (score["mid"] + score["tail"]).casefold():
         return None
     return StatedAggregate(score["home"].strip(), score["away"].strip(), int(score["hs"]), int(score["as"]), line)

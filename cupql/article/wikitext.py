@@ -17,7 +17,7 @@ from mwparserfromhell.nodes import Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from cupql.article.parser import (
-    _GROUP,
+    GROUP_HEADING,
     Article,
     ArticleError,
     CardMark,
@@ -82,8 +82,9 @@ class _State:
     round: RoundKind | None = None
     group: str | None = None
     last_match: RawMatch | None = None
-    boxed_pairs: set[frozenset[str]] = field(default_factory=set)
-    deferred: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)
+    # What the match boxes cover: their pairs of clubs, and their groups (`{{fb r}}` grids only summarise those).
+    boxed: set[frozenset[str] | str] = field(default_factory=set)
+    deferred: list[tuple[int, str, frozenset[str] | str]] = field(default_factory=list)
 
 
 class WikitextReader:
@@ -119,8 +120,8 @@ class WikitextReader:
             else:
                 pending.append((written, line))
         self._prose(pending, state)
-        for line, text, pair in state.deferred:
-            if pair not in state.boxed_pairs:
+        for line, text, covered_by in state.deferred:
+            if covered_by not in state.boxed:
                 not_read(self.article, line, text, self.lenient, "a result with no match box: the date is not given")
         self._title()
         if not self.article.matches:
@@ -148,7 +149,7 @@ class WikitextReader:
 
     def _heading(self, node: Heading, state: _State) -> None:
         name = node.title.strip_code().strip()
-        group = _GROUP.match(name)
+        group = GROUP_HEADING.match(name)
         kind = round_from_name(name)
         state.last_match = None
         if group:
@@ -181,11 +182,13 @@ class WikitextReader:
             match = self._box(template, line, state)
             self.article.matches.append(match)
             state.last_match = match
-            state.boxed_pairs.add(frozenset((match.home, match.away)))
+            state.boxed.add(frozenset((match.home, match.away)))
+            if match.group:
+                state.boxed.add(f"group {match.group}")
         elif name in _TWO_LEGS:
             self._two_legs(template, line, state)
         elif name in _GRID_CELLS and state.round is not None:
-            state.deferred.append((line, str(template), frozenset()))
+            state.deferred.append((line, str(template), f"group {state.group}"))
 
     def _infobox(self, template: Template, line: int) -> None:
         for param in template.params:
@@ -287,7 +290,12 @@ class WikitextReader:
         state.deferred.append((line, str(template), frozenset((home, away))))
 
     def _table(self, table: Tag, line: int, state: _State) -> None:
-        """A format table (`Round | Clubs remaining | Clubs involved | First match date`) becomes format rows."""
+        """A format table (`Round | Clubs remaining | Clubs involved | First match date`) becomes format rows;
+        result templates inside a table (`{{TwoLegResult}}` rows, `{{fb r}}` cells) are read as outside one."""
+        written = str(table)
+        for template in table.contents.filter_templates(recursive=True):
+            if template_name(template) in _TWO_LEGS | _GRID_CELLS:
+                self._template(template, line + written.count("\n", 0, max(written.find(str(template)), 0)), state)
         for row_number, row in enumerate(t for t in table.contents.filter_tags(recursive=False) if t.tag == "tr"):
             cells = [
                 " ".join(cell.contents.strip_code().split())

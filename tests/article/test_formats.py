@@ -147,3 +147,21 @@ def test_a_name_with_no_minute_or_card_in_a_page_is_refused_and_a_split_event_is
         ("Astana", "Karimov", 30),
         ("Tobol", "Tsonev", 50),
     ]
+
+
+def test_a_group_grid_or_two_legged_row_without_match_boxes_is_refused_for_want_of_a_date() -> None:
+    text = (FIXTURES / "2017_kazakhstan_cup.wiki").read_text(encoding="utf-8")
+    without_boxes = text.replace("== Group stage ==", "== Group stage ==\n").split("{{footballbox collapsible")[0]
+    rest = text[text.index("== Semi-finals ==") :]
+    article = (
+        without_boxes + "\n" + rest + "{{TwoLegResult|[[FC Taraz|Taraz]]|KAZ|3–2|[[FC Irtysh|Irtysh]]|KAZ|2–1|1–1}}\n"
+    )
+    with pytest.raises(ArticleError, match=r"^x\.wiki:22: cannot read '\{\{fb r\|2–0\}\}' as part of a match"):
+        parse_any(article, "x.wiki")
+    season = build_season(parse_any(article, "x.wiki", lenient=True))
+    assert [(note.line, note.code) for note in season.report.notes] == [
+        (22, "SKIPPED"),
+        (22, "SKIPPED"),
+        (25, "SKIPPED"),
+        (53, "SKIPPED"),
+    ]

@@ -6,9 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cupql.loading import load
 from cupql.settings import Settings
+from db import models
+from db.engine import sync_engine
 from tests.conftest import api_client, data
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -176,9 +180,68 @@ async def test_a_mirror_page_with_icon_file_names_is_served(empty_database_url: 
 
 
 @pytest.mark.parametrize(
-    "fixture", ["2023_kazakhstan_cup.wiki", "2021_armenian_cup_wikipedia.txt", "2022_23_belarusian_cup_mirror.txt"]
+    "fixture",
+    [
+        "2017_kazakhstan_cup.wiki",
+        "2023_kazakhstan_cup.wiki",
+        "2021_armenian_cup_wikipedia.txt",
+        "2022_23_belarusian_cup_mirror.txt",
+    ],
 )
 async def test_every_format_loads_twice_without_a_database_error(empty_database_url: str, fixture: str) -> None:
     await served(empty_database_url, fixture)
     _, matches = await served(empty_database_url, fixture)
     assert matches
+
+
+GROUP_QUERY = """{
+  season(year: 2017) { groups { name standings { club { name } played won drawn lost goalsFor goalsAgainst points } } }
+}"""
+
+
+async def test_wikitext_group_boxes_and_a_group_walkover_are_served(empty_database_url: str) -> None:
+    season, matches = await served(empty_database_url, "2017_kazakhstan_cup.wiki")
+    assert (season["name"], season["winner"]["name"], season["runnerUp"]["name"]) == (
+        "2017 Kazakhstan Cup",
+        "Kairat",
+        "Atyrau",
+    )
+    assert len(matches) == 6
+    opener = matches[("2017-04-12", "Aktobe", "Kyzylzhar")]
+    assert goals(opener) == [
+        ("Aktobe", "Islam Chesnokov", 31, None, False, False),
+        ("Aktobe", "Alibek Buleshev", 80, None, False, True),
+    ]
+    assert cards(opener) == [("Kyzylzhar", "Ruslan Esatov", "YELLOW", 44)]
+    walkover = matches[("2017-04-26", "Aktobe", "Okzhetpes")]
+    assert (walkover["awarded"], result(walkover), goals(walkover)) == (True, (3, 0, False, None, None, "Aktobe"), [])
+    assert result(matches[("2017-05-25", "Atyrau", "Astana")]) == (0, 0, True, 5, 4, "Atyrau")
+    assert cards(matches[("2017-11-08", "Kairat", "Atyrau")]) == [("Atyrau", "Zhasur Narzikulov", "RED", 88)]
+    async with api_client(Settings(database_url=empty_database_url)) as client:
+        body = await data(client, GROUP_QUERY)
+    [group] = body["season"]["groups"]
+    table = {
+        row["club"]["name"]: (row["played"], row["won"], row["drawn"], row["lost"], row["points"])
+        for row in group["standings"]
+    }
+    # The walkover is a win for Aktobe, not a draw.
+    assert table == {"Aktobe": (2, 2, 0, 0, 6), "Kyzylzhar": (2, 0, 1, 1, 1), "Okzhetpes": (2, 0, 1, 1, 1)}
+
+
+def test_a_linked_player_keeps_one_identity_across_seasons(empty_database_url: str) -> None:
+    for fixture in ("2017_kazakhstan_cup.wiki", "2023_kazakhstan_cup.wiki"):
+        load(empty_database_url, [FIXTURES / fixture], strict=False, echo=lambda _line: None, progress=False)
+    engine = sync_engine(empty_database_url)
+    try:
+        with Session(engine) as session:
+            found = session.execute(
+                select(models.PlayerRow.season_id, models.PlayerRow.club_id, models.PlayerRow.name)
+                .where(models.PlayerRow.person_id == "islam-chesnokov")
+                .order_by(models.PlayerRow.season_id)
+            ).all()
+    finally:
+        engine.dispose()
+    assert [tuple(row) for row in found] == [
+        ("kazakhstan-cup/2017", "aktobe", "Islam Chesnokov"),
+        ("kazakhstan-cup/2023", "tobol", "Islam Chesnokov"),
+    ]
