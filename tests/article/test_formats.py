@@ -26,6 +26,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
         (FIXTURES / "2023_kazakhstan_cup.wiki", WIKITEXT),
         (FIXTURES / "2021_armenian_cup_wikipedia.txt", RENDERED),
         (FIXTURES / "2022_23_belarusian_cup_mirror.txt", RENDERED),
+        (FIXTURES / "2022_23_israel_state_cup_pipes.txt", RENDERED),
+        (FIXTURES / "2017_kazakhstan_cup.wiki", WIKITEXT),
     ],
 )
 def test_the_format_is_detected(path: Path, expected: str) -> None:

@@ -186,6 +186,7 @@ async def test_a_mirror_page_with_icon_file_names_is_served(empty_database_url: 
         "2023_kazakhstan_cup.wiki",
         "2021_armenian_cup_wikipedia.txt",
         "2022_23_belarusian_cup_mirror.txt",
+        "2022_23_israel_state_cup_pipes.txt",
     ],
 )
 async def test_every_format_loads_twice_without_a_database_error(empty_database_url: str, fixture: str) -> None:
@@ -245,3 +246,38 @@ def test_a_linked_player_keeps_one_identity_across_seasons(empty_database_url: s
         ("kazakhstan-cup/2017", "aktobe", "Islam Chesnokov"),
         ("kazakhstan-cup/2023", "tobol", "Islam Chesnokov"),
     ]
+
+
+async def test_a_mirror_page_with_pipe_tables_is_served(empty_database_url: str) -> None:
+    season, matches = await served(empty_database_url, "2022_23_israel_state_cup_pipes.txt")
+    assert (season["name"], season["winner"]["name"], season["runnerUp"]["name"]) == (
+        "2022–23 Israel State Cup",
+        "Hapoel Be'er Sheva",
+        "Maccabi Netanya",
+    )
+    assert len(matches) == 7
+    shootout = matches[("2023-02-28", "Maccabi Netanya", "Hapoel Haifa")]
+    assert result(shootout) == (1, 1, True, 4, 3, "Maccabi Netanya")
+    assert goals(shootout) == [
+        ("Hapoel Haifa", "Dolev Haziza", 58, None, False, False),
+        ("Maccabi Netanya", "Igor Zlatanović", 61, None, False, False),
+    ]
+    assert cards(shootout) == [
+        ("Maccabi Netanya", "Gil Itzhak", "YELLOW", 13),
+        ("Hapoel Haifa", "Dolev Haziza", "RED", 110),
+    ]
+    hat_trick = matches[("2023-03-01", "Maccabi Tel Aviv", "Ironi Kiryat Shmona")]
+    assert [(g[1], g[2], g[3]) for g in goals(hat_trick)] == [
+        ("Eran Zahavi", 12, None),
+        ("Eran Zahavi", 44, None),
+        ("Tomer Yosefi", 67, None),
+        ("Eran Zahavi", 90, 1),
+    ]
+    final = matches[("2023-05-23", "Hapoel Be'er Sheva", "Maccabi Netanya")]
+    assert result(final) == (1, 1, True, 5, 4, "Hapoel Be'er Sheva")
+    assert (final["stadium"], final["attendance"], final["referee"]) == (
+        "Bloomfield Stadium, Tel Aviv",
+        28500,
+        "Ziv Adler",
+    )
+    assert cards(final) == [("Maccabi Netanya", "Igor Zlatanović", "SECOND_YELLOW", 95)]
