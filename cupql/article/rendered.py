@@ -235,14 +235,13 @@ class RenderedReader:
             block.reported, block.side = True, 1
         elif text.casefold() == "penalties":
             block.shootout = True
-        elif _TIME.match(text) or _SKIPPED_CELLS.match(text):
-            pass
         elif _NOTES_ONLY.match(text):
             self._notes(match, text, cell.line)
         elif block.shootout and (score := _SHOOTOUT.match(text)):
             match.notes.home_penalties, match.notes.away_penalties = int(score[1]), int(score[2])
-        elif block.shootout:
-            pass  # a penalty taker, scored or missed: the shoot-out's score is read, its takers are not served
+        elif block.shootout or _TIME.match(text) or _SKIPPED_CELLS.match(text):
+            # A kick-off time, a `Match 5` label, or a penalty taker: the shoot-out's score is read, not its takers.
+            return
         elif _is_sentence(text):
             match.prose.append((text, cell.line))
             self._close()
