@@ -329,15 +329,19 @@ def _is_minute_list(text: str) -> bool:
     return _MINUTE_LIST.fullmatch(text.strip()) is not None
 
 
-def read_article(path: Path) -> Article:
-    """Read and parse the article at `path`; a missing or unreadable file is an ArticleError."""
+def read_text(path: Path) -> str:
+    """The text of the article at `path`; a missing or unreadable file is an ArticleError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     except FileNotFoundError:
         raise ArticleError(str(path), None, "no such file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ArticleError(str(path), None, f"cannot read the file ({error})") from None
-    return parse_article(text, str(path))
+
+
+def read_article(path: Path) -> Article:
+    """Read and parse the plain-text article at `path`."""
+    return parse_article(read_text(path), str(path))
 
 
 def parse_article(text: str, source: str = "<article>", *, lenient: bool = False) -> Article:
@@ -559,17 +563,9 @@ class _Parser:
 
     def _detail(self, match: RawMatch, key: str, value: str, number: int) -> None:
         """A `Stadium:`, `Attendance:` or `Referee:` line of a match block."""
-        if not value:
-            return
-        if key == "attendance":
-            digits = re.sub(r"[,\s.\u202f\u00a0]", "", value)
-            if not digits.isdigit():
-                raise self.fail(number, f"unreadable attendance {value!r}: expected a number such as 12,500")
-            match.attendance = int(digits)
-        elif key == "referee":
-            match.referee = value
-        else:
-            match.stadium = value
+        problem = apply_detail(match, key, value)
+        if problem:
+            raise self.fail(number, problem)
 
     def _scorers(self, index: int, article: Article) -> int:
         goals: int | None = None
@@ -604,6 +600,22 @@ def _is_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def apply_detail(match: RawMatch, key: str, value: str) -> str | None:
+    """Set a match's stadium (or venue), attendance or referee from its line; the problem, if it cannot be read."""
+    if not value:
+        return None
+    if key == "attendance":
+        digits = re.sub(r"[,\s.\u202f\u00a0]", "", value)
+        if not digits.isdigit():
+            return f"unreadable attendance {value!r}: expected a number such as 12,500"
+        match.attendance = int(digits)
+    elif key == "referee":
+        match.referee = value
+    else:
+        match.stadium = value
+    return None
 
 
 def _int_or_none(text: str) -> int | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cupql.article.parser import PLAIN_TEXT, Article, ArticleError, parse_article
+from cupql.article.parser import PLAIN_TEXT, Article, parse_article, read_text
 from cupql.article.rendered import RENDERED, read_rendered
 from cupql.article.wikitext import WIKITEXT, looks_like_wikitext, read_wikitext
 
@@ -37,10 +37,4 @@ def parse_any(text: str, source: str = "<article>", *, lenient: bool = False) ->
 
 def read_any(path: Path, *, lenient: bool = False) -> Article:
     """Read the article at `path` in whichever format it is; a missing or unreadable file is an ArticleError."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ArticleError(str(path), None, "no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ArticleError(str(path), None, f"cannot read the file ({error})") from None
-    return parse_any(text.replace("\r\n", "\n"), str(path), lenient=lenient)
+    return parse_any(read_text(path), str(path), lenient=lenient)

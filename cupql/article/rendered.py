@@ -23,6 +23,7 @@ from cupql.article.parser import (
     RawMatch,
     StatedAggregate,
     TeamLine,
+    apply_detail,
     looks_like_score,
     not_read,
     parse_date,
@@ -344,17 +345,10 @@ class RenderedReader:
             not_read(self.article, cell.line, cell.text, self.lenient, "a name with neither a minute nor a card")
 
     def _detail(self, match: RawMatch, key: str, value: str, line: int) -> None:
-        if not value:
-            return
-        if key == "attendance":
-            digits = re.sub(r"[,\s.\u202f\u00a0]", "", value)
-            if not digits.isdigit():
-                raise self.fail(line, f"unreadable attendance {value!r}: expected a number such as 12,500")
-            match.attendance = int(digits)
-        elif key == "referee":
-            match.referee = re.sub(r"\s*\(.*\)\s*$", "", value)
-        else:
-            match.stadium = value
+        # A mirror writes the referee's country after his name: `Ziv Adler (Israel)`.
+        problem = apply_detail(match, key, re.sub(r"\s*\(.*\)\s*$", "", value) if key == "referee" else value)
+        if problem:
+            raise self.fail(line, problem)
 
     def _close(self) -> None:
         block, self.block = self.block, None
