@@ -479,7 +479,7 @@ class _EntryBuilder:
             return []
         name = " ".join(self.names) or None
         entry = Entry(name, tuple(self.minutes), tuple(self.cards), self.identity)
-        self.__init__()  # type: ignore[misc]
+        self.names, self.identity, self.minutes, self.cards = [], None, [], []
         return [entry]
 
 
