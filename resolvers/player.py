@@ -55,11 +55,20 @@ async def player_id(context: Context, season: models.SeasonRow, name_or_id: str 
 
 
 async def top_scorers(context: Context, season: models.SeasonRow, first: int) -> list[models.ScorerEntryRow]:
-    """The scorer table's first `first` lines: most goals first, ties by the player's name."""
+    """The scorer table's first `first` lines and every line level with the last of them, as football tables
+    list a shared place whole: most goals first, level players by name."""
     rows = await context.loaders.scorer_entries_by_season.load(season.id)
     players = await context.loaders.player.load_many([r.player_id for r in rows])
-    ranked = sorted(zip(rows, players, strict=True), key=lambda pair: (-pair[0].goals, pair[1].name if pair[1] else ""))
-    return [row for row, _ in ranked[:first]]
+    ranked = [row for row, _ in sorted(zip(rows, players, strict=True), key=_table_order)]
+    if first <= 0:
+        return []
+    last_place = ranked[first - 1].goals if len(ranked) >= first else 0
+    return ranked[:first] + [row for row in ranked[first:] if row.goals == last_place]
+
+
+def _table_order(pair: tuple[models.ScorerEntryRow, models.PlayerRow | None]) -> tuple[int, str]:
+    row, player = pair
+    return -row.goals, player.name if player else ""
 
 
 @dataclass(frozen=True)

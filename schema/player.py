@@ -33,6 +33,7 @@ from schema.links import (
     InnerCardOrder,
     InnerGoalFilter,
     InnerGoalOrder,
+    TOP_SCORERS_DESCRIPTION,
     Name,
     OptionalId,
     TopScorersFirst,
@@ -175,4 +176,4 @@ players_field = season_list(
     columns=PLAYER_COLUMNS,
     nodes=_players,
 )
-top_scorers_field = strawberry.field(resolver=leaders, description="The scorer table's leaders, most goals first.")
+top_scorers_field = strawberry.field(resolver=leaders, description=TOP_SCORERS_DESCRIPTION)
