@@ -29,11 +29,11 @@ from schema.comparisons import AND, NOT, OR, IntComparison, StringComparison
 from schema.enums import Direction
 from schema.grouping import Bucket, buckets
 from schema.links import (
+    TOP_SCORERS_DESCRIPTION,
     InnerCardFilter,
     InnerCardOrder,
     InnerGoalFilter,
     InnerGoalOrder,
-    TOP_SCORERS_DESCRIPTION,
     Name,
     OptionalId,
     TopScorersFirst,
