@@ -15,6 +15,7 @@ from resolvers.club import club_id
 from resolvers.context import Context
 from resolvers.criteria import Ordering, contains, directed, nationality
 from resolvers.cursor_pages import ListQuery
+from resolvers.grouping import Groupable
 from resolvers.lookup import by_global_id, shown, suggest
 from resolvers.where import Text
 
@@ -123,3 +124,11 @@ async def player_query(
 
 def player_group_key(key: PlayerGroupKey) -> Any:
     return {PlayerGroupKey.CLUB: P.club_id, PlayerGroupKey.NATIONALITY: P.nationality}[key]
+
+
+class PlayerMeasure(enum.Enum):
+    GOALS = "GOALS"
+
+
+PLAYER_GROUPABLE = Groupable(key=player_group_key, measures={PlayerMeasure.GOALS: S.goals})
+"""Players group by their keys; each group sums, averages and bounds the scorer table's goals."""
