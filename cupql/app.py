@@ -35,7 +35,10 @@ from db.engine import async_engine
 from db.errors import is_outage
 from football.errors import one_line
 from resolvers.context import Context
+from resolvers.database import Database
+from resolvers.list_sizes import measured_list_sizes
 from schema.build import build_schema
+from schema.cost import ServedListSizes
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +48,7 @@ _CONTEXT = "cupql.context"
 class CupqlGraphQL(GraphQLEndpoint[Context, None]):
     """The /graphql endpoint: gives each request a context with its own connection, returned when it ends."""
 
-    def __init__(self, settings: Settings, engine: AsyncEngine) -> None:
+    def __init__(self, settings: Settings, engine: AsyncEngine, data_version: DataVersion) -> None:
         production = settings.production
         super().__init__(
             build_schema(
@@ -53,6 +56,7 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
                 debug_sql=settings.debug_sql,
                 extensions=[RecordOperation, *(production_extensions() if production else [])],
                 validation_rules=production_validation_rules() if production else [],
+                served=ServedListSizes(data_version.current, lambda: measure_list_sizes(engine)),
             ),
             graphql_ide="graphiql" if settings.graphiql else None,
             max_json_depth=settings.max_json_depth,
@@ -71,6 +75,15 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         context: Context = request.scope[_CONTEXT]
         return context
+
+
+async def measure_list_sizes(engine: AsyncEngine) -> dict[str, int]:
+    """The served data's real list sizes, on a connection of their own."""
+    database = Database(engine)
+    try:
+        return await measured_list_sizes(database)
+    finally:
+        await database.close()
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -110,7 +123,7 @@ def create_app(settings: Settings) -> Starlette:
     )
     persisted_queries = PersistedQueries(settings.persisted_queries_max_bytes)
     graphql = CachingGraphQL(
-        CupqlGraphQL(settings, engine),
+        CupqlGraphQL(settings, engine, data_version),
         data_version=data_version,
         responses=responses,
         persisted_queries=persisted_queries,

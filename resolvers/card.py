@@ -14,6 +14,7 @@ from resolvers.club import club_id
 from resolvers.context import Context
 from resolvers.criteria import Ordering, directed, in_round_order
 from resolvers.cursor_pages import ListQuery
+from resolvers.grouping import Groupable
 from resolvers.player import player_id
 
 M, C = models.MatchRow, models.CardRow
@@ -77,3 +78,11 @@ async def card_query(
 
 def card_group_key(key: CardGroupKey) -> Any:
     return {CardGroupKey.ROUND: M.round, CardGroupKey.CLUB: C.club_id, CardGroupKey.KIND: C.kind}[key]
+
+
+class CardMeasure(enum.Enum):
+    MINUTE = "MINUTE"
+
+
+CARD_GROUPABLE = Groupable(key=card_group_key, measures={CardMeasure.MINUTE: C.minute})
+"""Cards group by their keys; each group bounds and averages its minutes."""

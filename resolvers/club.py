@@ -15,6 +15,7 @@ from resolvers.context import Context
 from resolvers.criteria import Ordering, contains, directed, in_round_order
 from resolvers.cursor_pages import ListQuery
 from resolvers.group import group_id
+from resolvers.grouping import Groupable
 from resolvers.loaders import ClubInSeason, clubs_in_season
 from resolvers.lookup import by_global_id, shown, suggest
 from resolvers.where import Text
@@ -106,3 +107,7 @@ async def club_query(
 
 def club_group_key(key: ClubGroupKey) -> Any:
     return {ClubGroupKey.LEAGUE: E.league, ClubGroupKey.GROUP: E.group_id, ClubGroupKey.ENTRY_ROUND: E.entry_round}[key]
+
+
+CLUB_GROUPABLE: Groupable[ClubGroupKey, Any] = Groupable(key=club_group_key)
+"""Clubs group by their keys and are counted: a club entry has no figures of its own to add up."""

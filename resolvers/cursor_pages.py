@@ -1,4 +1,4 @@
-"""Server-side Relay paging over a filtered SELECT: offset cursors, pages, counts and group-bys on demand.
+"""Server-side Relay paging over a filtered SELECT: offset cursors, pages and counts on demand.
 
 The page-size cap is checked once, before anything runs, by the schema's validation (`schema/limits.py`).
 """
@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import enum
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import Select, func, select
 
 from football.errors import BadUserInput
 from resolvers.context import Context
@@ -68,7 +65,7 @@ class Page(Generic[T]):
 
 @dataclass
 class ListQuery(Generic[T]):
-    """A filtered, ordered statement a connection pages through, counts and groups."""
+    """A filtered, ordered statement a connection pages through, counts and groups (resolvers/grouping.py)."""
 
     statement: Select[Any]
     order_by: tuple[Any, ...]
@@ -107,48 +104,3 @@ class ListQuery(Generic[T]):
     async def count(self, context: Context) -> int:
         subquery = self.statement.order_by(None).subquery()
         return int(await context.database.scalar(select(func.count()).select_from(subquery)) or 0)
-
-    async def group_by(
-        self, context: Context, key: ColumnElement[Any], *sums: ColumnElement[Any]
-    ) -> list[tuple[Any, ...]]:
-        """(key, count, *sums) for each value of `key` among the filtered rows, in key order."""
-        columns = [key.label("key"), func.count().label("count"), *(func.sum(s) for s in sums)]
-        statement = self.statement.with_only_columns(*columns).group_by(key).order_by(key)
-        rows = await context.database.execute(statement)
-        # Enums (rounds above all) sort in their declared order, not by name; unknown (null) keys come last.
-        return sorted(rows, key=lambda row: (row[0] is None, _sort_key(row[0])))
-
-
-# More keys than this make groups of one row: a listing, not an aggregate.
-MAX_GROUP_KEYS = 3
-
-
-def checked_keys(by: Sequence[K]) -> list[K]:
-    """The group keys of a `groups(by:)`: one to MAX_GROUP_KEYS different ones, else BAD_USER_INPUT."""
-    if not 1 <= len(by) <= MAX_GROUP_KEYS or len(set(by)) != len(by):
-        raise BadUserInput(f"`by` takes 1 to {MAX_GROUP_KEYS} different keys, got {len(by)}.")
-    return list(by)
-
-
-async def group_by_keys(
-    query: ListQuery[Any],
-    context: Context,
-    keys: list[ColumnElement[Any]],
-    *sums: ColumnElement[Any] | InstrumentedAttribute[Any],
-) -> list[tuple[Any, ...]]:
-    """(*key values, count, *sums) for each combination of `keys` among `query`'s rows, in key order."""
-    columns = [
-        *(key.label(f"key{index}") for index, key in enumerate(keys)),
-        func.count().label("count"),
-        *(func.coalesce(func.sum(total), 0) for total in sums),
-    ]
-    statement = query.statement.with_only_columns(*columns).group_by(*keys).order_by(None)
-    rows = await context.database.execute(statement)
-    return sorted(rows, key=lambda row: tuple((value is None, _sort_key(value)) for value in row[: len(keys)]))
-
-
-def _sort_key(value: Any) -> Any:
-    """Rounds in playing order, other enums by their declared order, everything else as it is."""
-    if isinstance(value, enum.Enum):
-        return list(type(value)).index(value)
-    return value

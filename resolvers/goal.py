@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,8 +14,9 @@ from football.vocabulary import Attribution, RoundKind
 from resolvers.club import club_id
 from resolvers.context import Context
 from resolvers.criteria import Ordering, contains, directed, flag_sum, nationality
-from resolvers.cursor_pages import ListQuery, checked_keys, group_by_keys
+from resolvers.cursor_pages import ListQuery
 from resolvers.group import group_id
+from resolvers.grouping import Groupable
 from resolvers.player import player_id
 from resolvers.where import Text
 
@@ -143,13 +143,17 @@ def minute_range(index: int) -> tuple[int, int]:
     return index * BUCKET_MINUTES + 1, (index + 1) * BUCKET_MINUTES
 
 
-async def goal_groups(
-    context: Context, query: ListQuery[models.GoalRow], by: Sequence[GoalGroupKey]
-) -> list[tuple[Any, ...]]:
-    """(*key values, goals, penalties, own goals) for each combination of the keys `by`, in key order."""
-    columns = [goal_group_key(key) for key in checked_keys(by)]
-    penalty, own_goal = flag_sum(G.penalty.is_(True)), flag_sum(G.own_goal.is_(True))
-    return await group_by_keys(query, context, columns, penalty, own_goal)
+class GoalMeasure(enum.Enum):
+    MINUTE = "MINUTE"
+
+
+GOAL_GROUPABLE = Groupable(
+    key=goal_group_key,
+    every={GoalGroupKey.MINUTE_BUCKET: tuple(range(LAST_MINUTE // BUCKET_MINUTES))},
+    totals={"penalties": flag_sum(G.penalty.is_(True)), "own_goals": flag_sum(G.own_goal.is_(True))},
+    measures={GoalMeasure.MINUTE: G.minute},
+)
+"""Goals group by their keys; each group counts its penalties and own goals, and bounds and averages minutes."""
 
 
 @dataclass(frozen=True)

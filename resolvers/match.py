@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,8 +15,9 @@ from football.vocabulary import RoundKind
 from resolvers.club import club_id
 from resolvers.context import Context
 from resolvers.criteria import Ordering, directed, in_round_order
-from resolvers.cursor_pages import ListQuery, checked_keys, group_by_keys
+from resolvers.cursor_pages import ListQuery
 from resolvers.group import group_id
+from resolvers.grouping import Groupable
 from resolvers.scores import GOALS_SCORED, scored
 
 M = models.MatchRow
@@ -113,20 +113,30 @@ def match_group_key(key: MatchGroupKey) -> Any:
     }[key]
 
 
-async def match_buckets(
-    context: Context, query: ListQuery[models.MatchRow], key: MatchGroupKey
-) -> list[tuple[Any, int, int]]:
-    """(value, matches, goals) for each value of `key` among the filtered matches, in key order."""
-    rows = await query.group_by(context, match_group_key(key), GOALS_SCORED)
-    return [(value, count, int(goals or 0)) for value, count, goals in rows]
+class MatchMeasure(enum.Enum):
+    GOALS = "GOALS"
+    HOME_GOALS = "HOME_GOALS"
+    AWAY_GOALS = "AWAY_GOALS"
+    ATTENDANCE = "ATTENDANCE"
 
 
-async def match_groups(
-    context: Context, query: ListQuery[models.MatchRow], by: Sequence[MatchGroupKey]
-) -> list[tuple[Any, ...]]:
-    """(*key values, matches, home goals, away goals) for each combination of the keys `by`, in key order."""
-    columns = [match_group_key(key) for key in checked_keys(by)]
-    return await group_by_keys(query, context, columns, M.home_score, M.away_score)
+def _on_the_pitch(score: Any) -> Any:
+    """A score as a measure: null for an awarded result, which was not played and has no goals to average."""
+    return case((M.awarded.is_(True), None), else_=score)
+
+
+_HOME, _AWAY = scored(M.home_score, M.awarded), scored(M.away_score, M.awarded)
+MATCH_GROUPABLE = Groupable(
+    key=match_group_key,
+    totals={"goals": GOALS_SCORED, "home_goals": _HOME, "away_goals": _AWAY},
+    measures={
+        MatchMeasure.GOALS: _on_the_pitch(M.home_score + M.away_score),
+        MatchMeasure.HOME_GOALS: _on_the_pitch(M.home_score),
+        MatchMeasure.AWAY_GOALS: _on_the_pitch(M.away_score),
+        MatchMeasure.ATTENDANCE: M.attendance,
+    },
+)
+"""Matches group by their keys; each group sums its goals, and sums, averages and bounds goals and attendance."""
 
 
 @dataclass(frozen=True)

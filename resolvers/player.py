@@ -15,6 +15,7 @@ from resolvers.club import club_id
 from resolvers.context import Context
 from resolvers.criteria import Ordering, contains, directed, nationality
 from resolvers.cursor_pages import ListQuery
+from resolvers.grouping import Groupable
 from resolvers.lookup import by_global_id, shown, suggest
 from resolvers.where import Text
 
@@ -55,11 +56,20 @@ async def player_id(context: Context, season: models.SeasonRow, name_or_id: str 
 
 
 async def top_scorers(context: Context, season: models.SeasonRow, first: int) -> list[models.ScorerEntryRow]:
-    """The scorer table's first `first` lines: most goals first, ties by the player's name."""
+    """The scorer table's first `first` lines and every line level with the last of them, as football tables
+    list a shared place whole: most goals first, level players by name."""
     rows = await context.loaders.scorer_entries_by_season.load(season.id)
     players = await context.loaders.player.load_many([r.player_id for r in rows])
-    ranked = sorted(zip(rows, players, strict=True), key=lambda pair: (-pair[0].goals, pair[1].name if pair[1] else ""))
-    return [row for row, _ in ranked[:first]]
+    ranked = [row for row, _ in sorted(zip(rows, players, strict=True), key=_table_order)]
+    if first <= 0:
+        return []
+    last_place = ranked[first - 1].goals if len(ranked) >= first else 0
+    return ranked[:first] + [row for row in ranked[first:] if row.goals == last_place]
+
+
+def _table_order(pair: tuple[models.ScorerEntryRow, models.PlayerRow | None]) -> tuple[int, str]:
+    row, player = pair
+    return -row.goals, player.name if player else ""
 
 
 @dataclass(frozen=True)
@@ -114,3 +124,11 @@ async def player_query(
 
 def player_group_key(key: PlayerGroupKey) -> Any:
     return {PlayerGroupKey.CLUB: P.club_id, PlayerGroupKey.NATIONALITY: P.nationality}[key]
+
+
+class PlayerMeasure(enum.Enum):
+    GOALS = "GOALS"
+
+
+PLAYER_GROUPABLE = Groupable(key=player_group_key, measures={PlayerMeasure.GOALS: S.goals})
+"""Players group by their keys; each group sums, averages and bounds the scorer table's goals."""

@@ -16,9 +16,10 @@ from strawberry.types import ExecutionContext
 from strawberry.types.field import StrawberryField
 
 from football.limits import QueryLimits
+from schema.cost import CostReport
 from schema.errors import error_extensions
 from schema.extensions import SqlStatementCount
-from schema.limits import limit_extensions
+from schema.limits import ServedLimits, limit_extensions
 from schema.query import NODE_TYPES, Query
 
 
@@ -71,12 +72,16 @@ def build_schema(
     debug_sql: bool = False,
     extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
     validation_rules: Sequence[type[ValidationRule]] = (),
+    served: ServedLimits | None = None,
 ) -> strawberry.Schema:
-    """The cupql schema with its limits, error policy, (optionally) SQL statement counts, and `extensions` and
-    `validation_rules` of the caller's (the production profile's, say)."""
+    """The cupql schema with its limits, error policy, cost report, (optionally) SQL statement counts, and
+    `extensions` and `validation_rules` of the caller's (the production profile's, say). With `served` (see
+    `schema.cost.ServedListSizes`) costs are estimated by the served data's real list sizes."""
+    limits = _with_node_ids(limits)
     everything: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
-        *limit_extensions(_with_node_ids(limits), validation_rules),
+        *limit_extensions(limits, validation_rules, served),
         *error_extensions(),
+        lambda: CostReport(limits, served),
         *extensions,
     ]
     if debug_sql:

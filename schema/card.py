@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry import Private
@@ -10,20 +10,21 @@ from strawberry.utils.await_maybe import AwaitableOrValue
 
 from resolvers.card import (
     CARD_COLUMNS,
+    CARD_GROUPABLE,
     CARD_ORDER,
     CardCriteria,
     CardGroupKey,
+    CardMeasure,
     CardOrderField,
-    card_group_key,
     card_query,
 )
 from resolvers.rows import CardRow
 from schema import club, match, player
 from schema.comparisons import AND, NOT, OR, CardKindComparison, DateComparison, IntComparison, RoundComparison
 from schema.enums import CardKind, Direction, RoundKind
-from schema.grouping import Bucket, buckets
+from schema.grouping import Grouping, club_labels, group_fields
 from schema.refs import ClubRef, MatchRef, PlayerRef
-from schema.relay import GROUP_KEY, Connection, Info, Node, season_list
+from schema.relay import Connection, Info, Node, season_list
 
 if TYPE_CHECKING:
     from schema.club import Club
@@ -98,12 +99,20 @@ class CardWhere:
     not_: CardWhere | None = strawberry.field(default=None, name="not", description=NOT)
 
 
+CARD_GROUPING = Grouping(
+    name="Card",
+    rows="Cards",
+    groupable=CARD_GROUPABLE,
+    measures={CardMeasure.MINUTE: "The minute (cards whose minute is unknown are left out)."},
+    labels={CardGroupKey.CLUB: club_labels},
+)
+_GROUP_BY, _GROUPS = group_fields(CARD_GROUPING, CardGroupKey, "CLUB or KIND")
+
+
 @strawberry.type(description="Cards, paged, with group-bys over the filter.")
 class CardConnection(Connection[Card]):
-    @strawberry.field(description="Card counts per group, e.g. by CLUB or KIND.")
-    async def group_by(self, info: Info, key: Annotated[CardGroupKey, GROUP_KEY]) -> list[Bucket]:
-        clubs = self.season if key is CardGroupKey.CLUB else None
-        return await buckets(info, self.query, card_group_key(key), clubs=clubs)
+    group_by = _GROUP_BY
+    groups = _GROUPS
 
 
 async def _cards(_info: Info, rows: list[Any]) -> list[Card]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 from strawberry import Private
@@ -14,23 +14,22 @@ from resolvers import nested
 from resolvers.batching import loaded, then
 from resolvers.club import (
     CLUB_COLUMNS,
+    CLUB_GROUPABLE,
     CLUB_ORDER,
     ClubCriteria,
     ClubGroupKey,
     ClubOrderField,
-    club_group_key,
     club_query,
     find_club,
 )
 from resolvers.cup_run import cup_run
-from resolvers.group import group_name
 from resolvers.lookup import season_for
 from resolvers.rows import ClubInSeason
 from schema import all_time, card, goal, group, match, player, season
 from schema import cup_run as cup_runs
 from schema.comparisons import AND, NOT, OR, LeagueComparison, RoundComparison, StringComparison
 from schema.enums import Attribution, Direction, League, RoundKind
-from schema.grouping import Bucket, buckets, text
+from schema.grouping import Grouping, group_fields, group_labels
 from schema.links import (
     InnerCardFilter,
     InnerCardOrder,
@@ -48,7 +47,7 @@ from schema.links import (
     required,
 )
 from schema.refs import CardRef, ClubRecordRef, CupRunRef, GoalRef, GroupRef, MatchRef, PlayerRef, ScorerRef, SeasonRef
-from schema.relay import GROUP_KEY, Connection, Info, Node, SeasonYear, season_list
+from schema.relay import Connection, Info, Node, SeasonYear, season_list
 
 strawberry.enum(ClubOrderField, name="ClubOrderField", description="Fields clubs can be ordered by.")
 strawberry.enum(ClubGroupKey, name="ClubGroupKey", description="What to group clubs by.")
@@ -195,12 +194,14 @@ class ClubWhere:
     not_: ClubWhere | None = strawberry.field(default=None, name="not", description=NOT)
 
 
+CLUB_GROUPING = Grouping(name="Club", rows="Clubs", groupable=CLUB_GROUPABLE, labels={ClubGroupKey.GROUP: group_labels})
+_GROUP_BY, _GROUPS = group_fields(CLUB_GROUPING, ClubGroupKey, "LEAGUE or ENTRY_ROUND")
+
+
 @strawberry.type(description="Clubs, paged, with group-bys over the filter.")
 class ClubConnection(Connection[Club]):
-    @strawberry.field(description="Club counts per group, e.g. by LEAGUE or ENTRY_ROUND.")
-    async def group_by(self, info: Info, key: Annotated[ClubGroupKey, GROUP_KEY]) -> list[Bucket]:
-        label = group_name if key is ClubGroupKey.GROUP else text
-        return await buckets(info, self.query, club_group_key(key), label)
+    group_by = _GROUP_BY
+    groups = _GROUPS
 
 
 async def _clubs(info: Info, entries: list[Any]) -> list[Club]:

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry import Private
 from strawberry.utils.await_maybe import AwaitableOrValue
 
 from resolvers.goal import (
-    BUCKET_MINUTES,
     GOAL_COLUMNS,
+    GOAL_GROUPABLE,
     GOAL_ORDER,
-    LAST_MINUTE,
     GoalCriteria,
     GoalGroupKey,
+    GoalMeasure,
     GoalOrderField,
-    goal_group_key,
-    goal_groups,
     goal_query,
     goal_totals,
     minute_range,
@@ -36,9 +34,9 @@ from schema.comparisons import (
     StringComparison,
 )
 from schema.enums import Attribution, Direction, RoundKind
-from schema.grouping import Bucket, club_names, labelled, text
+from schema.grouping import Grouping, club_labels, group_fields, player_labels, range_labels
 from schema.refs import ClubRef, MatchRef, PlayerRef
-from schema.relay import GROUP_KEY, GROUP_KEYS, Connection, Info, Node, season_list
+from schema.relay import Connection, Info, Node, season_list
 
 if TYPE_CHECKING:
     from schema.club import Club
@@ -142,16 +140,6 @@ class GoalWhere:
     not_: GoalWhere | None = strawberry.field(default=None, name="not", description=NOT)
 
 
-@strawberry.type(description="One combination of group keys among the filtered goals, with counts.")
-class GoalGroup:
-    keys: list[str | None] = strawberry.field(
-        description="The group's value for each key of `by`, in order; null = unknown."
-    )
-    count: int = strawberry.field(description="Goals.")
-    penalties: int = strawberry.field(description="Of which penalties.")
-    own_goals: int = strawberry.field(description="Of which own goals.")
-
-
 @strawberry.type(description="Totals over the filtered goals.")
 class GoalAggregate:
     count: int = strawberry.field(description="Goals.")
@@ -161,51 +149,26 @@ class GoalAggregate:
     with_known_scorer: int = strawberry.field(description="Of which the scorer is STATED or INFERRED.")
 
 
-def _minute_buckets(counts: dict[int | None, int]) -> list[Bucket]:
-    """Every range of minutes 1-120 in order, those without goals too, then goals of unknown minute if any."""
-    buckets = []
-    for index in range(LAST_MINUTE // BUCKET_MINUTES):
-        lower, upper = minute_range(index)
-        buckets.append(Bucket(key=f"{lower}-{upper}", count=counts.get(index, 0), lower_bound=lower, upper_bound=upper))
-    if counts.get(None):
-        buckets.append(Bucket(key=None, count=counts[None]))
-    return buckets
+GOAL_GROUPING = Grouping(
+    name="Goal",
+    rows="Goals",
+    groupable=GOAL_GROUPABLE,
+    measures={GoalMeasure.MINUTE: "The minute (goals whose minute is unknown are left out)."},
+    totals={"penalties": "Of which penalties.", "own_goals": "Of which own goals."},
+    labels={
+        GoalGroupKey.CLUB: club_labels,
+        GoalGroupKey.SCORER: player_labels,
+        GoalGroupKey.MINUTE_BUCKET: range_labels(minute_range),
+    },
+    ranges={GoalGroupKey.MINUTE_BUCKET: minute_range},
+)
+_GROUP_BY, _GROUPS = group_fields(GOAL_GROUPING, GoalGroupKey, "MINUTE_BUCKET (every range listed), ROUND or SCORER")
 
 
 @strawberry.type(description="Goals, paged, with totals and group-bys over the filter.")
 class GoalConnection(Connection[Goal]):
-    @strawberry.field(description="Goal counts per group, e.g. by MINUTE_BUCKET, ROUND or CLUB.")
-    async def group_by(self, info: Info, key: Annotated[GoalGroupKey, GROUP_KEY]) -> list[Bucket]:
-        rows = await self.query.group_by(info.context, goal_group_key(key))
-        if key is GoalGroupKey.MINUTE_BUCKET:
-            return _minute_buckets({None if value is None else int(value): count for value, count in rows})
-        label = await self._label(info, key, [value for value, _ in rows if value is not None], first_known=False)
-        return [Bucket(key=None if value is None else label(value), count=count) for value, count in rows]
-
-    @strawberry.field(description="Counts per combination of up to three keys, e.g. by: [CLUB, MINUTE_BUCKET].")
-    async def groups(self, info: Info, by: Annotated[list[GoalGroupKey], GROUP_KEYS]) -> list[GoalGroup]:
-        async def labels(key: GoalGroupKey, values: list[Any]) -> Any:
-            return await self._label(info, key, values, first_known=True)
-
-        rows = await labelled(await goal_groups(info.context, self.query, by), by, labels)
-        return [
-            GoalGroup(keys=keys, count=count, penalties=int(penalties), own_goals=int(own_goals))
-            for keys, (count, penalties, own_goals) in rows
-        ]
-
-    async def _label(self, info: Info, key: GoalGroupKey, values: list[Any], *, first_known: bool) -> Any:
-        """How the values of one key are shown: names for clubs and scorers, ranges for minutes."""
-        names: dict[Any, str] = {}
-        if key is GoalGroupKey.CLUB:
-            names = await club_names(info, self.season, values, first_known=first_known)
-        elif key is GoalGroupKey.SCORER:
-            players = await info.context.loaders.player.load_many(values)
-            names = {p.id: p.name for p in players if p}
-        elif key is GoalGroupKey.MINUTE_BUCKET:
-            return lambda value: "{}-{}".format(*minute_range(int(value)))
-        else:
-            return text
-        return lambda value: names.get(value, text(value))
+    group_by = _GROUP_BY
+    groups = _GROUPS
 
     @strawberry.field(description="Totals over every goal the filter keeps.")
     async def aggregate(self, info: Info) -> GoalAggregate:

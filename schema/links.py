@@ -113,7 +113,17 @@ async def prefetch_players(info: Info, link: str, player_ids: Iterable[str | Non
 RoundFilter = Annotated[
     RoundKind | None, strawberry.argument(description="Only this round's; every round when omitted.")
 ]
-TopScorersFirst = Annotated[int, strawberry.argument(description="How many, at most the page-size cap.")]
+TOP_SCORERS_DESCRIPTION = (
+    "The scorer table's leaders, most goals first, level players by name. A tie is never cut: every player level "
+    "with the last of the `first` lines is listed too, as football tables list a shared place (so `first: 10` "
+    "can return more than 10)."
+)
+TopScorersFirst = Annotated[
+    int,
+    strawberry.argument(
+        description="How many lines, at most the page-size cap; players level on goals with the last of them come too."
+    ),
+]
 Name = Annotated[str | None, strawberry.argument(description="A name, in any case, accents optional.")]
 OptionalId = Annotated[strawberry.ID | None, strawberry.argument(description="A global ID (instead of `name`).")]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry import Private
@@ -12,16 +12,15 @@ from strawberry.utils.await_maybe import AwaitableOrValue
 from football.errors import NotFound
 from resolvers import nested
 from resolvers.batching import loaded, then
-from resolvers.group import group_name
 from resolvers.ids import decode_id
 from resolvers.match import (
     MATCH_COLUMNS,
+    MATCH_GROUPABLE,
     MATCH_ORDER,
     MatchCriteria,
     MatchGroupKey,
+    MatchMeasure,
     MatchOrderField,
-    match_buckets,
-    match_groups,
     match_query,
     match_totals,
 )
@@ -29,7 +28,7 @@ from resolvers.rows import MatchRow
 from schema import card, club, goal, group, tie
 from schema.comparisons import AND, NOT, OR, BooleanComparison, DateComparison, IntComparison, RoundComparison
 from schema.enums import Direction, RoundKind
-from schema.grouping import labelled, text
+from schema.grouping import Grouping, group_fields, group_labels
 from schema.links import (
     InnerCardFilter,
     InnerCardOrder,
@@ -40,7 +39,7 @@ from schema.links import (
     required,
 )
 from schema.refs import CardRef, ClubRef, GoalRef, GroupRef, TieRef
-from schema.relay import GROUP_KEY, GROUP_KEYS, Connection, GlobalId, Info, Node, season_list
+from schema.relay import Connection, GlobalId, Info, Node, season_list
 
 if TYPE_CHECKING:
     from schema.club import Club
@@ -206,24 +205,6 @@ class MatchWhere:
     not_: MatchWhere | None = strawberry.field(default=None, name="not", description=NOT)
 
 
-@strawberry.type(description="One group of matches: its key, how many matches and their goals.")
-class MatchBucket:
-    key: str | None = strawberry.field(description="The group's value; null = unknown.")
-    count: int = strawberry.field(description="Matches in the group.")
-    goals: int = strawberry.field(description="Goals scored in them.")
-
-
-@strawberry.type(description="One combination of group keys among the filtered matches, with counts and goal sums.")
-class MatchGroup:
-    keys: list[str | None] = strawberry.field(
-        description="The group's value for each key of `by`, in order; null = unknown."
-    )
-    count: int = strawberry.field(description="Matches.")
-    goals: int = strawberry.field(description="Goals scored in them.")
-    home_goals: int = strawberry.field(description="Goals of the clubs listed first.")
-    away_goals: int = strawberry.field(description="Goals of the clubs listed second.")
-
-
 @strawberry.type(description="Totals over the filtered matches.")
 class MatchAggregate:
     count: int = strawberry.field(description="Matches.")
@@ -234,31 +215,30 @@ class MatchAggregate:
     extra_time_matches: int = strawberry.field(description="Matches known to have gone to extra time.")
 
 
-def _label(key: MatchGroupKey) -> Any:
-    return group_name if key is MatchGroupKey.GROUP else text
-
-
-async def _labels(key: MatchGroupKey, _values: list[Any]) -> Any:
-    return _label(key)
+MATCH_GROUPING = Grouping(
+    name="Match",
+    rows="Matches",
+    groupable=MATCH_GROUPABLE,
+    measures={
+        MatchMeasure.GOALS: "Goals of both clubs (over matches played: an awarded result is left out).",
+        MatchMeasure.HOME_GOALS: "Goals of the club listed first (matches played).",
+        MatchMeasure.AWAY_GOALS: "Goals of the club listed second (matches played).",
+        MatchMeasure.ATTENDANCE: "The attendance, where the article gives it.",
+    },
+    totals={
+        "goals": "Goals scored in them.",
+        "home_goals": "Goals of the clubs listed first.",
+        "away_goals": "Goals of the clubs listed second.",
+    },
+    labels={MatchGroupKey.GROUP: group_labels},
+)
+_GROUP_BY, _GROUPS = group_fields(MATCH_GROUPING, MatchGroupKey, "ROUND or RESULT (HOME_WIN, DRAW, AWAY_WIN)")
 
 
 @strawberry.type(description="Matches, paged, with totals and group-bys over the filter.")
 class MatchConnection(Connection[Match]):
-    @strawberry.field(description="Counts and goals per group, e.g. by ROUND or RESULT (HOME_WIN, DRAW, AWAY_WIN).")
-    async def group_by(self, info: Info, key: Annotated[MatchGroupKey, GROUP_KEY]) -> list[MatchBucket]:
-        label = _label(key)
-        return [
-            MatchBucket(key=None if value is None else label(value), count=count, goals=goals)
-            for value, count, goals in await match_buckets(info.context, self.query, key)
-        ]
-
-    @strawberry.field(description="Counts and goal sums per combination of up to three keys, e.g. by: [ROUND, RESULT].")
-    async def groups(self, info: Info, by: Annotated[list[MatchGroupKey], GROUP_KEYS]) -> list[MatchGroup]:
-        rows = await labelled(await match_groups(info.context, self.query, by), by, _labels)
-        return [
-            MatchGroup(keys=keys, count=count, goals=int(home) + int(away), home_goals=int(home), away_goals=int(away))
-            for keys, (count, home, away) in rows
-        ]
+    group_by = _GROUP_BY
+    groups = _GROUPS
 
     @strawberry.field(description="Totals over every match the filter keeps.")
     async def aggregate(self, info: Info) -> MatchAggregate:

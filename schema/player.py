@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry import Private
@@ -13,13 +13,14 @@ from resolvers.batching import loaded, then
 from resolvers.lookup import season_for
 from resolvers.player import (
     PLAYER_COLUMNS,
+    PLAYER_GROUPABLE,
     PLAYER_ORDER,
     TOP_SCORERS,
     PlayerCriteria,
     PlayerGroupKey,
+    PlayerMeasure,
     PlayerOrderField,
     find_player,
-    player_group_key,
     player_query,
     top_scorers,
 )
@@ -27,8 +28,9 @@ from resolvers.rows import PlayerRow, ScorerEntryRow, SeasonRow
 from schema import card, club, goal
 from schema.comparisons import AND, NOT, OR, IntComparison, StringComparison
 from schema.enums import Direction
-from schema.grouping import Bucket, buckets
+from schema.grouping import Grouping, club_labels, group_fields
 from schema.links import (
+    TOP_SCORERS_DESCRIPTION,
     InnerCardFilter,
     InnerCardOrder,
     InnerGoalFilter,
@@ -41,7 +43,7 @@ from schema.links import (
     required,
 )
 from schema.refs import CardRef, ClubRef, GoalRef
-from schema.relay import GROUP_KEY, Connection, Info, Node, SeasonYear, season_list
+from schema.relay import Connection, Info, Node, SeasonYear, season_list
 
 if TYPE_CHECKING:
     from schema.club import Club
@@ -142,12 +144,20 @@ class PlayerWhere:
     not_: PlayerWhere | None = strawberry.field(default=None, name="not", description=NOT)
 
 
+PLAYER_GROUPING = Grouping(
+    name="Player",
+    rows="Players",
+    groupable=PLAYER_GROUPABLE,
+    measures={PlayerMeasure.GOALS: "Goals in the scorer table (players it does not list are left out)."},
+    labels={PlayerGroupKey.CLUB: club_labels},
+)
+_GROUP_BY, _GROUPS = group_fields(PLAYER_GROUPING, PlayerGroupKey, "NATIONALITY or CLUB")
+
+
 @strawberry.type(description="Players, paged, with group-bys over the filter.")
 class PlayerConnection(Connection[Player]):
-    @strawberry.field(description="Player counts per group, e.g. by NATIONALITY or CLUB.")
-    async def group_by(self, info: Info, key: Annotated[PlayerGroupKey, GROUP_KEY]) -> list[Bucket]:
-        clubs = self.season if key is PlayerGroupKey.CLUB else None
-        return await buckets(info, self.query, player_group_key(key), clubs=clubs)
+    group_by = _GROUP_BY
+    groups = _GROUPS
 
 
 async def _players(_info: Info, rows: list[Any]) -> list[Player]:
@@ -175,4 +185,4 @@ players_field = season_list(
     columns=PLAYER_COLUMNS,
     nodes=_players,
 )
-top_scorers_field = strawberry.field(resolver=leaders, description="The scorer table's leaders, most goals first.")
+top_scorers_field = strawberry.field(resolver=leaders, description=TOP_SCORERS_DESCRIPTION)

@@ -15,7 +15,7 @@ from resolvers.rows import SeasonRow
 from resolvers.season import season_query
 from schema import club, group, player, round_info, tie
 from schema.enums import Attribution
-from schema.links import RoundFilter, TopScorersFirst, required
+from schema.links import TOP_SCORERS_DESCRIPTION, RoundFilter, TopScorersFirst, required
 from schema.refs import ClubRef, GroupRef, RoundInfoRef, ScorerRef, TieRef
 from schema.relay import After, Before, First, Info, Last, Node, PagedList, SeasonYear, connection
 
@@ -104,7 +104,7 @@ class Season(Node):
     async def ties(self, info: Info, round: RoundFilter = None) -> list[TieRef]:
         return await tie.season_ties(info, self.row, round)
 
-    @strawberry.field(description="The scorer table's leaders, most goals first (ties by name).")
+    @strawberry.field(description=TOP_SCORERS_DESCRIPTION)
     async def top_scorers(self, info: Info, first: TopScorersFirst = TOP_SCORERS) -> list[ScorerRef]:
         return await player.scorers(info, self.row, first)
 
