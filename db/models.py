@@ -152,7 +152,8 @@ class MatchRow(Base):
     group_id: Mapped[str | None] = mapped_column(ForeignKey("groups.id"), index=True)
     tie_id: Mapped[str | None] = mapped_column(ForeignKey("ties.id"), index=True)
     leg: Mapped[int | None] = mapped_column(Integer)
-    date: Mapped[dt.date] = mapped_column(Date)
+    # Null where the article gives only the result (a group grid, a two-legged row without match boxes).
+    date: Mapped[dt.date | None] = mapped_column(Date)
     home_id: Mapped[str] = mapped_column(ForeignKey("clubs.id"), index=True)
     away_id: Mapped[str] = mapped_column(ForeignKey("clubs.id"), index=True)
     # Null for a walkover that states no score.

@@ -194,8 +194,8 @@ def _add_ties_and_matches(rows: _Rows, season: s.ArticleSeason) -> None:
     for match in season.matches:
         match_id = keys.pairing_key(season_id, match.round, match.home, match.away, match.leg)
         if match_id in match_ids:
-            # A replay of a single-match tie: the later meeting is told apart by its date.
-            match_id = f"{match_id}/{match.date.isoformat()}"
+            # A replay of a single-match tie: the later meeting is told apart by its date (or its line, undated).
+            match_id = f"{match_id}/{match.date.isoformat() if match.date else f'line-{match.line}'}"
         match_ids.add(match_id)
         match_rows.append(_match_row(match, match_id, season_id, tie_of.get(id(match))))
         goal_rows += [_goal_row(goal, match_id, ordinal, season_id) for ordinal, goal in enumerate(match.goals, 1)]

@@ -65,8 +65,11 @@ class ArticleCard:
 
 @dataclass
 class ArticleMatch:
+    """A match as the article states it; `date` is None where it gives only the result (a group grid, a
+    two-legged row without match boxes)."""
+
     line: int
-    date: dt.date
+    date: dt.date | None
     round: RoundKind
     group: str | None
     home: str

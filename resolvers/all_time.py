@@ -1,17 +1,28 @@
-"""A club's figures over every loaded season, and the titles table: read from all seasons' matches and winners."""
+"""Figures over every loaded season: a club's record, the titles table, and goals per person.
+
+A person is a player the wikitext links to an article (`players.person_id`): one across seasons and clubs. A
+player the text does not link is a person of one season and club only: never joined to another by name.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from strawberry.dataloader import DataLoader
 
 from db import models
+from resolvers.batching import MAX_BATCH
 from resolvers.context import Context
+from resolvers.cursor_pages import ListQuery
 
-M = models.MatchRow
+M, P, G = models.MatchRow, models.PlayerRow, models.GoalRow
+PERSON = func.coalesce(P.person_id, P.id)
+"""The person a player row is: the linked article's key, else the row itself (one season, one club)."""
+T = TypeVar("T")
 
 
 @dataclass
@@ -92,3 +103,68 @@ async def titles(context: Context) -> list[Titles]:
     return sorted(
         (Titles(club_id, years) for club_id, years in won.items()), key=lambda t: (-len(t.years), -t.years[-1])
     )
+
+
+@dataclass(frozen=True)
+class PersonGoals:
+    """A person's goals over every loaded season: attributed to him, own goals left out."""
+
+    person: str
+    goals: int
+
+
+def _goals_per_person() -> tuple[Any, Any]:
+    """(person, goals) of every scorer: goals attributed to a player (STATED or INFERRED), no own goals."""
+    goals = func.count(G.id)
+    statement = (
+        select(PERSON.label("person"), goals.label("goals"))
+        .join_from(G, P, G.scorer_id == P.id)
+        .where(G.own_goal.is_not(True))
+        .group_by(PERSON)
+    )
+    return statement, goals
+
+
+def all_time_scorers() -> ListQuery[Any]:
+    """Every person who scored, most goals first, then by key: one statement per page."""
+    statement, goals = _goals_per_person()
+    return ListQuery(statement, (goals.desc(), PERSON), rows_are="AllTimeScorer")
+
+
+async def person_goals(context: Context, person: str) -> int:
+    """The goals of `person` over every season; the persons asked for together are counted in one statement."""
+
+    async def load(persons: list[str]) -> list[int]:
+        statement, _ = _goals_per_person()
+        counted = dict(await context.database.execute(statement.where(PERSON.in_(persons))))
+        return [int(counted.get(key, 0)) for key in persons]
+
+    return await _nested(context, "all-time goals", load).load(person)
+
+
+async def person_players(context: Context, person: str) -> list[models.PlayerRow]:
+    """The player rows of `person`, one per season and club, earliest season first; in one statement per batch."""
+
+    async def load(persons: list[str]) -> list[list[models.PlayerRow]]:
+        statement = (
+            select(P.__table__, PERSON.label("person"))
+            .join(models.SeasonRow, models.SeasonRow.id == P.season_id)
+            .where(PERSON.in_(persons))
+            .order_by(models.SeasonRow.year, P.id)
+        )
+        found: dict[str, list[models.PlayerRow]] = defaultdict(list)
+        for row in await context.database.execute(statement):
+            found[row.person].append(row)
+        return [found.get(key, []) for key in persons]
+
+    return await _nested(context, "all-time players", load).load(person)
+
+
+def _nested(context: Context, name: str, load: Callable[[list[str]], Awaitable[list[T]]]) -> DataLoader[str, T]:
+    """The request's one loader called `name`, made with `load` the first time it is asked for."""
+    loader: DataLoader[str, T] | None = context.nested.get((name,))
+    if loader is None:
+        loader = context.nested.setdefault(
+            (name,), DataLoader(context.database.waves.batched(load), max_batch_size=MAX_BATCH)
+        )
+    return loader

@@ -24,12 +24,14 @@ V = TypeVar("V")
 R = TypeVar("R")
 # SQLite refuses more than 32766 bound parameters per statement; stay well below. Every batched read uses it.
 MAX_BATCH = 1000
+PLAYED_ORDER = (models.MatchRow.date.asc().nulls_last(), models.MatchRow.id)
+"""Matches in the order they were played; those of no stated date last, in the order of their keys."""
 
 
 def _in_match_order(model: type[Row]) -> tuple[Select[Any], tuple[Any, ...]]:
     """Goals or cards joined to their matches, to be listed in the order the matches were played."""
     statement = select(model.__table__).join(models.MatchRow, models.MatchRow.id == model.match_id)  # type: ignore[attr-defined]
-    return statement, (models.MatchRow.date, models.MatchRow.id, model.ordinal)  # type: ignore[attr-defined]
+    return statement, (*PLAYED_ORDER, model.ordinal)  # type: ignore[attr-defined]
 
 
 def _rows_by(

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from db import models
 from football.vocabulary import CardKind, RoundKind
+from resolvers.batching import PLAYED_ORDER
 from resolvers.club import club_id
 from resolvers.context import Context
 from resolvers.criteria import Ordering, directed, in_round_order
@@ -73,7 +74,7 @@ async def card_query(
         CardOrderField.ROUND: in_round_order(M.round),
         CardOrderField.KIND: C.kind,
     }[order.field]
-    return ListQuery(statement, (directed(column, order.direction), M.date, C.match_id, C.ordinal, C.id))
+    return ListQuery(statement, (directed(column, order.direction), *PLAYED_ORDER, C.ordinal, C.id))
 
 
 def card_group_key(key: CardGroupKey) -> Any:

@@ -32,7 +32,8 @@ class Ordering(Generic[F]):
 
 
 def directed(column: Any, direction: Direction) -> Any:
-    return column.desc() if direction is Direction.DESC else column.asc()
+    """`column` in `direction`, unknown (null) values last: the same order on SQLite and PostgreSQL."""
+    return (column.desc() if direction is Direction.DESC else column.asc()).nulls_last()
 
 
 def in_round_order(column: Any) -> Any:

@@ -69,10 +69,14 @@ class ListQuery(Generic[T]):
 
     statement: Select[Any]
     order_by: tuple[Any, ...]
+    # What the rows are when they are no model's (aggregates over several rows).
+    rows_are: str | None = None
 
     @property
     def kind(self) -> str:
         """What the rows are (the model selected, e.g. `Match`): a cursor is only valid in lists of its kind."""
+        if self.rows_are is not None:
+            return self.rows_are
         entity = self.statement.column_descriptions[0].get("entity")
         return entity.__name__ if isinstance(entity, type) else str(self.statement.column_descriptions[0]["name"])
 

@@ -15,7 +15,7 @@ from strawberry.dataloader import DataLoader
 
 from db import models
 from football.vocabulary import Attribution, RoundKind
-from resolvers.batching import MAX_BATCH, club_rows, id_loader, list_loader
+from resolvers.batching import MAX_BATCH, PLAYED_ORDER, club_rows, id_loader, list_loader
 from resolvers.database import Database
 from resolvers.scores import GOALS_SCORED
 
@@ -32,7 +32,7 @@ def _club_matches(session: Database) -> DataLoader[tuple[str, str], list[models.
                 models.MatchRow.season_id.in_(seasons),
                 models.MatchRow.home_id.in_(clubs) | models.MatchRow.away_id.in_(clubs),
             )
-            .order_by(models.MatchRow.date, models.MatchRow.id)
+            .order_by(*PLAYED_ORDER)
         )
         grouped: dict[tuple[str, str], list[models.MatchRow]] = defaultdict(list)
         for match in await session.execute(statement):
@@ -105,8 +105,9 @@ def _seasons_of_club(session: Database) -> DataLoader[str, list[ClubInSeason]]:
 
 
 def _first_leg_date() -> Any:
-    """The date a tie's first match was played, to list ties in playing order."""
-    return select(func.min(models.MatchRow.date)).where(models.MatchRow.tie_id == models.TieRow.id).scalar_subquery()
+    """The date a tie's first match was played, to list ties in playing order (ties of no stated date last)."""
+    first = select(func.min(models.MatchRow.date)).where(models.MatchRow.tie_id == models.TieRow.id)
+    return first.scalar_subquery().asc().nulls_last()
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def _matches_by_round(session: Database) -> DataLoader[tuple[str, RoundKind], li
         statement = (
             select(models.MatchRow.__table__)
             .where(models.MatchRow.season_id.in_({s for s, _ in keys}), models.MatchRow.round.in_({r for _, r in keys}))
-            .order_by(models.MatchRow.date, models.MatchRow.id)
+            .order_by(*PLAYED_ORDER)
         )
         grouped: dict[tuple[str, RoundKind], list[models.MatchRow]] = defaultdict(list)
         for match in await session.execute(statement):
@@ -257,13 +258,11 @@ class Loaders:
 
     @cached_property
     def matches_by_tie(self) -> DataLoader[str, list[models.MatchRow]]:
-        return list_loader(self._database, models.MatchRow, models.MatchRow.tie_id, models.MatchRow.date)
+        return list_loader(self._database, models.MatchRow, models.MatchRow.tie_id, *PLAYED_ORDER)
 
     @cached_property
     def matches_by_group(self) -> DataLoader[str, list[models.MatchRow]]:
-        return list_loader(
-            self._database, models.MatchRow, models.MatchRow.group_id, models.MatchRow.date, models.MatchRow.id
-        )
+        return list_loader(self._database, models.MatchRow, models.MatchRow.group_id, *PLAYED_ORDER)
 
     @cached_property
     def standings_by_group(self) -> DataLoader[str, list[models.StandingRow]]:

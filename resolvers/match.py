@@ -12,6 +12,7 @@ from sqlalchemy import case, func, literal, or_, select
 from db import models
 from football.errors import BadUserInput
 from football.vocabulary import RoundKind
+from resolvers.batching import PLAYED_ORDER
 from resolvers.club import club_id
 from resolvers.context import Context
 from resolvers.criteria import Ordering, directed, in_round_order
@@ -93,7 +94,7 @@ async def match_query(
         MatchOrderField.ROUND: in_round_order(M.round),
         MatchOrderField.TOTAL_GOALS: GOALS_SCORED,
     }[order.field]
-    return ListQuery(statement, (directed(column, order.direction), M.date, M.id))
+    return ListQuery(statement, (directed(column, order.direction), *PLAYED_ORDER))
 
 
 def match_group_key(key: MatchGroupKey) -> Any:

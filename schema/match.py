@@ -61,8 +61,11 @@ class Match(Node):
     def key(self) -> str:
         return self.row.id
 
-    @strawberry.field(description="The day the match was played.")
-    def date(self) -> dt.date:
+    @strawberry.field(
+        description="The day the match was played; null where the article gives no date (a result given only by "
+        "a group grid or a two-legged row, with no match box)."
+    )
+    def date(self) -> dt.date | None:
         return self.row.date
 
     @strawberry.field(description="The round.")

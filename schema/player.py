@@ -8,7 +8,7 @@ import strawberry
 from strawberry import Private
 from strawberry.utils.await_maybe import AwaitableOrValue
 
-from resolvers import nested
+from resolvers import all_time, nested
 from resolvers.batching import loaded, then
 from resolvers.lookup import season_for
 from resolvers.player import (
@@ -94,6 +94,24 @@ class Player(Node):
         loader, row = info.context.loaders.cards_by_player, self.row
         rows = await inner_rows(info, loader, row.id, nested.PLAYER_CARDS, row.season_id, row.id, filter, order_by)
         return [card.Card(row=c) for c in rows]
+
+    @strawberry.field(
+        description="The same person in every loaded season and club, earliest season first (this player among "
+        "them): joined where the wikitext links him to one article; only this player where it does not."
+    )
+    async def all_seasons(self, info: Info) -> list[Player]:
+        return [Player(row=row) for row in await all_time.person_players(info.context, _person(self.row))]
+
+    @strawberry.field(
+        description="Goals attributed to the person in every loaded season (as `allSeasons`), own goals left out."
+    )
+    async def all_time_goals(self, info: Info) -> int:
+        return await all_time.person_goals(info.context, _person(self.row))
+
+
+def _person(row: PlayerRow) -> str:
+    """The person a player is: the linked article's key, else the player himself (see `resolvers.all_time`)."""
+    return row.person_id or row.id
 
 
 @strawberry.type(description="A line of a scorer table: a player and the goals the article credits.")

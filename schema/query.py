@@ -12,7 +12,7 @@ from strawberry.dataloader import DataLoader
 
 from football.errors import BadUserInput
 from resolvers.ids import decode_id
-from schema.all_time import titles_field
+from schema.all_time import all_time_scorers_field, titles_field
 from schema.card import Card, cards_field
 from schema.club import Club, club_field, clubs_field
 from schema.goal import Goal, goals_field
@@ -83,6 +83,7 @@ class Query:
     cards = cards_field
     players = players_field
     titles = titles_field
+    all_time_scorers = all_time_scorers_field
     top_scorers = top_scorers_field
     groups = groups_field
     rounds = rounds_field

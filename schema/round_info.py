@@ -44,10 +44,14 @@ class RoundInfo(Node):
     def clubs_involved(self) -> int | None:
         return self.row.clubs_involved
 
-    @strawberry.field(description="The day the round's first match was played; null before any was.")
+    @strawberry.field(
+        description="The day the round's first match was played; null before any was, or where the article "
+        "gives a match of the round no date."
+    )
     async def first_match_date(self, info: Info) -> dt.date | None:
         rows = await info.context.loaders.matches_by_round.load((self.row.season_id, self.row.kind))
-        return min((m.date for m in rows), default=None)
+        dates = [m.date for m in rows if m.date is not None]
+        return min(dates) if dates and len(dates) == len(rows) else None
 
     @strawberry.field(
         description="The first match date the article's format table gives; where it differs from "

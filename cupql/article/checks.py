@@ -87,13 +87,13 @@ def check_totals(
                 f"the scorer table gives {row.name} {row.goals} goals, the match lines name {named[row.name]}",
             )
     updated = article.info("Updated")
-    last_match = max(m.date for m in matches)
+    last_match = max((m.date for m in matches if m.date is not None), default=None)
     try:
         updated_on = parse_date(updated) if updated else None
     except ValueError:
         updated_on = None
         disagree(article.info_line("Updated"), "INFOBOX", f"unreadable Updated date {updated!r}")
-    if updated_on and updated_on < last_match:
+    if updated_on and last_match and updated_on < last_match:
         disagree(
             article.info_line("Updated"),
             "INFOBOX_UPDATED",

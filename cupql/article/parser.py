@@ -90,10 +90,13 @@ class ScoreNotes:
 
 @dataclass
 class RawMatch:
-    """A match block: the date line, the score line (scores None for a bare `w/o`), event and detail lines."""
+    """A match block: the date line, the score line (scores None for a bare `w/o`), event and detail lines.
+
+    A result that a grid or a two-legged row gives without a match box has no date, and `leg` where the row
+    states which leg it was."""
 
     line: int
-    date: dt.date
+    date: dt.date | None
     round: RoundKind
     group: str | None
     home: str
@@ -106,6 +109,7 @@ class RawMatch:
     attendance: int | None = None
     referee: str | None = None
     prose: list[tuple[str, int]] = field(default_factory=list)
+    leg: int | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,8 @@ class Article:
     matches: list[RawMatch]
     scorers: list[ScorerLine]
     aggregates: list[StatedAggregate] = field(default_factory=list)
+    # Results a group grid or a two-legged row states, undated: served where no match box gives the match.
+    results: list[RawMatch] = field(default_factory=list)
     # Which of the three formats the text was read as, and what the reader noted (skipped lines, open sides).
     format: str = PLAIN_TEXT
     notes: list[ReportNote] = field(default_factory=list)

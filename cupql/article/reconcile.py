@@ -15,6 +15,7 @@ from cupql.article.clubs import ClubReader
 from cupql.article.events import EventReader
 from cupql.article.findings import Findings
 from cupql.article.parser import Article, ArticleError, RawMatch, StatedAggregate
+from cupql.article.results import with_results
 from cupql.article.standings import build_standings
 from cupql.article.ties import TieBuilder, match_winner, refuse_duplicates
 from football.season import ArticleGoal, ArticleMatch, ArticleSeason, ArticleTie, Report
@@ -25,10 +26,11 @@ def build_season(article: Article) -> ArticleSeason:
     """Reconcile `article` into a Season whose report lists every disagreement found."""
     findings = Findings(article.source)
     year = _year(article)
-    refuse_duplicates(article.matches, findings)
+    raws = with_results(article, findings)
+    refuse_duplicates(raws, findings)
     events = EventReader(article.scorers, findings)
     matches = []
-    for raw in article.matches:
+    for raw in raws:
         match = _match(raw, findings)
         events.read(raw, match)
         matches.append(match)
@@ -95,6 +97,7 @@ def _match(raw: RawMatch, findings: Findings) -> ArticleMatch:
     match = ArticleMatch(
         line=raw.line,
         date=raw.date,
+        leg=raw.leg,
         round=raw.round,
         group=raw.group,
         home=raw.home,

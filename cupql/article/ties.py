@@ -10,6 +10,7 @@ match that no second leg or replay followed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 
@@ -35,7 +36,9 @@ def refuse_duplicates(raws: list[RawMatch], findings: Findings) -> None:
     """A match listed twice (same day and clubs, or a group pairing with the same home club) is refused."""
     seen: dict[tuple[object, ...], int] = {}
     for raw in raws:
-        keys: list[tuple[object, ...]] = [(raw.round, frozenset((raw.home, raw.away)), raw.date)]
+        keys: list[tuple[object, ...]] = [
+            (raw.round, frozenset((raw.home, raw.away)), raw.date) if raw.date else (raw.round, raw.home, raw.away)
+        ]
         if raw.group:
             keys.append((raw.round, raw.group, raw.home, raw.away))
         for key in keys:
@@ -45,6 +48,11 @@ def refuse_duplicates(raws: list[RawMatch], findings: Findings) -> None:
                     f"{raw.home} v {raw.away} is listed twice (lines {seen[key]} and {raw.line}); remove one",
                 )
             seen[key] = raw.line
+
+
+def playing_order(match: ArticleMatch) -> tuple[bool, int, bool, dt.date, int]:
+    """Legs in the order a two-legged row states, else by date; a match of no stated date after the dated."""
+    return (match.leg is None, match.leg or 0, match.date is None, match.date or dt.date.min, match.line)
 
 
 def match_winner(raw: RawMatch, match: ArticleMatch, findings: Findings) -> str | None:
@@ -101,15 +109,12 @@ class TieBuilder:
                     later[kind] |= {match.home, match.away}
         ties = []
         for (kind, _), legs in pairs.items():
-            legs.sort(key=lambda m: m.date)
+            legs.sort(key=playing_order)
             two_legged = self._two_legged(kind, pairs)
-            if two_legged:
-                if len(legs) > 2:
-                    self.findings.disagree(
-                        legs[2].line, "TOO_MANY_LEGS", f"{legs[0].home} and {legs[0].away} met 3 times"
-                    )
-                for number, leg in enumerate(legs, start=1):
-                    leg.leg = number
+            if two_legged and len(legs) > 2:
+                self.findings.disagree(legs[2].line, "TOO_MANY_LEGS", f"{legs[0].home} and {legs[0].away} met 3 times")
+            for number, leg in enumerate(legs, start=1):
+                leg.leg = number if two_legged else None
             tie = self._decide(kind, legs, two_legged, later[kind])
             self._check_shootouts(tie)
             for match in legs:

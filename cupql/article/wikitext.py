@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Heading, Tag, Template, Text, Wikilink
@@ -41,6 +41,8 @@ WIKITEXT = "wikitext"
 _BOXES = {"footballbox", "footballboxcollapsible"}
 _TWO_LEGS = {"twolegresult", "two-legged", "twoleggedresult"}
 _GRID_CELLS = {"fbr", "fbrw"}
+_RESULT_MODULES = {"#invoke:sportsresults", "#invoke:sportstable"}
+_NO_RESULT = {"", "\u2014", "\u2013", "-", "\u00d7", "x"}
 _MINUTE_TEXT = re.compile(r"^(\d+)(?:\s*\+\s*(\d+))?['\u2032\u2019]?$")
 _SCORE_TEXT = re.compile(r"(\d+)\s*[-\u2013\u2014]\s*(\d+)")
 _TIER = re.compile(r"\s*\((?:[IVX]+|[A-Z]{1,2}|\d)\)\s*$")
@@ -82,9 +84,6 @@ class _State:
     round: RoundKind | None = None
     group: str | None = None
     last_match: RawMatch | None = None
-    # What the match boxes cover: their pairs of clubs, and their groups (`{{fb r}}` grids only summarise those).
-    boxed: set[frozenset[str] | str] = field(default_factory=set)
-    deferred: list[tuple[int, str, frozenset[str] | str]] = field(default_factory=list)
 
 
 class WikitextReader:
@@ -120,11 +119,8 @@ class WikitextReader:
             else:
                 pending.append((written, line))
         self._prose(pending, state)
-        for line, text, covered_by in state.deferred:
-            if covered_by not in state.boxed:
-                not_read(self.article, line, text, self.lenient, "a result with no match box: the date is not given")
         self._title()
-        if not self.article.matches:
+        if not self.article.matches and not self.article.results:
             raise self.fail(
                 self.article.title_line,
                 "no match found: expected {{Football box}} templates under round headings, and read to the end "
@@ -182,13 +178,12 @@ class WikitextReader:
             match = self._box(template, line, state)
             self.article.matches.append(match)
             state.last_match = match
-            state.boxed.add(frozenset((match.home, match.away)))
-            if match.group:
-                state.boxed.add(f"group {match.group}")
         elif name in _TWO_LEGS:
             self._two_legs(template, line, state)
-        elif name in _GRID_CELLS and state.round is not None:
-            state.deferred.append((line, str(template), f"group {state.group}"))
+        elif name in _RESULT_MODULES:
+            self._module_results(template, line, state)
+        elif name in _GRID_CELLS:
+            not_read(self.article, line, str(template), self.lenient, "a result cell outside a results grid")
 
     def _infobox(self, template: Template, line: int) -> None:
         for param in template.params:
@@ -261,47 +256,90 @@ class WikitextReader:
         return match
 
     def _score(self, code: Wikicode | None, line: int) -> tuple[int | None, int | None, ScoreNotes]:
-        text = _score_text(code)
-        found = _SCORE_TEXT.search(text)
-        walkover = re.search(r"\bw/?o\b|walkover", text, re.IGNORECASE)
-        if found is None and not walkover:
-            raise self.fail(line, f"unreadable score {text!r} in the match box")
-        rest = text[found.end() :] if found else text[walkover.end() :] if walkover else ""
-        notes = parse_score_notes(rest)
-        if isinstance(notes, str):
-            raise self.fail(line, f"unknown note ({notes}) on the score {text!r}")
-        if walkover:
-            notes.awarded = notes.walkover = True
-        if found is None:
-            return None, None, notes
-        return int(found[1]), int(found[2]), notes
+        read = read_score(_score_text(code))
+        if isinstance(read, str):
+            raise self.fail(line, f"{read} in the match box")
+        return read
 
     def _two_legs(self, template: Template, line: int, state: _State) -> None:
-        """`{{TwoLegResult|team1|nation1|aggregate|team2|nation2|leg1|leg2}}`: an aggregate to check the boxes
-        against; without boxes its legs have no date, so they are not read (and said so)."""
+        """`{{TwoLegResult|team1|nation1|aggregate|team2|nation2|leg1|leg2}}`: an aggregate to check the legs
+        against, and both legs (each written with team1's goals first; team1 at home in the first) as undated
+        results, served where no match box gives them."""
         args = [p.value for p in template.params if not p.showkey]
-        if len(args) < 4:
-            not_read(self.article, line, str(template), self.lenient, "a two-legged result needs both clubs")
+        home, away = (_club_name(plain(args[index])) for index in (0, 3)) if len(args) >= 4 else ("", "")
+        if not home or not away or state.round is None:
+            why = "a two-legged result needs both clubs" if state.round else "a two-legged result under no round"
+            not_read(self.article, line, str(template), self.lenient, why)
             return
-        home, away = _club_name(plain(args[0])), _club_name(plain(args[3]))
         aggregate = _SCORE_TEXT.search(_score_text(args[2]))
-        if aggregate and home and away:
+        if aggregate:
             self.article.aggregates.append(StatedAggregate(home, away, int(aggregate[1]), int(aggregate[2]), line))
-        state.deferred.append((line, str(template), frozenset((home, away))))
+        for leg, code in enumerate(args[5:7], start=1):
+            read = read_score(_score_text(code))
+            if isinstance(read, str):
+                not_read(self.article, line, str(template), self.lenient, f"leg {leg}: {read}")
+                continue
+            first, second, notes = read
+            if leg == 2:
+                first, second = second, first
+                notes.home_penalties, notes.away_penalties = notes.away_penalties, notes.home_penalties
+            hosts, guests = (home, away) if leg == 1 else (away, home)
+            self._result(RawMatch(line, None, state.round, None, hosts, guests, first, second, notes, leg=leg))
+        if len(args) < 7:
+            not_read(self.article, line, str(template), self.lenient, "a two-legged result without both legs")
+
+    def _result(self, match: RawMatch) -> None:
+        self.article.results.append(match)
+        if match.notes.aggregate:
+            self.article.aggregates.append(StatedAggregate(match.home, match.away, *match.notes.aggregate, match.line))
+
+    def _module_results(self, template: Template, line: int, state: _State) -> None:
+        """`{{#invoke:Sports results|main|team1=AKT|...|name_AKT=[[FC Aktobe|Aktobe]]|match_AKT_KYZ=2–0}}` (and
+        the sports-table module with its matches): each `match_HOME_AWAY` is an undated result."""
+        params = {str(p.name).strip().casefold(): p for p in template.params if p.showkey}
+        codes = [plain(p.value) for key, p in params.items() if re.fullmatch(r"team\d+", key)]
+        if "team_order" in params:
+            codes = [code.strip() for code in plain(params["team_order"].value).split(",") if code.strip()]
+        names = {
+            code: _club_name(plain(named.value)) if (named := params.get(f"name_{code}".casefold())) else code
+            for code in codes
+        }
+        for home in codes:
+            for away in codes:
+                cell = params.get(f"match_{home}_{away}".casefold())
+                if home != away and cell is not None:
+                    self._cell(names[home], names[away], cell.value, line + _lines_before(template, cell), state)
+
+    def _cell(self, home: str, away: str, code: Wikicode, line: int, state: _State) -> None:
+        """One result of a group grid: a score, a walkover, or nothing (not played, or the grid's diagonal)."""
+        text = _score_text(code)
+        if text.casefold() in _NO_RESULT:
+            return
+        read = read_score(text)
+        if isinstance(read, str) or state.round is None:
+            why = read if isinstance(read, str) else "a result under no round heading"
+            not_read(self.article, line, text, self.lenient, f"{home} v {away}: {why}")
+            return
+        group = state.group if state.round is RoundKind.GROUP_STAGE else None
+        self._result(RawMatch(line, None, state.round, group, home, away, *read))
 
     def _table(self, table: Tag, line: int, state: _State) -> None:
-        """A format table (`Round | Clubs remaining | Clubs involved | First match date`) becomes format rows;
-        result templates inside a table (`{{TwoLegResult}}` rows, `{{fb r}}` cells) are read as outside one."""
+        """A format table (`Round | Clubs remaining | Clubs involved | First match date`) becomes format rows; a
+        results grid (rows and columns of the same clubs, `{{fb r}}` or plain scores in its cells) undated results;
+        `{{TwoLegResult}}` rows inside a table are read as outside one."""
         written = str(table)
         for template in table.contents.filter_templates(recursive=True):
-            if template_name(template) in _TWO_LEGS | _GRID_CELLS:
+            if template_name(template) in _TWO_LEGS | _RESULT_MODULES:
                 self._template(template, line + written.count("\n", 0, max(written.find(str(template)), 0)), state)
-        for row_number, row in enumerate(t for t in table.contents.filter_tags(recursive=False) if t.tag == "tr"):
-            cells = [
-                " ".join(cell.contents.strip_code().split())
-                for cell in row.contents.filter_tags(recursive=False)
-                if str(cell.tag) in ("td", "th")
-            ]
+        rows = [
+            [cell for cell in row.contents.filter_tags(recursive=False) if str(cell.tag) in ("td", "th")]
+            for row in table.contents.filter_tags(recursive=False)
+            if row.tag == "tr"
+        ]
+        if self._grid(table, [cells for cells in rows if len(cells) > 1], line, state):
+            return
+        for row_number, row in enumerate(rows):
+            cells = [" ".join(cell.contents.strip_code().split()) for cell in row]
             kind = round_from_name(cells[0]) if cells else None
             if kind is None or len(cells) != 4 or state.round is not None:
                 continue
@@ -311,6 +349,33 @@ class WikitextReader:
                 date = None  # a year-only or partial date states no first match day
             counts = [int(c) if c.isdigit() else None for c in cells[1:3]]
             self.article.format_rows.append(FormatRow(kind, counts[0], counts[1], date, line + row_number))
+
+    def _grid(self, table: Tag, rows: list[list[Tag]], line: int, state: _State) -> bool:
+        """Read `table` as a results grid if it is one: the club of row i is the club of column i, and the cell
+        where they cross is blank or a dash. A table with `{{fb r}}` cells that does not pair up is refused."""
+        written = str(table)
+        cells_read = any(template_name(t) in _GRID_CELLS for t in table.contents.filter_templates(recursive=True))
+        clubs = [_club_name(plain(cells[0].contents)) for cells in rows]
+        square = bool(rows) and all(
+            len(cells) == len(rows) + 1 and _score_text(cells[index + 1].contents).casefold() in _NO_RESULT
+            for index, cells in enumerate(rows)
+        )
+        scored = square and any(_SCORE_TEXT.search(_score_text(c.contents)) for cells in rows for c in cells[1:])
+        if not (square and (cells_read or scored)):
+            if cells_read:
+                for template in table.contents.filter_templates(recursive=True):
+                    if template_name(template) in _GRID_CELLS:
+                        at = line + written.count("\n", 0, max(written.find(str(template)), 0))
+                        why = "a results grid whose rows and columns are not the same clubs"
+                        not_read(self.article, at, str(template), self.lenient, why)
+            return cells_read
+        position = 0
+        for home, cells in zip(clubs, rows, strict=True):
+            for away, cell in zip(clubs, cells[1:], strict=True):
+                position = written.find(str(cell), position)
+                if home != away:
+                    self._cell(home, away, cell.contents, line + written.count("\n", 0, max(position, 0)), state)
+        return True
 
 
 def plain(code: Wikicode | None) -> str:
@@ -324,9 +389,11 @@ def _score_text(code: Wikicode | None) -> str:
         return ""
     parts = []
     for node in code.nodes:
-        if isinstance(node, Template) and template_name(node) in ("scorelink", "score"):
+        if isinstance(node, Template) and template_name(node) in ("scorelink", "score", *_GRID_CELLS):
             shown = [p.value for p in node.params if not p.showkey]
-            parts.append(plain(shown[-1]) if shown else "")
+            # `{{score link|target|2–1}}` shows its last argument, `{{fb r|2–1}}` its first.
+            index = 0 if template_name(node) in _GRID_CELLS else -1
+            parts.append(plain(shown[index]) if shown else "")
         elif isinstance(node, Template):
             continue
         else:
@@ -341,6 +408,27 @@ def _club_name(text: str) -> str:
 
 def _position(template: Template, param: object) -> int:
     return max(str(template).find(str(param)), 0)
+
+
+def _lines_before(template: Template, param: object) -> int:
+    return str(template).count("\n", 0, _position(template, param))
+
+
+def read_score(text: str) -> tuple[int | None, int | None, ScoreNotes] | str:
+    """A score as a box or a grid writes it (`2–1 (a.e.t.)`, `w/o`), or why it cannot be read."""
+    found = _SCORE_TEXT.search(text)
+    walkover = re.search(r"\bw/?o\b|walkover", text, re.IGNORECASE)
+    if found is None and not walkover:
+        return f"unreadable score {text!r}"
+    rest = text[found.end() :] if found else text[walkover.end() :] if walkover else ""
+    notes = parse_score_notes(rest)
+    if isinstance(notes, str):
+        return f"unknown note ({notes}) on the score {text!r}"
+    if walkover:
+        notes.awarded = notes.walkover = True
+    if found is None:
+        return None, None, notes
+    return int(found[1]), int(found[2]), notes
 
 
 def _date(code: Wikicode | None) -> dt.date | None:

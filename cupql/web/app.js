@@ -307,7 +307,7 @@ async function clubPage(slug, wanted) {
   const steps = el("tbody");
   for (const step of run.steps) {
     steps.append(el("tr", {class: "step", "data-round": step.round},
-      el("td", {}, step.match.date),
+      el("td", {}, step.match.date ?? "date not given"),
       el("td", {}, `${roundName(step.round)}${step.leg ? `, leg ${step.leg}` : ""}`),
       el("td", {}, el("a", {href: clubLink(step.opponent, year)}, step.opponent.name), step.venue === "HOME" ? " (h)" : " (a)"),
       el("td", {class: `score result-${step.result}`, title: words(step.result)}, scoreFrom(step.match, own)),

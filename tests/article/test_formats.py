@@ -3,6 +3,7 @@ or with lenient listed as skipped; two spellings of one player are one player, a
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from cupql.article.reconcile import build_season
 from cupql.article.rendered import RENDERED
 from cupql.article.wikitext import WIKITEXT
 from cupql.loading import bundled_articles
+from football.season import ArticleSeason
+from football.vocabulary import RoundKind, TieDecision
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -28,6 +31,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
         (FIXTURES / "2022_23_belarusian_cup_mirror.txt", RENDERED),
         (FIXTURES / "2022_23_israel_state_cup_pipes.txt", RENDERED),
         (FIXTURES / "2017_kazakhstan_cup.wiki", WIKITEXT),
+        (FIXTURES / "2019_kazakhstan_cup.wiki", WIKITEXT),
     ],
 )
 def test_the_format_is_detected(path: Path, expected: str) -> None:
@@ -151,19 +155,83 @@ def test_a_name_with_no_minute_or_card_in_a_page_is_refused_and_a_split_event_is
     ]
 
 
-def test_a_group_grid_or_two_legged_row_without_match_boxes_is_refused_for_want_of_a_date() -> None:
-    text = (FIXTURES / "2017_kazakhstan_cup.wiki").read_text(encoding="utf-8")
-    without_boxes = text.replace("== Group stage ==", "== Group stage ==\n").split("{{footballbox collapsible")[0]
-    rest = text[text.index("== Semi-finals ==") :]
-    article = (
-        without_boxes + "\n" + rest + "{{TwoLegResult|[[FC Taraz|Taraz]]|KAZ|3–2|[[FC Irtysh|Irtysh]]|KAZ|2–1|1–1}}\n"
-    )
-    with pytest.raises(ArticleError, match=r"^x\.wiki:22: cannot read '\{\{fb r\|2–0\}\}' as part of a match"):
-        parse_any(article, "x.wiki")
-    season = build_season(parse_any(article, "x.wiki", lenient=True))
-    assert [(note.line, note.code) for note in season.report.notes] == [
-        (22, "SKIPPED"),
-        (22, "SKIPPED"),
-        (25, "SKIPPED"),
-        (53, "SKIPPED"),
+def _results(season: ArticleSeason) -> list[tuple]:
+    return [(m.line, m.date, m.group, m.home, m.home_score, m.away_score, m.away, m.leg) for m in season.matches]
+
+
+def test_group_grids_and_two_legged_rows_without_boxes_are_matches_with_no_date() -> None:
+    season = build_season(read_any(FIXTURES / "2019_kazakhstan_cup.wiki"))
+    assert _results(season) == [
+        # Group B's Tobol v Aktobe is given by a box and by the grid: the box is kept, with its date and goals.
+        (41, dt.date(2019, 4, 10), "B", "Tobol", 2, 0, "Aktobe", None),
+        (60, dt.date(2019, 11, 9), None, "Kairat", 1, 0, "Astana", None),
+        # The sports-results module's `match_HOME_AWAY` parameters.
+        (23, None, "A", "Astana", 2, 1, "Ordabasy", None),
+        (24, None, "A", "Ordabasy", 0, 0, "Taraz", None),
+        (25, None, "A", "Taraz", 1, 3, "Astana", None),
+        # The `{{fb r}}` grid: row club at home, column club away.
+        (33, None, "B", "Kairat", 1, 1, "Tobol", None),
+        (39, None, "B", "Aktobe", 0, 3, "Kairat", None),
+        # `{{TwoLegResult}}`: team1 at home in the first leg; both legs written with team1's goals first.
+        (55, None, None, "Astana", 2, 1, "Tobol", 1),
+        (55, None, None, "Tobol", 1, 1, "Astana", 2),
+        (56, None, None, "Kairat", 1, 0, "Ordabasy", 1),
+        (56, None, None, "Ordabasy", 2, 1, "Kairat", 2),
     ]
+    assert [(t.home, t.home_aggregate, t.away_aggregate, t.away, t.winner, t.decided_by) for t in season.ties] == [
+        ("Kairat", 1, 0, "Astana", "Kairat", TieDecision.SCORE),
+        ("Astana", 3, 2, "Tobol", "Astana", TieDecision.AGGREGATE),
+        ("Kairat", 2, 2, "Ordabasy", "Kairat", TieDecision.PENALTIES),
+    ]
+    second_leg = season.matches[-1]
+    assert (second_leg.extra_time, second_leg.home_penalties, second_leg.away_penalties) == (True, 2, 4)
+    assert [(row.group, row.club, row.points) for row in season.standings] == [
+        ("A", "Astana", 6),
+        ("A", "Ordabasy", 1),
+        ("A", "Taraz", 1),
+        ("B", "Kairat", 4),
+        ("B", "Tobol", 4),
+        ("B", "Aktobe", 0),
+    ]
+    # A round with an undated match has no known first day.
+    assert [(r.kind, r.first_match_date) for r in season.rounds] == [
+        (RoundKind.GROUP_STAGE, None),
+        (RoundKind.SEMI_FINALS, None),
+        (RoundKind.FINAL, dt.date(2019, 11, 9)),
+    ]
+    assert (season.report.matches, season.report.goals, season.report.disagreements) == (11, 24, [])
+
+
+def test_a_grid_that_contradicts_a_box_is_a_disagreement_and_the_box_is_kept() -> None:
+    text = (FIXTURES / "2019_kazakhstan_cup.wiki").read_text(encoding="utf-8").replace("{{fb r|2–0}}", "{{fb r|2–1}}")
+    season = build_season(parse_any(text, "x.wiki"))
+    assert [(m.home_score, m.away_score) for m in season.matches if (m.home, m.away) == ("Tobol", "Aktobe")] == [(2, 0)]
+    assert [(d.line, d.code, d.message) for d in season.report.disagreements] == [
+        (36, "RESULT", "the result gives Tobol 2-1 Aktobe, the match at line 41 2-0")
+    ]
+
+
+def test_a_two_legged_row_fills_in_the_leg_no_box_gives() -> None:
+    text = (FIXTURES / "2023_kazakhstan_cup.wiki").read_text(encoding="utf-8")
+    first_leg = text[text.index("=== First legs ===") : text.index("=== Second legs ===")]
+    season = build_season(parse_any(text.replace(first_leg, ""), "x.wiki"))
+    [tie] = [t for t in season.ties if t.round is RoundKind.SEMI_FINALS]
+    assert [(m.date, m.home, m.home_score, m.away_score, m.away, m.leg) for m in tie.legs] == [
+        (None, "Kairat", 1, 0, "Astana", 1),
+        (dt.date(2023, 7, 5), "Astana", 1, 1, "Kairat", 2),
+    ]
+    assert (tie.winner, tie.decided_by) == ("Kairat", TieDecision.AGGREGATE)
+
+
+def test_a_grid_whose_rows_and_columns_differ_is_refused_at_its_cells() -> None:
+    text = (FIXTURES / "2017_kazakhstan_cup.wiki").read_text(encoding="utf-8")
+    unpaired = text.replace("|-\n! [[FC Okzhetpes|Okzhetpes]]\n| || || —\n", "")
+    with pytest.raises(ArticleError, match=r"^x\.wiki:21: cannot read '\{\{fb r\|2–0\}\}' as part of a match"):
+        parse_any(unpaired, "x.wiki")
+    season = build_season(parse_any(unpaired, "x.wiki", lenient=True))
+    assert [(note.line, note.code) for note in season.report.notes] == [
+        (21, "SKIPPED"),
+        (21, "SKIPPED"),
+        (24, "SKIPPED"),
+    ]
+    assert season.report.matches == 6

@@ -183,6 +183,7 @@ async def test_a_mirror_page_with_icon_file_names_is_served(empty_database_url: 
     "fixture",
     [
         "2017_kazakhstan_cup.wiki",
+        "2019_kazakhstan_cup.wiki",
         "2023_kazakhstan_cup.wiki",
         "2021_armenian_cup_wikipedia.txt",
         "2022_23_belarusian_cup_mirror.txt",
@@ -193,6 +194,62 @@ async def test_every_format_loads_twice_without_a_database_error(empty_database_
     await served(empty_database_url, fixture)
     _, matches = await served(empty_database_url, fixture)
     assert matches
+
+
+UNDATED_QUERY = """{
+  season(year: 2019) {
+    rounds { round firstMatchDate }
+    groups { name matches { date home { name } away { name } homeScore awayScore } }
+    ties { home { name } away { name } homeAggregate awayAggregate winner { name } decidedBy legs { date leg } }
+  }
+  matches(first: 3, orderBy: {field: DATE, direction: DESC}) { nodes { date home { name } away { name } } }
+}"""
+
+
+async def test_results_with_no_date_are_served_with_a_null_date_after_the_dated(empty_database_url: str) -> None:
+    season, matches = await served(empty_database_url, "2019_kazakhstan_cup.wiki")
+    assert (season["winner"]["name"], season["runnerUp"]["name"], len(matches)) == ("Kairat", "Astana", 11)
+    undated = matches[(None, "Taraz", "Astana")]
+    assert result(undated) == (1, 3, False, None, None, "Astana")
+    # The grid's goals have no scorer or minute; the box of the same match keeps its scorer.
+    assert goals(undated) == [("Taraz", None, None, None, None, None)] + [("Astana", None, None, None, None, None)] * 3
+    assert [g[1:3] for g in goals(matches[("2019-04-10", "Tobol", "Aktobe")])] == [
+        ("Islam Chesnokov", 15),
+        ("Islam Chesnokov", 52),
+    ]
+    async with api_client(Settings(database_url=empty_database_url)) as client:
+        body = await data(client, UNDATED_QUERY)
+    assert body["season"]["rounds"] == [
+        {"round": "GROUP_STAGE", "firstMatchDate": None},
+        {"round": "SEMI_FINALS", "firstMatchDate": None},
+        {"round": "FINAL", "firstMatchDate": "2019-11-09"},
+    ]
+    group_b = body["season"]["groups"][1]["matches"]
+    assert [(m["date"], m["home"]["name"], m["homeScore"], m["awayScore"], m["away"]["name"]) for m in group_b] == [
+        ("2019-04-10", "Tobol", 2, 0, "Aktobe"),
+        (None, "Aktobe", 0, 3, "Kairat"),
+        (None, "Kairat", 1, 1, "Tobol"),
+    ]
+    ties = [
+        (
+            t["home"]["name"],
+            t["homeAggregate"],
+            t["awayAggregate"],
+            t["away"]["name"],
+            t["winner"]["name"],
+            t["decidedBy"],
+        )
+        for t in body["season"]["ties"]
+    ]
+    assert ties == [
+        ("Astana", 3, 2, "Tobol", "Astana", "AGGREGATE"),
+        ("Kairat", 2, 2, "Ordabasy", "Kairat", "PENALTIES"),
+        ("Kairat", 1, 0, "Astana", "Kairat", "SCORE"),
+    ]
+    assert body["season"]["ties"][0]["legs"] == [{"date": None, "leg": 1}, {"date": None, "leg": 2}]
+    # Newest first, and the undated last whichever the direction, on both databases.
+    latest = [(m["date"], m["home"]["name"]) for m in body["matches"]["nodes"]]
+    assert latest == [("2019-11-09", "Kairat"), ("2019-04-10", "Tobol"), (None, "Aktobe")]
 
 
 GROUP_QUERY = """{

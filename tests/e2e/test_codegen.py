@@ -49,5 +49,5 @@ def test_the_readme_codegen_example_types_the_page_queries(live_server_url: str,
     types = output.read_text()
     assert "  Date: { input: string; output: string; }" in types
     club_page = next(line for line in types.splitlines() if line.startswith("export type ClubPageQuery = "))
-    assert "match: { date: string," in club_page
+    assert "match: { date: string | null," in club_page
     assert "export type OverviewQuery = " in types and "export type SeasonsQuery = " in types
