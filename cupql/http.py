@@ -36,6 +36,7 @@ from strawberry.http.typevars import Context, RootValue
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
+from cupql.error_response import APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, graphql_error_response
 from cupql.graphiql import graphiql_page_html
 from football.errors import INTERNAL_ERROR_MESSAGE, ErrorCode
 from schema.errors import error_code, mask_error
@@ -50,9 +51,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
-APPLICATION_JSON = "application/json"
 
 CACHE_STATE = "cupql.cache_state"
 """The scope key of the `CacheState` a response cache in front of the endpoint reads back."""
@@ -183,19 +181,9 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         headers = {}
         if status_code == 405:
             headers["Allow"] = "POST" if request.method == "GET" else "GET, POST"
-        body = {
-            "errors": [
-                {
-                    "message": error.reason,
-                    "extensions": {"code": str(_HTTP_ERROR_CODES.get(status_code, ErrorCode.BAD_REQUEST))},
-                }
-            ]
-        }
-        return Response(
-            self.encode_json(body),
-            status_code=status_code,
-            headers=headers,
-            media_type=f"{media_type}; charset=utf-8",
+        code = _HTTP_ERROR_CODES.get(status_code, ErrorCode.BAD_REQUEST)
+        return graphql_error_response(
+            error.reason, code, status_code=status_code, media_type=media_type, headers=headers
         )
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:

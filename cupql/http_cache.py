@@ -20,7 +20,8 @@ from cachetools import LRUCache
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cupql.data_version import DataVersion
-from cupql.http import APPLICATION_JSON, CACHE_STATE, GRAPHQL_RESPONSE_JSON, CacheState, negotiate_media_type
+from cupql.error_response import APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, graphql_error_response
+from cupql.http import CACHE_STATE, CacheState, negotiate_media_type
 from cupql.metrics import record_cache_lookup
 from cupql.persisted_queries import PersistedQueries, PersistedQueryError
 
@@ -143,7 +144,7 @@ class CachingGraphQL:
         try:
             query, to_register = self.persisted_queries.resolve(request.query, request.extensions)
         except PersistedQueryError as error:
-            await _send_error(send, error, media_type or APPLICATION_JSON, head=method == "HEAD")
+            await _send_error(scope, receive, send, error, media_type or APPLICATION_JSON)
             return
         if query is not request.query:
             request = GraphQLRequest(query, request.operation_name, request.variables, request.extensions)
@@ -334,14 +335,10 @@ def _without_body(send: Send) -> Send:
     return send_head
 
 
-async def _send_error(send: Send, error: PersistedQueryError, media_type: str, *, head: bool) -> None:
-    body = orjson.dumps({"errors": [{"message": error.message, "extensions": {"code": error.code}}]})
+async def _send_error(scope: Scope, receive: Receive, send: Send, error: PersistedQueryError, media_type: str) -> None:
     # Like every request error: 200 for application/json clients, 400 under the newer media type.
     status = 400 if media_type == GRAPHQL_RESPONSE_JSON else 200
-    headers = [
-        (b"content-type", f"{media_type}; charset=utf-8".encode()),
-        (b"content-length", str(len(body)).encode()),
-        (b"cache-control", b"no-store"),
-    ]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": b"" if head else body})
+    response = graphql_error_response(
+        error.message, error.code, status_code=status, media_type=media_type, headers={"cache-control": "no-store"}
+    )
+    await response(scope, receive, _without_body(send) if scope["method"] == "HEAD" else send)

@@ -78,14 +78,14 @@ class BoundedHeadProtocol(HttpToolsProtocol):
             self.transport.close()
 
 
-def run_server(host: str, port: int, workers: int, settings: Settings, log_config: dict[str, Any]) -> None:
+def run_server(settings: Settings, log_config: dict[str, Any]) -> None:
     """Serve `cupql.app:app_from_environment` (`settings` already in the environment) until stopped."""
     uvicorn.run(
         "cupql.app:app_from_environment",
         factory=True,
-        host=host,
-        port=port,
-        workers=workers,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
         http=BoundedHeadProtocol,
         timeout_keep_alive=settings.timeout_keep_alive,
         limit_concurrency=settings.limit_concurrency,

@@ -28,6 +28,12 @@ class Settings:
     """What the server needs to know; defaults suit a public, read-only API."""
 
     database_url: str = setting(DEFAULT_DATABASE_URL, "sqlite:///PATH or postgresql://USER@HOST:PORT/DB")
+    # Where and how `cupql serve` listens.
+    host: str = setting("127.0.0.1", "Interface to listen on.")
+    port: int = setting(8000, "Port to listen on.")
+    workers: int = setting(1, "Worker processes.")
+    # How `cupql load` judges an article.
+    strict: bool = setting(False, "Refuse the import on any disagreement.")
     production: bool = setting(
         False, "Production profile: no introspection, field suggestions or GraphiQL; GET needs a preflight header."
     )

@@ -10,10 +10,9 @@ closed: a client sending that much gets a reset, and the server spends nothing m
 
 from __future__ import annotations
 
-import json
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from cupql.error_response import graphql_error_response
 from football.errors import ErrorCode
 
 __all__ = ["DRAIN_BYTES", "BodySizeLimit"]
@@ -34,7 +33,7 @@ class BodySizeLimit:
             return
         declared = _content_length(scope)
         if declared is not None and declared > self.max_bytes + DRAIN_BYTES:
-            await self._refuse(send)
+            await self._refuse(scope, receive, send)
             return
         chunks: list[bytes] = []
         size = 0
@@ -53,29 +52,20 @@ class BodySizeLimit:
             if not message.get("more_body", False) or size > self.max_bytes + DRAIN_BYTES:
                 break
         if size > self.max_bytes:
-            await self._refuse(send)
+            await self._refuse(scope, receive, send)
             return
         await self.app(scope, _replay(chunks, None, receive), send)
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps(
-            {
-                "errors": [
-                    {
-                        "message": f"The request body is larger than {self.max_bytes} bytes.",
-                        "extensions": {"code": str(ErrorCode.PAYLOAD_TOO_LARGE), "maxBodyBytes": self.max_bytes},
-                    }
-                ]
-            }
-        ).encode()
-        headers = [
-            (b"content-type", b"application/json; charset=utf-8"),
-            (b"content-length", str(len(body)).encode()),
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = graphql_error_response(
+            f"The request body is larger than {self.max_bytes} bytes.",
+            ErrorCode.PAYLOAD_TOO_LARGE,
+            status_code=413,
+            extensions={"maxBodyBytes": self.max_bytes},
             # The rest of the body is never read: the connection cannot carry another request.
-            (b"connection", b"close"),
-        ]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+            headers={"connection": "close"},
+        )
+        await response(scope, receive, send)
 
 
 def _content_length(scope: Scope) -> int | None:
