@@ -6,7 +6,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -25,7 +25,7 @@ from cupql.http_cache import CachingGraphQL, ResponseCache
 from cupql.metrics import metrics_endpoint, watch_pool
 from cupql.middleware.body_limit import BodySizeLimit
 from cupql.middleware.csrf import PreflightRequired
-from cupql.middleware.observe import RecordOperation, RequestObserver, count_statement
+from cupql.middleware.observe import RecordOperation, RequestObserver, count_statements
 from cupql.page import page_routes
 from cupql.persisted_queries import PersistedQueries
 from cupql.production import production_extensions, production_validation_rules
@@ -67,6 +67,7 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
             await super().__call__(scope, receive, send)
         finally:
             await context.database.close()
+            count_statements(context.database.statements)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         context: Context = request.scope[_CONTEXT]
@@ -76,7 +77,6 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
 def create_app(settings: Settings) -> Starlette:
     """The application for `settings`: /graphql, /healthz, /readyz, /metrics and GraphiQL's assets."""
     engine = async_engine(settings.database_url, pool_size=settings.pool_size)
-    event.listen(engine.sync_engine, "before_cursor_execute", lambda *_args: count_statement())
     watch_pool(engine)
 
     async def healthz(_request: Request) -> Response:
@@ -114,6 +114,7 @@ def create_app(settings: Settings) -> Starlette:
         responses=responses,
         persisted_queries=PersistedQueries(settings.persisted_queries_max_bytes),
         cache_control=settings.cache_control,
+        max_json_depth=settings.max_json_depth,
     )
     routes = [
         Route("/graphql", graphql, methods=["GET", "HEAD", "POST"]),

@@ -20,7 +20,9 @@ asks:
 """
 
 import functools
+import json
 import logging
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +40,7 @@ from strawberry.types import ExecutionResult
 
 from cupql.error_response import APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, graphql_error_response
 from cupql.graphiql import graphiql_page_html
+from cupql.request_body import BODY, JSONTooDeep, RequestBody, check_depth
 from football.errors import INTERNAL_ERROR_MESSAGE, ErrorCode
 from schema.errors import error_code, mask_error
 
@@ -129,17 +132,7 @@ def _status(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], medi
     return 500 if any(map(_is_internal, response_data.get("errors") or ())) else 400
 
 
-def json_depth(value: object) -> int:
-    """How deep arrays and objects nest in a decoded JSON value (a scalar is 0), without recursion."""
-    deepest = 0
-    pending = [(value, 1)]
-    while pending:
-        item, depth = pending.pop()
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
-        if children is not None:
-            deepest = max(deepest, depth)
-            pending.extend((child, depth + 1) for child in children)
-    return deepest
+_shared_body: ContextVar[RequestBody | None] = ContextVar("cupql_shared_body", default=None)
 
 
 class GraphQLEndpoint(GraphQL[Context, RootValue]):
@@ -158,6 +151,8 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
             await super().__call__(scope, receive, send)
             return
         request = Request(scope, receive=receive)
+        # The body the middleware read, and parsed if the response cache asked (cupql.request_body).
+        _shared_body.set(scope.get(BODY))
         media_type = negotiate_media_type(request.headers.get("accept"))
         try:
             if media_type is None and not self.should_render_graphql_ide(self.request_adapter_class(request)):
@@ -228,15 +223,19 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         return orjson.dumps(data)
 
     def decode_json(self, data: str | bytes) -> object:
+        shared = _shared_body.get()
         try:
-            value = super().decode_json(data)
+            if shared is not None and data == shared.raw:
+                try:
+                    return shared.json(self.max_json_depth)
+                except orjson.JSONDecodeError:
+                    pass  # the standard library decides below: it also takes what orjson refuses (NaN, huge ints)
+            check_depth(data, self.max_json_depth)
+            return json.loads(data)
+        except JSONTooDeep as error:
+            raise HTTPException(400, str(error)) from None
         except UnicodeDecodeError:
             raise HTTPException(400, "The request body is not valid UTF-8.") from None
-        except RecursionError:
-            raise HTTPException(400, f"JSON nests deeper than {self.max_json_depth} levels.") from None
-        if json_depth(value) > self.max_json_depth:
-            raise HTTPException(400, f"JSON nests deeper than {self.max_json_depth} levels.")
-        return value
 
     def parse_json(self, data: str | bytes) -> object:
         value = super().parse_json(data)

@@ -24,6 +24,7 @@ from cupql.error_response import APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, graphq
 from cupql.http import CACHE_STATE, CacheState, negotiate_media_type
 from cupql.metrics import record_cache_lookup
 from cupql.persisted_queries import PersistedQueries, PersistedQueryError
+from cupql.request_body import BODY, RequestBody, read_body
 
 __all__ = ["CachingGraphQL", "ResponseCache"]
 
@@ -122,8 +123,10 @@ class CachingGraphQL:
         responses: ResponseCache | None,
         persisted_queries: PersistedQueries,
         cache_control: str,
+        max_json_depth: int,
     ) -> None:
         self.endpoint = endpoint
+        self.max_json_depth = max_json_depth
         self.data_version = data_version
         self.responses = responses
         self.persisted_queries = persisted_queries
@@ -148,7 +151,7 @@ class CachingGraphQL:
             return
         if query is not request.query:
             request = GraphQLRequest(query, request.operation_name, request.variables, request.extensions)
-            scope, body = _with_query(scope, body, query)
+            scope, body = self._with_query(scope, body, query)
         ran = await self._respond(scope, receive, send, body, request, media_type, headers)
         # A persisted query is kept only once it has run: text that does not parse or validate takes no room.
         if to_register is not None and ran and isinstance(query, str):
@@ -252,25 +255,34 @@ class CachingGraphQL:
                 ), b""
             except orjson.JSONDecodeError:
                 return None, b""
-        chunks = []
-        while True:
-            message = await receive()
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
+        body = await read_body(scope, receive)
         content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
         if content_type != b"application/json":
-            return None, body
+            return None, body.raw
         try:
-            payload = orjson.loads(body)
-        except orjson.JSONDecodeError:
-            return None, body
+            payload = body.json(self.max_json_depth)
+        except ValueError:
+            return None, body.raw
         if not isinstance(payload, dict):
-            return None, body
+            return None, body.raw
         return GraphQLRequest(
             payload.get("query"), payload.get("operationName"), payload.get("variables"), payload.get("extensions")
-        ), body
+        ), body.raw
+
+    def _with_query(self, scope: Scope, body: bytes, query: object) -> tuple[Scope, bytes]:
+        """The request with the persisted query's text filled in, for the endpoint to run."""
+        if scope["method"] == "POST":
+            shared: RequestBody = scope[BODY]
+            payload = shared.json(self.max_json_depth)  # parsed already: this returns what `_read` read
+            assert isinstance(payload, dict)
+            return {**scope, BODY: shared.with_json({**payload, "query": query})}, body
+        parameters = [
+            (name, value)
+            for name, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            if name != "query"
+        ]
+        parameters.append(("query", str(query)))
+        return {**scope, "query_string": urlencode(parameters).encode("latin-1")}, body
 
     async def _forward(self, scope: Scope, receive: Receive, send: Send, body: bytes) -> None:
         if scope["method"] == "HEAD":
@@ -293,19 +305,6 @@ class CachingGraphQL:
 
 def _json_parameter(text: str | None) -> Any:
     return None if text is None else orjson.loads(text)
-
-
-def _with_query(scope: Scope, body: bytes, query: object) -> tuple[Scope, bytes]:
-    """The request with the persisted query's text filled in, for the endpoint to run."""
-    if scope["method"] == "POST":
-        payload = orjson.loads(body)
-        payload["query"] = query
-        return scope, orjson.dumps(payload)
-    parameters = [
-        (name, value) for name, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-    ]
-    parameters = [(name, value) for name, value in parameters if name != "query"] + [("query", str(query))]
-    return {**scope, "query_string": urlencode(parameters).encode("latin-1")}, body
 
 
 def _etag(version: int, key: CacheKey) -> bytes:

@@ -28,7 +28,8 @@ class Database:
         self._lock = asyncio.Lock()
         self.waves = Waves()
         self.statements = 0
-        """How many statements the request has run (reported with CUPQL_DEBUG_SQL=1)."""
+        """How many statements the request has run: the one count, which the access line, the metrics and (with
+        CUPQL_DEBUG_SQL=1) the response's `extensions.sql` report."""
         self._closed = False
 
     async def execute(self, statement: Executable) -> list[Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cupql.error_response import graphql_error_response
+from cupql.request_body import BODY, RequestBody
 from football.errors import ErrorCode
 
 __all__ = ["DRAIN_BYTES", "BodySizeLimit"]
@@ -41,7 +42,7 @@ class BodySizeLimit:
             message = await receive()
             if message["type"] != "http.request":
                 # The client went away: let the application see the disconnect.
-                await self.app(scope, _replay([], message, receive), send)
+                await self.app(scope, _replay(b"", message, receive), send)
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
@@ -54,7 +55,10 @@ class BodySizeLimit:
         if size > self.max_bytes:
             await self._refuse(scope, receive, send)
             return
-        await self.app(scope, _replay(chunks, None, receive), send)
+        body = b"".join(chunks)
+        # Kept for everything after this middleware (cupql.request_body): nobody reads the body again.
+        scope[BODY] = RequestBody(body)
+        await self.app(scope, _replay(body, None, receive), send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = graphql_error_response(
@@ -78,10 +82,10 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-def _replay(chunks: list[bytes], first: Message | None, receive: Receive) -> Receive:
-    """A `receive` that gives the body read so far (or `first`) once, then defers to the server's."""
+def _replay(body: bytes, first: Message | None, receive: Receive) -> Receive:
+    """A `receive` that gives the body read (or `first`) once, then defers to the server's."""
     pending: list[Message] = (
-        [first] if first is not None else [{"type": "http.request", "body": b"".join(chunks), "more_body": False}]
+        [first] if first is not None else [{"type": "http.request", "body": body, "more_body": False}]
     )
 
     async def replay() -> Message:
