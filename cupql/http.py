@@ -14,8 +14,8 @@ asks:
 * Malformed requests (bad JSON, missing or ill-typed parameters) answer 400, methods other than GET
   and POST 405, and mutations over GET 405, with a GraphQL-shaped JSON body.
 * Internals never leak. The schema's ``schema.errors.ErrorPolicy`` gives every error a code and
-  masks internal ones; an error that still has no code is masked here, and an exception escaping
-  strawberry becomes a 500 with a masked error.
+  masks internal ones, the one place errors are masked. An exception escaping strawberry, or an error
+  that escaped the policy (raised outside the operation), becomes a 500 with the internal error's message.
 * GET without a query from a browser serves cupql's offline GraphiQL page.
 """
 
@@ -42,7 +42,7 @@ from cupql.error_response import APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, graphq
 from cupql.graphiql import graphiql_page_html
 from cupql.request_body import BODY, JSONTooDeep, RequestBody, check_depth
 from football.errors import INTERNAL_ERROR_MESSAGE, ErrorCode
-from schema.errors import error_code, mask_error
+from schema.errors import error_code
 
 __all__ = [
     "APPLICATION_JSON",
@@ -204,7 +204,14 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         return response
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
-        errors = [error if error_code(error) else mask_error(error) for error in result.errors or ()]
+        errors = list(result.errors or ())
+        for error in errors:
+            if error_code(error) is None:
+                # Only an error raised outside the operation (a schema extension's bug) escapes the schema's error
+                # policy; the server failed, and answers as for any other unhandled error (500, logged).
+                raise RuntimeError(f"an error escaped the error policy: {error.message}") from (
+                    error.original_error or error
+                )
         response: GraphQLHTTPResponse = {}
         # An operation that never ran reports errors on no response path, and must not have `data`.
         if result.data is not None or not errors or any(error.path for error in errors):
