@@ -11,11 +11,10 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError, GraphQLObjectType, GraphQLResolveInfo, ValidationRule
 from strawberry.extensions import SchemaExtension
-from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types import ExecutionContext
-from strawberry.types.field import StrawberryField
 
 from football.limits import QueryLimits
+from schema.core import core_schema
 from schema.errors import error_extensions
 from schema.extensions import SqlStatementCount
 from schema.limits import limit_extensions
@@ -39,20 +38,21 @@ def _call_with_source(function: Callable[[Any], Any], source: Any, _info: GraphQ
     return function(source)
 
 
-def _resolve_directly(schema: strawberry.Schema) -> None:
+def _resolve_directly(schema: strawberry.Schema) -> int:
     """Let graphql-core call the resolvers that take no arguments itself, without strawberry's wrapper.
 
     For a field without arguments, field extensions or permissions the wrapper only builds a strawberry
     `Info` and converts no arguments, yet it costs more than most resolvers do. Methods of `self` alone
     are called with the source; methods of `(self, info)` get graphql-core's info, whose `context` is the
-    request's `Context` (the only part of `info` cupql's resolvers read).
+    request's `Context` (the only part of `info` cupql's resolvers read). Returns how many fields it changed.
     """
-    for graphql_type in schema._schema.type_map.values():
-        if not isinstance(graphql_type, GraphQLObjectType):
+    changed = 0
+    for graphql_type in core_schema(schema).type_map.values():
+        if not isinstance(graphql_type, GraphQLObjectType) or graphql_type.name.startswith("__"):
             continue
-        for field in graphql_type.fields.values():
-            definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
-            if not isinstance(definition, StrawberryField) or definition.base_resolver is None:
+        for name, field in graphql_type.fields.items():
+            definition = schema.get_field_for_type(name, graphql_type.name)
+            if definition is None or definition.base_resolver is None:
                 continue
             if definition.arguments or definition.extensions or definition.permission_classes:
                 continue
@@ -64,6 +64,10 @@ def _resolve_directly(schema: strawberry.Schema) -> None:
                 field.resolve = functools.partial(_call_with_source, function)
             elif parameters == ["self", "info"]:
                 field.resolve = function
+            else:
+                continue
+            changed += 1
+    return changed
 
 
 def build_schema(
