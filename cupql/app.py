@@ -25,6 +25,7 @@ from cupql.http_cache import CachingGraphQL, ResponseCache
 from cupql.metrics import metrics_endpoint, watch_pool
 from cupql.middleware.body_limit import BodySizeLimit
 from cupql.middleware.csrf import PreflightRequired
+from cupql.middleware.in_flight import RequestsInFlight
 from cupql.middleware.observe import RecordOperation, RequestObserver, count_statements
 from cupql.page import page_routes
 from cupql.persisted_queries import PersistedQueries
@@ -129,7 +130,14 @@ def create_app(settings: Settings) -> Starlette:
     middleware = [
         Middleware(RequestObserver),
         *delivery_middleware(settings),
-        Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+        Middleware(
+            BodySizeLimit,
+            max_bytes=settings.max_body_bytes,
+            timeout=settings.timeout_request_body,
+            min_rate=settings.min_request_body_rate,
+        ),
+        # Inside the body limit: a request counts once its body has arrived, so slow senders take no slot.
+        Middleware(RequestsInFlight, limit=settings.max_requests_in_flight),
         *([Middleware(PreflightRequired)] if settings.production else []),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

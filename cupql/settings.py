@@ -55,13 +55,20 @@ class Settings:
     # Bounds on a request's bytes, checked before GraphQL parses anything (cupql.middleware, cupql.http).
     max_body_bytes: int = setting(100_000, "Largest request body, in bytes (larger ones get 413).")
     max_json_depth: int = setting(32, "Deepest nesting of arrays and objects in a JSON body or GET variables.")
+    timeout_request_body: float = setting(10.0, "Seconds a request's whole body may take to arrive (408).")
+    min_request_body_rate: int = setting(
+        1024, "Slowest a request body may arrive after its first second, in bytes a second (408)."
+    )
     # How uvicorn bounds slow and idle clients (cupql.serving).
     timeout_request_headers: int = setting(
         10, "Seconds a connection has to send a request's line and headers before it is closed."
     )
     timeout_keep_alive: int = setting(5, "Seconds an idle keep-alive connection stays open.")
-    max_request_head_bytes: int = setting(16_384, "Largest request line and headers, in bytes (400).")
+    max_request_head_bytes: int = setting(16_384, "Largest request line and headers, in bytes (431).")
     limit_concurrency: int = setting(200, "Connections and requests at once per worker; more get 503 at once.")
+    max_requests_in_flight: int = setting(
+        64, "Requests each worker works on at once; more get 503 with Retry-After at once (health checks excepted)."
+    )
     timeout_graceful_shutdown: int = setting(20, "Seconds a shutdown waits for requests in flight.")
     # What the server logs (cupql.logs).
     log_format: str = setting("auto", "auto (JSON lines unless on a terminal), json or text.")

@@ -6,9 +6,16 @@ up to `DRAIN_BYTES` more are read and thrown away before the 413 goes out: a ser
 connection with unread data resets it, and the client would see the reset instead of the 413. A body
 declared (by `Content-Length`) or found to be larger still is refused at once, and its connection
 closed: a client sending that much gets a reset, and the server spends nothing more on it.
+
+A slow body is refused too, with 408 and its connection closed: the whole body must arrive within
+`timeout` seconds, and after its first second at `min_rate` bytes a second at least, so a client trickling
+a byte at a time holds a connection for about a second, not for as long as it likes.
 """
 
 from __future__ import annotations
+
+import asyncio
+import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -16,17 +23,22 @@ from cupql.error_response import graphql_error_response
 from cupql.request_body import BODY, RequestBody
 from football.errors import ErrorCode
 
-__all__ = ["DRAIN_BYTES", "BodySizeLimit"]
+__all__ = ["DRAIN_BYTES", "GRACE_SECONDS", "BodySizeLimit"]
 
 DRAIN_BYTES = 1_048_576
+GRACE_SECONDS = 1.0
+"""How long a body may take before the minimum rate applies."""
 
 
 class BodySizeLimit:
-    """ASGI middleware: HTTP request bodies may have at most `max_bytes` bytes."""
+    """ASGI middleware: HTTP request bodies may have at most `max_bytes` bytes, and must arrive within `timeout`
+    seconds at `min_rate` bytes a second or faster."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float, min_rate: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
+        self.min_rate = min_rate
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -38,8 +50,16 @@ class BodySizeLimit:
             return
         chunks: list[bytes] = []
         size = 0
+        started = time.monotonic()
         while True:
-            message = await receive()
+            # The next bytes must come before the whole body's deadline, and before its rate falls below the minimum.
+            due = started + min(self.timeout, GRACE_SECONDS + (size + 1) / self.min_rate)
+            try:
+                async with asyncio.timeout(max(due - time.monotonic(), 0)):
+                    message = await receive()
+            except TimeoutError:
+                await self._too_slow(scope, receive, send)
+                return
             if message["type"] != "http.request":
                 # The client went away: let the application see the disconnect.
                 await self.app(scope, _replay(b"", message, receive), send)
@@ -59,6 +79,16 @@ class BodySizeLimit:
         # Kept for everything after this middleware (cupql.request_body): nobody reads the body again.
         scope[BODY] = RequestBody(body)
         await self.app(scope, _replay(body, None, receive), send)
+
+    async def _too_slow(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = graphql_error_response(
+            f"The request body did not arrive in time: it may take {self.timeout:g} s, "
+            f"at {self.min_rate:g} bytes a second or faster after its first second.",
+            ErrorCode.BAD_REQUEST,
+            status_code=408,
+            headers={"connection": "close"},
+        )
+        await response(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = graphql_error_response(
