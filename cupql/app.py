@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -18,7 +19,7 @@ from starlette.websockets import WebSocket
 
 from cupql.data_version import DataVersion
 from cupql.delivery import delivery_middleware
-from cupql.gc_tuning import tune_for_serving
+from cupql.gc_tuning import collect_periodically, tune_for_serving
 from cupql.graphiql import graphiql_asset_routes
 from cupql.http import GraphQLEndpoint
 from cupql.http_cache import CachingGraphQL, ResponseCache
@@ -54,6 +55,7 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
                 debug_sql=settings.debug_sql,
                 extensions=[RecordOperation, *(production_extensions() if production else [])],
                 validation_rules=production_validation_rules() if production else [],
+                document_cache_bytes=settings.document_cache_max_bytes,
             ),
             graphql_ide="graphiql" if settings.graphiql else None,
             max_json_depth=settings.max_json_depth,
@@ -101,7 +103,9 @@ def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         tune_for_serving()
+        collector = asyncio.create_task(collect_periodically())
         yield
+        collector.cancel()
         await data_version.close()
         await engine.dispose()
 

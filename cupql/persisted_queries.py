@@ -2,13 +2,15 @@
 
 A client first sends only `extensions.persistedQuery.sha256Hash`; when the server does not know the hash it
 answers `PERSISTED_QUERY_NOT_FOUND`, and the client sends the query with its hash once, which registers it if
-the query runs (text that does not parse or validate is never kept). The store is bounded in bytes and forgets
-the least recently used queries first.
+the query runs (text that does not parse or validate is never kept). The store is bounded in bytes, counted as
+Python holds each query plus a fixed overhead an entry, and forgets the least recently used queries first.
 """
 
 from __future__ import annotations
 
 import hashlib
+import string
+import sys
 from typing import Any
 
 from cachetools import LRUCache
@@ -29,7 +31,7 @@ class PersistedQueries:
     """Queries by the SHA-256 of their text, as registered by clients."""
 
     def __init__(self, max_bytes: int) -> None:
-        self._queries: LRUCache[str, str] = LRUCache(max_bytes, getsizeof=lambda query: len(query.encode()))
+        self._queries: LRUCache[bytes, str] = LRUCache(max_bytes, getsizeof=_size)
 
     def resolve(self, query: object, extensions: object) -> tuple[object, str | None]:
         """The query a request means (its own, or the one its `persistedQuery` extension names), and the hash
@@ -39,7 +41,7 @@ class PersistedQueries:
             return query, None
         sha256 = _hash_of(persisted)
         if query is None:
-            known = self._queries.get(sha256)
+            known = self._queries.get(bytes.fromhex(sha256))
             if known is None:
                 raise PersistedQueryError("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")
             return known, None
@@ -49,14 +51,23 @@ class PersistedQueries:
 
     def register(self, sha256: str, query: str) -> None:
         """Remember `query` under its hash (the least recently used go first when the store is full)."""
-        if len(query.encode()) <= self._queries.maxsize:
-            self._queries[sha256] = query
+        if _size(query) <= self._queries.maxsize:
+            self._queries[bytes.fromhex(sha256)] = query
+
+
+ENTRY_OVERHEAD_BYTES = 300
+"""What an entry costs beside its query's text: the hash as its key and the LRU's bookkeeping (measured: about 250)."""
+
+
+def _size(query: str) -> int:
+    # The text as Python holds it (up to 4 bytes a character), not as UTF-8.
+    return sys.getsizeof(query) + ENTRY_OVERHEAD_BYTES
 
 
 def _hash_of(persisted: Any) -> str:
     if not isinstance(persisted, dict) or persisted.get("version") != 1:
         raise PersistedQueryError("Unsupported persisted query version: send version 1", str(ErrorCode.BAD_REQUEST))
     sha256 = persisted.get("sha256Hash")
-    if not isinstance(sha256, str) or len(sha256) != 64:
+    if not isinstance(sha256, str) or len(sha256) != 64 or not all(c in string.hexdigits for c in sha256):
         raise PersistedQueryError("persistedQuery.sha256Hash must be a SHA-256 hex digest", str(ErrorCode.BAD_REQUEST))
     return sha256.lower()

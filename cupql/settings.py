@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from football.limits import QueryLimits
+from schema.documents import PreparedDocuments
 
 DEFAULT_DATABASE_URL = "sqlite:///var/cupql.db"
 
@@ -45,6 +46,9 @@ class Settings:
         1.0, "How often each worker checks the data version: the longest it serves responses older than an import."
     )
     cache_control: str = setting("public, max-age=5", "Cache-Control of successful GET responses.")
+    document_cache_max_bytes: int = setting(
+        PreparedDocuments.MAX_BYTES, "Memory the cache of parsed and validated documents may hold, in bytes."
+    )
     persisted_queries_max_bytes: int = setting(
         8 * 1024 * 1024, "Memory the automatic persisted queries may hold, in bytes (least recently used go first)."
     )

@@ -15,6 +15,7 @@ from strawberry.types import ExecutionContext
 
 from football.limits import QueryLimits
 from schema.core import core_schema
+from schema.documents import PreparedDocuments
 from schema.errors import error_extensions
 from schema.extensions import SqlStatementCount
 from schema.limits import limit_extensions
@@ -76,11 +77,13 @@ def build_schema(
     debug_sql: bool = False,
     extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
     validation_rules: Sequence[type[ValidationRule]] = (),
+    document_cache_bytes: int = PreparedDocuments.MAX_BYTES,
 ) -> strawberry.Schema:
     """The cupql schema with its limits, error policy, (optionally) SQL statement counts, and `extensions` and
-    `validation_rules` of the caller's (the production profile's, say)."""
+    `validation_rules` of the caller's (the production profile's, say); its document cache holds up to
+    `document_cache_bytes`."""
     everything: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
-        *limit_extensions(_with_node_ids(limits), validation_rules),
+        *limit_extensions(_with_node_ids(limits), validation_rules, document_cache_bytes=document_cache_bytes),
         *error_extensions(),
         *extensions,
     ]

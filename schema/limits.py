@@ -347,9 +347,12 @@ class QueryLimiter(SchemaExtension):
 
 
 def limit_extensions(
-    limits: QueryLimits, extra_rules: Sequence[type[ValidationRule]] = ()
+    limits: QueryLimits,
+    extra_rules: Sequence[type[ValidationRule]] = (),
+    *,
+    document_cache_bytes: int = PreparedDocuments.MAX_BYTES,
 ) -> list[Callable[[], SchemaExtension]]:
     """The schema extensions enforcing ``limits`` (and validating with ``extra_rules`` too), with the document cache
-    that remembers their verdicts: add them to ``strawberry.Schema(extensions=...)``."""
-    documents = PreparedDocuments(QueryLimitCheck(limits), extra_rules=extra_rules)
+    that remembers their verdicts, up to ``document_cache_bytes``: add them to ``strawberry.Schema(extensions=...)``."""
+    documents = PreparedDocuments(QueryLimitCheck(limits), max_bytes=document_cache_bytes, extra_rules=extra_rules)
     return [lambda: QueryLimiter(limits), lambda: DocumentCache(documents)]
