@@ -21,7 +21,7 @@ from cupql.data_version import DataVersion
 from cupql.delivery import delivery_middleware
 from cupql.gc_tuning import collect_periodically, tune_for_serving
 from cupql.graphiql import graphiql_asset_routes
-from cupql.http import GraphQLEndpoint
+from cupql.http import CACHE_STATE, CacheState, GraphQLEndpoint
 from cupql.http_cache import CachingGraphQL, ResponseCache
 from cupql.metrics import metrics_endpoint, watch_pool
 from cupql.middleware.body_limit import BodySizeLimit
@@ -64,13 +64,17 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
         self.engine = engine
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        context = Context.create(self.engine, self.settings.limits)
+        # With the response cache on, the request's snapshot reads the data version it holds, for the cache.
+        context = Context.create(self.engine, self.settings.limits, read_version=self.settings.response_cache)
         scope[_CONTEXT] = context
         try:
             await super().__call__(scope, receive, send)
         finally:
             await context.database.close()
             count_statements(context.database.statements)
+            state = scope.get(CACHE_STATE)
+            if isinstance(state, CacheState):
+                state.read_version = context.database.version
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         context: Context = request.scope[_CONTEXT]

@@ -67,6 +67,8 @@ class CacheState:
     """The response may be stored: the operation ran without any error."""
     ran: bool = False
     """The operation ran (its document parsed and validated), with or without field errors."""
+    read_version: int | None = None
+    """The data version the request's snapshot read, if it read the database."""
 
 
 _HTTP_ERROR_CODES = {

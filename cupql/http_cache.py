@@ -222,7 +222,9 @@ class CachingGraphQL:
             {**scope, "method": "GET" if head else scope["method"], CACHE_STATE: state}, receive, capture, body
         )
         content_type = dict(captured.headers).get(b"content-type", APPLICATION_JSON.encode())
-        cacheable = state.cacheable and captured.status == 200
+        if state.read_version not in (None, version):
+            etag = None  # read after an import the cache has not seen yet: neither stored nor validated as `version`
+        cacheable = state.cacheable and captured.status == 200 and state.read_version in (None, version)
         if cacheable and self.responses is not None and await self.data_version.current() == version:
             self.responses.put(key, CachedResponse.of(content_type, bytes(captured.body)))
         if cacheable:
