@@ -90,6 +90,16 @@ def create_app(settings: Settings) -> Starlette:
         return JSONResponse({"status": "ok"})
 
     async def readyz(_request: Request) -> Response:
+        if data_version.outage:
+            # Known from the version probe, which retries at a bounded rate: no connection is tried for this.
+            return JSONResponse(
+                {
+                    "status": "unavailable",
+                    "reason": "database unreachable",
+                    "serving": f"cached responses of data version {data_version.last_known}, marked stale",
+                },
+                status_code=503,
+            )
         try:
             async with engine.connect() as connection:
                 seasons = await connection.scalar(select(func.count()).select_from(models.SeasonRow))
@@ -115,7 +125,11 @@ def create_app(settings: Settings) -> Starlette:
 
     responses = ResponseCache(settings.cache_max_bytes) if settings.response_cache else None
     data_version = DataVersion(
-        settings.database_url, settings.cache_refresh_seconds, on_change=responses.clear if responses else lambda: None
+        settings.database_url,
+        settings.cache_refresh_seconds,
+        on_change=responses.clear if responses else lambda: None,
+        # Connections pooled before the outage are broken: new ones serve the first requests after it.
+        on_recover=engine.dispose,
     )
     graphql = CachingGraphQL(
         CupqlGraphQL(settings, engine),

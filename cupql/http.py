@@ -69,6 +69,8 @@ class CacheState:
     """The operation ran (its document parsed and validated), with or without field errors."""
     read_version: int | None = None
     """The data version the request's snapshot read, if it read the database."""
+    unavailable: bool = False
+    """The database could not be reached (an error says `SERVICE_UNAVAILABLE`)."""
 
 
 _HTTP_ERROR_CODES = {
@@ -226,6 +228,7 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         if isinstance(state, CacheState):
             state.cacheable = not errors
             state.ran = "data" in response
+            state.unavailable = any(error_code(error) == ErrorCode.SERVICE_UNAVAILABLE for error in errors)
         return response
 
     def encode_json(self, data: object) -> bytes:

@@ -3,9 +3,11 @@
 The data changes only when `cupql load` runs, so a response is a function of the request and the data
 version. A cache hit neither parses nor validates: the stored bytes are written as they are. Only successful
 responses (no errors) are stored, in an LRU bounded in bytes that is emptied whenever the data version
-changes; `X-Cache: HIT` or `MISS` says which a response was. GET and HEAD responses carry a weak ETag made
-of the data version and the request, and an `If-None-Match` that matches it gets a 304 without running
-anything.
+changes; `X-Cache: HIT` or `MISS` says which a response was. While the database cannot be reached (see
+`cupql.data_version`), what the cache holds is still served, with `X-Cache: STALE` and a `Warning`, and every
+other request gets 503 with `Retry-After` at once, without trying the database. GET and HEAD responses carry a
+weak ETag made of the data version and the request, and an `If-None-Match` that matches it gets a 304 without
+running anything.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from cupql.data_version import DataVersion
 from cupql.error_response import APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, graphql_error_response
 from cupql.http import CACHE_STATE, CacheState, negotiate_media_type
 from cupql.metrics import record_cache_lookup
+from cupql.middleware.in_flight import RETRY_AFTER_SECONDS
 from cupql.persisted_queries import PersistedQueries, PersistedQueryError
 from cupql.request_body import BODY, RequestBody, read_body
+from football.errors import DATABASE_UNAVAILABLE_MESSAGE, ErrorCode
 
 __all__ = ["CachingGraphQL", "ResponseCache"]
 
@@ -181,10 +185,14 @@ class CachingGraphQL:
         """Answer from the cache or the endpoint; whether the operation ran (or had run) without request errors."""
         method = scope["method"]
         key = request.cache_key(media_type) if media_type else None
-        version = await self.data_version.current() if key else None
+        version = await self.data_version.current()
+        if self.data_version.outage:
+            return await self._answer_in_outage(scope, receive, send, key, media_type or APPLICATION_JSON)
         if key is None or version is None:
             state = CacheState()
             await self._forward({**scope, CACHE_STATE: state}, receive, send, body)
+            if state.unavailable:
+                self.data_version.report_outage()
             return state.ran
         etag = _etag(version, key) if method != "POST" else None
         if etag is not None and _matches(headers.get(b"if-none-match"), etag):
@@ -196,6 +204,24 @@ class CachingGraphQL:
             await self._send(send, cached.content_type, cached.body, etag, hit=True, head=method == "HEAD")
             return True
         return await self._run(scope, receive, send, body, key, version, etag)
+
+    async def _answer_in_outage(
+        self, scope: Scope, receive: Receive, send: Send, key: CacheKey | None, media_type: str
+    ) -> bool:
+        """While the database cannot be reached: what the cache holds, marked stale, else 503 at once."""
+        cached = self.responses.get(key) if self.responses is not None and key is not None else None
+        if cached is not None:
+            await self._send(send, cached.content_type, cached.body, None, hit=True, head=scope["method"] == "HEAD")
+            return True
+        response = graphql_error_response(
+            DATABASE_UNAVAILABLE_MESSAGE,
+            ErrorCode.SERVICE_UNAVAILABLE,
+            status_code=503,
+            media_type=media_type,
+            headers={"retry-after": str(RETRY_AFTER_SECONDS), "cache-control": "no-store"},
+        )
+        await response(scope, receive, _without_body(send) if scope["method"] == "HEAD" else send)
+        return False
 
     async def _run(
         self,
@@ -221,6 +247,8 @@ class CachingGraphQL:
         await self._forward(
             {**scope, "method": "GET" if head else scope["method"], CACHE_STATE: state}, receive, capture, body
         )
+        if state.unavailable:
+            self.data_version.report_outage()
         content_type = dict(captured.headers).get(b"content-type", APPLICATION_JSON.encode())
         if state.read_version not in (None, version):
             etag = None  # read after an import the cache has not seen yet: neither stored nor validated as `version`
@@ -244,11 +272,12 @@ class CachingGraphQL:
     async def _send(
         self, send: Send, content_type: bytes, body: bytes, etag: bytes | None, *, hit: bool, head: bool
     ) -> None:
-        headers = [
-            (b"content-type", content_type),
-            (b"content-length", str(len(body)).encode()),
-            (b"x-cache", b"HIT" if hit else b"MISS"),
-        ]
+        headers = [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]
+        if self.data_version.outage and hit:
+            # Served from the cache while the database cannot be reached: the data may have changed since.
+            headers += [(b"x-cache", b"STALE"), (b"warning", b'110 - "Response is Stale"')]
+        else:
+            headers.append((b"x-cache", b"HIT" if hit else b"MISS"))
         if etag is not None:
             headers += self._validators(etag)
         await send({"type": "http.response.start", "status": 200, "headers": headers})
