@@ -39,7 +39,7 @@ def load_command(articles: tuple[Path, ...], database_url: str, strict: bool, im
         summary = load_summary(database_url, loaded)
     except (ArticleError, LoadRefused, DatabaseURLError) as error:
         raise click.ClickException(str(error)) from None
-    except (SQLAlchemyError, CommandError) as error:
+    except (SQLAlchemyError, CommandError, OSError) as error:
         raise click.ClickException(f"cannot use the database at {database_url}: {one_line(error)}") from None
     click.echo(summary)
 
@@ -57,7 +57,8 @@ def serve_command(**values: Any) -> None:
             load(url, bundled_articles(), strict=False, echo=click.echo, lock_timeout=settings.import_lock_timeout)
     except (ArticleError, LoadRefused, DatabaseURLError, ValueError) as error:
         raise click.ClickException(str(error)) from None
-    except (SQLAlchemyError, CommandError) as error:
+    # A read-only or missing directory (the import lock's file, the database's folder) is an OSError.
+    except (SQLAlchemyError, CommandError, OSError) as error:
         raise click.ClickException(f"cannot use the database at {url}: {one_line(error)}") from None
     # Worker processes rebuild the app from the environment, so hand every setting over through it.
     os.environ.update(settings.to_environment())
