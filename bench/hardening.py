@@ -9,6 +9,8 @@ season:
   limit (refused: BAD_USER_INPUT), and of 30 aliased lookups of a 1,000-character name (the longest allowed);
 * a normal query's latency alone, and while 10 clients send the 1 MB name over and over;
 * the server's resident memory before and after eight 50 MB bodies at once (half declared, half chunked);
+* 256 connections asking back to back for every club's run (cache off): how many are served and refused (503), and
+  the served ones' latency;
 * its resident memory before and after floods of distinct requests (100,000 of distinct variables, 5,000 of
   distinct 19 kB documents, 5,000 of distinct 19 kB persisted queries), with the cache off and on, default bounds.
 
@@ -45,6 +47,7 @@ REPO = Path(__file__).resolve().parents[1]
 CLUB = "query($n: String!) { club(name: $n) { name } }"
 ALIASED = "query($n: String!) { " + " ".join(f"c{i}: club(name: $n) {{ name }}" for i in range(30)) + " }"
 NORMAL = {"query": "{ clubs(first: 10) { nodes { name } } }"}
+HEAVY = {"query": "{ clubs(first: 50) { nodes { name cupRun { steps { round opponent { name } } } } } }"}
 
 
 async def timed(http: httpx.AsyncClient, body: dict[str, Any]) -> tuple[float, int]:
@@ -179,6 +182,59 @@ async def big_bodies(server: RunningServer) -> dict[str, Any]:
     return {"statuses": statuses, "rss_before_mib": round(before, 1), "rss_after_mib": round(after, 1)}
 
 
+async def overload(port: int, connections: int, seconds: float, body: bytes) -> dict[str, Any]:
+    """`connections` clients POSTing `body` back to back for `seconds` (a second's pause after a 503): how many got
+    each status, and the latency percentiles of the served (200) and the refused (503) ones, in ms."""
+    request = b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (
+        len(body),
+        body,
+    )
+    samples: dict[int, list[float]] = {}
+    deadline = time.perf_counter() + seconds
+
+    async def client() -> None:
+        reader: asyncio.StreamReader | None = None
+        writer: asyncio.StreamWriter | None = None
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            try:
+                if writer is None:
+                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                assert reader is not None
+                writer.write(request)
+                status = int((await reader.readline()).split(b" ")[1])
+                length, close = 0, False
+                while (line := await reader.readline()) not in (b"\r\n", b""):
+                    name, _, value = line.partition(b":")
+                    name = name.strip().lower()
+                    length = int(value) if name == b"content-length" else length
+                    close = close or (name == b"connection" and value.strip().lower() == b"close")
+                await reader.readexactly(length)
+            except (OSError, ValueError, IndexError, asyncio.IncompleteReadError):
+                status, close = 0, True
+            samples.setdefault(status, []).append((time.perf_counter() - started) * 1000)
+            if close and writer is not None:
+                writer.close()
+                reader = writer = None
+            if status == 503:
+                await asyncio.sleep(1)  # as `Retry-After: 1` asks (uvicorn's own 503 says nothing)
+
+    await asyncio.gather(*(client() for _ in range(connections)))
+
+    def percentile(values: list[float], share: float) -> float | None:
+        ordered = sorted(values)
+        return round(ordered[min(int(len(ordered) * share), len(ordered) - 1)], 1) if ordered else None
+
+    return {
+        "connections": connections,
+        "statuses": {status: len(values) for status, values in sorted(samples.items())},
+        "served_p50_ms": percentile(samples.get(200, []), 0.5),
+        "served_p99_ms": percentile(samples.get(200, []), 0.99),
+        "refused_p50_ms": percentile(samples.get(503, []), 0.5),
+        "refused_p99_ms": percentile(samples.get(503, []), 0.99),
+    }
+
+
 FLOODS: dict[str, tuple[int, Callable[[int], bytes]]] = {
     "distinct variables": (100_000, distinct_variables),
     "distinct 19 kB documents": (5_000, distinct_documents),
@@ -222,6 +278,9 @@ def main() -> None:
             samples = asyncio.run(latencies(server.url, arguments.rounds))
             bodies = asyncio.run(big_bodies(server))
             flooded = {"cache off": floods(server, arguments.flood_scale)}
+            port = int(server.url.rsplit(":", 1)[1])
+            overloaded = asyncio.run(overload(port, 256, 10 * arguments.flood_scale, json.dumps(HEAVY).encode()))
+            print(f"256 connections, cache off: {overloaded}")
         with running(cupql_server.command(database_url, cache=True), Path(directory)) as server:
             flooded["cache on"] = floods(server, arguments.flood_scale)
     print(f"{'case':<46} {'median ms':>10} {'max ms':>8}")
@@ -238,6 +297,7 @@ def main() -> None:
         "samples_ms": samples,
         "big_bodies": bodies,
         "floods": flooded,
+        "overload_256_connections": overloaded,
     }
     arguments.output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", dir=arguments.output.parent, suffix=".tmp", delete=False) as handle:

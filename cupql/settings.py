@@ -71,7 +71,7 @@ class Settings:
     max_request_head_bytes: int = setting(16_384, "Largest request line and headers, in bytes (431).")
     limit_concurrency: int = setting(200, "Connections and requests at once per worker; more get 503 at once.")
     max_requests_in_flight: int = setting(
-        64, "Requests each worker works on at once; more get 503 with Retry-After at once (health checks excepted)."
+        32, "Requests each worker works on at once; more get 503 with Retry-After at once (health checks excepted)."
     )
     timeout_graceful_shutdown: int = setting(20, "Seconds a shutdown waits for requests in flight.")
     # What the server logs (cupql.logs).
