@@ -178,7 +178,9 @@ def test_an_entry_costs_its_body_and_a_fixed_overhead_however_long_the_request()
     assert padded_key is not None and small_key is not None
     assert len(padded_key) == len(small_key) == 16 and padded_key != small_key
     body = b'{"data":{"__typename":"Query"}}'
-    assert CachedResponse.of(b"application/json", body).size == sys.getsizeof(body) + ENTRY_OVERHEAD_BYTES
+    content_type = b"application/json"
+    expected = sys.getsizeof(content_type) + sys.getsizeof(body) + ENTRY_OVERHEAD_BYTES
+    assert CachedResponse.of(content_type, body).size == expected
     responses = ResponseCache(max_bytes=1024)
     responses.put(small_key, CachedResponse.of(b"application/json", b"x" * 2048))
     assert responses.get(small_key) is None  # larger than the whole cache: never stored
