@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -18,14 +19,15 @@ from starlette.websockets import WebSocket
 
 from cupql.data_version import DataVersion
 from cupql.delivery import delivery_middleware
-from cupql.gc_tuning import tune_for_serving
+from cupql.gc_tuning import collect_periodically, tune_for_serving
 from cupql.graphiql import graphiql_asset_routes
-from cupql.http import GraphQLEndpoint
+from cupql.http import CACHE_STATE, CacheState, GraphQLEndpoint
 from cupql.http_cache import CachingGraphQL, ResponseCache
 from cupql.metrics import metrics_endpoint, watch_pool
 from cupql.middleware.body_limit import BodySizeLimit
 from cupql.middleware.csrf import PreflightRequired
-from cupql.middleware.observe import RecordOperation, RequestObserver, count_statement
+from cupql.middleware.in_flight import RequestsInFlight
+from cupql.middleware.observe import RecordOperation, RequestObserver, count_statements
 from cupql.persisted_queries import PersistedQueries
 from cupql.production import production_extensions, production_validation_rules
 from cupql.settings import Settings
@@ -57,6 +59,7 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
                 extensions=[RecordOperation, *(production_extensions() if production else [])],
                 validation_rules=production_validation_rules() if production else [],
                 served=ServedListSizes(data_version.current, lambda: measure_list_sizes(engine)),
+                document_cache_bytes=settings.document_cache_max_bytes,
             ),
             graphql_ide="graphiql" if settings.graphiql else None,
             max_json_depth=settings.max_json_depth,
@@ -65,12 +68,17 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
         self.engine = engine
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        context = Context.create(self.engine, self.settings.limits)
+        # With the response cache on, the request's snapshot reads the data version it holds, for the cache.
+        context = Context.create(self.engine, self.settings.limits, read_version=self.settings.response_cache)
         scope[_CONTEXT] = context
         try:
             await super().__call__(scope, receive, send)
         finally:
             await context.database.close()
+            count_statements(context.database.statements)
+            state = scope.get(CACHE_STATE)
+            if isinstance(state, CacheState):
+                state.read_version = context.database.version
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         context: Context = request.scope[_CONTEXT]
@@ -89,13 +97,22 @@ async def measure_list_sizes(engine: AsyncEngine) -> dict[str, int]:
 def create_app(settings: Settings) -> Starlette:
     """The application for `settings`: /graphql, /healthz, /readyz, /metrics and GraphiQL's assets."""
     engine = async_engine(settings.database_url, pool_size=settings.pool_size)
-    event.listen(engine.sync_engine, "before_cursor_execute", lambda *_args: count_statement())
     watch_pool(engine)
 
     async def healthz(_request: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
     async def readyz(_request: Request) -> Response:
+        if data_version.outage:
+            # Known from the version probe, which retries at a bounded rate: no connection is tried for this.
+            return JSONResponse(
+                {
+                    "status": "unavailable",
+                    "reason": "database unreachable",
+                    "serving": f"cached responses of data version {data_version.last_known}, marked stale",
+                },
+                status_code=503,
+            )
         try:
             async with engine.connect() as connection:
                 seasons = await connection.scalar(select(func.count()).select_from(models.SeasonRow))
@@ -113,13 +130,19 @@ def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         tune_for_serving()
+        collector = asyncio.create_task(collect_periodically())
         yield
+        collector.cancel()
         await data_version.close()
         await engine.dispose()
 
     responses = ResponseCache(settings.cache_max_bytes) if settings.response_cache else None
     data_version = DataVersion(
-        settings.database_url, settings.cache_refresh_seconds, on_change=responses.clear if responses else lambda: None
+        settings.database_url,
+        settings.cache_refresh_seconds,
+        on_change=responses.clear if responses else lambda: None,
+        # Connections pooled before the outage are broken: new ones serve the first requests after it.
+        on_recover=engine.dispose,
     )
     persisted_queries = PersistedQueries(settings.persisted_queries_max_bytes)
     graphql = CachingGraphQL(
@@ -128,6 +151,7 @@ def create_app(settings: Settings) -> Starlette:
         responses=responses,
         persisted_queries=persisted_queries,
         cache_control=settings.cache_control,
+        max_json_depth=settings.max_json_depth,
     )
     routes = [
         Route("/graphql", graphql, methods=["GET", "HEAD", "POST"]),
@@ -142,7 +166,14 @@ def create_app(settings: Settings) -> Starlette:
     middleware = [
         Middleware(RequestObserver),
         *delivery_middleware(settings),
-        Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+        Middleware(
+            BodySizeLimit,
+            max_bytes=settings.max_body_bytes,
+            timeout=settings.timeout_request_body,
+            min_rate=settings.min_request_body_rate,
+        ),
+        # Inside the body limit: a request counts once its body has arrived, so slow senders take no slot.
+        Middleware(RequestsInFlight, limit=settings.max_requests_in_flight),
         *([Middleware(PreflightRequired)] if settings.production else []),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

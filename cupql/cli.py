@@ -30,17 +30,7 @@ def main() -> None:
 
 @main.command("load")
 @click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
-@settings_options("database_url", "import_lock_timeout")
-@click.option(
-    "--strict", is_flag=True, show_envvar=True, envvar="CUPQL_STRICT", help="Refuse the import on any disagreement."
-)
-@click.option(
-    "--lenient",
-    is_flag=True,
-    show_envvar=True,
-    envvar="CUPQL_LENIENT",
-    help="Skip match lines that cannot be read, listing each in the report, instead of refusing the article.",
-)
+@settings_options("database_url", "strict", "lenient", "import_lock_timeout")
 def load_command(
     articles: tuple[Path, ...], database_url: str, strict: bool, lenient: bool, import_lock_timeout: float
 ) -> None:
@@ -56,17 +46,14 @@ def load_command(
         summary = load_summary(database_url, loaded)
     except (ArticleError, LoadRefused, DatabaseURLError) as error:
         raise click.ClickException(str(error)) from None
-    except (SQLAlchemyError, CommandError) as error:
+    except (SQLAlchemyError, CommandError, OSError) as error:
         raise click.ClickException(f"cannot use the database at {database_url}: {one_line(error)}") from None
     click.echo(summary)
 
 
 @main.command("serve")
-@click.option("--host", show_envvar=True, envvar="CUPQL_HOST", default="127.0.0.1", help="Interface to listen on.")
-@click.option("--port", show_envvar=True, envvar="CUPQL_PORT", default=8000, help="Port to listen on.")
-@click.option("--workers", show_envvar=True, envvar="CUPQL_WORKERS", default=1, help="Worker processes.")
-@settings_options()
-def serve_command(host: str, port: int, workers: int, **values: Any) -> None:
+@settings_options(exclude=("strict", "lenient"))
+def serve_command(**values: Any) -> None:
     """Serve the GraphQL API (and GraphiQL) with uvicorn; loads the bundled season into an empty database."""
     settings = Settings.from_values(values)
     url = settings.database_url
@@ -77,13 +64,14 @@ def serve_command(host: str, port: int, workers: int, **values: Any) -> None:
             load(url, bundled_articles(), strict=False, echo=click.echo, lock_timeout=settings.import_lock_timeout)
     except (ArticleError, LoadRefused, DatabaseURLError, ValueError) as error:
         raise click.ClickException(str(error)) from None
-    except (SQLAlchemyError, CommandError) as error:
+    # A read-only or missing directory (the import lock's file, the database's folder) is an OSError.
+    except (SQLAlchemyError, CommandError, OSError) as error:
         raise click.ClickException(f"cannot use the database at {url}: {one_line(error)}") from None
     # Worker processes rebuild the app from the environment, so hand every setting over through it.
     os.environ.update(settings.to_environment())
-    for line in served_urls(host, port, graphiql=settings.graphiql):
+    for line in served_urls(settings.host, settings.port, graphiql=settings.graphiql):
         click.echo(line)
-    run_server(host, port, workers, settings, log_config)
+    run_server(settings, log_config)
 
 
 def served_urls(host: str, port: int, *, graphiql: bool) -> list[str]:

@@ -14,13 +14,15 @@ asks:
 * Malformed requests (bad JSON, missing or ill-typed parameters) answer 400, methods other than GET
   and POST 405, and mutations over GET 405, with a GraphQL-shaped JSON body.
 * Internals never leak. The schema's ``schema.errors.ErrorPolicy`` gives every error a code and
-  masks internal ones; an error that still has no code is masked here, and an exception escaping
-  strawberry becomes a 500 with a masked error.
+  masks internal ones, the one place errors are masked. An exception escaping strawberry, or an error
+  that escaped the policy (raised outside the operation), becomes a 500 with the internal error's message.
 * GET without a query from a browser serves cupql's offline GraphiQL page.
 """
 
 import functools
+import json
 import logging
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,9 +38,11 @@ from strawberry.http.typevars import Context, RootValue
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
+from cupql.error_response import APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, graphql_error_response
 from cupql.graphiql import graphiql_page_html
+from cupql.request_body import BODY, JSONTooDeep, RequestBody, check_depth
 from football.errors import INTERNAL_ERROR_MESSAGE, ErrorCode
-from schema.errors import error_code, mask_error
+from schema.errors import error_code
 
 __all__ = [
     "APPLICATION_JSON",
@@ -50,9 +54,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
-APPLICATION_JSON = "application/json"
 
 CACHE_STATE = "cupql.cache_state"
 """The scope key of the `CacheState` a response cache in front of the endpoint reads back."""
@@ -66,6 +67,10 @@ class CacheState:
     """The response may be stored: the operation ran without any error."""
     ran: bool = False
     """The operation ran (its document parsed and validated), with or without field errors."""
+    read_version: int | None = None
+    """The data version the request's snapshot read, if it read the database."""
+    unavailable: bool = False
+    """The database could not be reached (an error says `SERVICE_UNAVAILABLE`)."""
 
 
 _HTTP_ERROR_CODES = {
@@ -131,17 +136,7 @@ def _status(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], medi
     return 500 if any(map(_is_internal, response_data.get("errors") or ())) else 400
 
 
-def json_depth(value: object) -> int:
-    """How deep arrays and objects nest in a decoded JSON value (a scalar is 0), without recursion."""
-    deepest = 0
-    pending = [(value, 1)]
-    while pending:
-        item, depth = pending.pop()
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
-        if children is not None:
-            deepest = max(deepest, depth)
-            pending.extend((child, depth + 1) for child in children)
-    return deepest
+_shared_body: ContextVar[RequestBody | None] = ContextVar("cupql_shared_body", default=None)
 
 
 class GraphQLEndpoint(GraphQL[Context, RootValue]):
@@ -160,6 +155,8 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
             await super().__call__(scope, receive, send)
             return
         request = Request(scope, receive=receive)
+        # The body the middleware read, and parsed if the response cache asked (cupql.request_body).
+        _shared_body.set(scope.get(BODY))
         media_type = negotiate_media_type(request.headers.get("accept"))
         try:
             if media_type is None and not self.should_render_graphql_ide(self.request_adapter_class(request)):
@@ -183,19 +180,9 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         headers = {}
         if status_code == 405:
             headers["Allow"] = "POST" if request.method == "GET" else "GET, POST"
-        body = {
-            "errors": [
-                {
-                    "message": error.reason,
-                    "extensions": {"code": str(_HTTP_ERROR_CODES.get(status_code, ErrorCode.BAD_REQUEST))},
-                }
-            ]
-        }
-        return Response(
-            self.encode_json(body),
-            status_code=status_code,
-            headers=headers,
-            media_type=f"{media_type}; charset=utf-8",
+        code = _HTTP_ERROR_CODES.get(status_code, ErrorCode.BAD_REQUEST)
+        return graphql_error_response(
+            error.reason, code, status_code=status_code, media_type=media_type, headers=headers
         )
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
@@ -221,7 +208,14 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         return response
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
-        errors = [error if error_code(error) else mask_error(error) for error in result.errors or ()]
+        errors = list(result.errors or ())
+        for error in errors:
+            if error_code(error) is None:
+                # Only an error raised outside the operation (a schema extension's bug) escapes the schema's error
+                # policy; the server failed, and answers as for any other unhandled error (500, logged).
+                raise RuntimeError(f"an error escaped the error policy: {error.message}") from (
+                    error.original_error or error
+                )
         response: GraphQLHTTPResponse = {}
         # An operation that never ran reports errors on no response path, and must not have `data`.
         if result.data is not None or not errors or any(error.path for error in errors):
@@ -234,21 +228,26 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         if isinstance(state, CacheState):
             state.cacheable = not errors
             state.ran = "data" in response
+            state.unavailable = any(error_code(error) == ErrorCode.SERVICE_UNAVAILABLE for error in errors)
         return response
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
 
     def decode_json(self, data: str | bytes) -> object:
+        shared = _shared_body.get()
         try:
-            value = super().decode_json(data)
+            if shared is not None and data == shared.raw:
+                try:
+                    return shared.json(self.max_json_depth)
+                except orjson.JSONDecodeError:
+                    pass  # the standard library decides below: it also takes what orjson refuses (NaN, huge ints)
+            check_depth(data, self.max_json_depth)
+            return json.loads(data)
+        except JSONTooDeep as error:
+            raise HTTPException(400, str(error)) from None
         except UnicodeDecodeError:
             raise HTTPException(400, "The request body is not valid UTF-8.") from None
-        except RecursionError:
-            raise HTTPException(400, f"JSON nests deeper than {self.max_json_depth} levels.") from None
-        if json_depth(value) > self.max_json_depth:
-            raise HTTPException(400, f"JSON nests deeper than {self.max_json_depth} levels.")
-        return value
 
     def parse_json(self, data: str | bytes) -> object:
         value = super().parse_json(data)

@@ -94,7 +94,7 @@ def write_seasons(
                 save_seasons(session, seasons)
     except ImportBusy as error:
         raise LoadRefused(f"{error}; nothing was written") from None
-    except (SQLAlchemyError, CommandError) as error:
+    except (SQLAlchemyError, CommandError, OSError) as error:
         raise LoadRefused(f"the database refused the import, nothing was written: {one_line(error)}") from error
     finally:
         engine.dispose()

@@ -27,7 +27,7 @@ __all__ = [
     "operation_label",
     "record_cache_lookup",
     "record_request",
-    "record_statement",
+    "record_statements",
     "watch_pool",
 ]
 
@@ -41,7 +41,7 @@ _LATENCY = Histogram(
     "cupql_request_duration_seconds", "Time to answer a request, by path.", ["path"], registry=REGISTRY,
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
 )  # fmt: skip
-_STATEMENTS = Counter("cupql_sql_statements", "SQL statements run.", registry=REGISTRY)
+_STATEMENTS = Counter("cupql_sql_statements", "SQL statements run by GraphQL requests.", registry=REGISTRY)
 _CACHE = Counter(
     "cupql_cache_lookups", "Cache lookups, by cache and result (hit or miss).", ["cache", "result"], registry=REGISTRY
 )
@@ -85,9 +85,9 @@ def _cache_series(cache: str, hit: bool) -> Counter:
     return _CACHE.labels(cache=cache, result="hit" if hit else "miss")
 
 
-def record_statement() -> None:
-    """Count one SQL statement."""
-    _STATEMENTS.inc()
+def record_statements(statements: int) -> None:
+    """Count the SQL statements a request ran."""
+    _STATEMENTS.inc(statements)
 
 
 def record_cache_lookup(cache: str, *, hit: bool) -> None:

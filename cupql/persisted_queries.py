@@ -2,14 +2,16 @@
 
 A client first sends only `extensions.persistedQuery.sha256Hash`; when the server does not know the hash it
 answers `PERSISTED_QUERY_NOT_FOUND`, and the client sends the query with its hash once, which registers it if
-the query runs (text that does not parse or validate is never kept). The store is bounded in bytes and forgets
-the least recently used queries first. Trusted documents (the server's own page's) are known from start-up and
-never forgotten.
+the query runs (text that does not parse or validate is never kept). The store is bounded in bytes, counted as
+Python holds each query plus a fixed overhead an entry, and forgets the least recently used queries first.
+Trusted documents (the server's own page's) are known from start-up and never forgotten.
 """
 
 from __future__ import annotations
 
 import hashlib
+import string
+import sys
 from typing import Any
 
 from cachetools import LRUCache
@@ -30,8 +32,8 @@ class PersistedQueries:
     """Queries by the SHA-256 of their text, as registered by clients."""
 
     def __init__(self, max_bytes: int) -> None:
-        self._queries: LRUCache[str, str] = LRUCache(max_bytes, getsizeof=lambda query: len(query.encode()))
-        self._trusted: dict[str, str] = {}
+        self._queries: LRUCache[bytes, str] = LRUCache(max_bytes, getsizeof=_size)
+        self._trusted: dict[bytes, str] = {}
 
     def resolve(self, query: object, extensions: object) -> tuple[object, str | None]:
         """The query a request means (its own, or the one its `persistedQuery` extension names), and the hash
@@ -41,7 +43,8 @@ class PersistedQueries:
             return query, None
         sha256 = _hash_of(persisted)
         if query is None:
-            known = self._trusted.get(sha256) or self._queries.get(sha256)
+            key = bytes.fromhex(sha256)
+            known = self._trusted.get(key) or self._queries.get(key)
             if known is None:
                 raise PersistedQueryError("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")
             return known, None
@@ -51,18 +54,27 @@ class PersistedQueries:
 
     def register(self, sha256: str, query: str) -> None:
         """Remember `query` under its hash (the least recently used go first when the store is full)."""
-        if len(query.encode()) <= self._queries.maxsize:
-            self._queries[sha256] = query
+        if _size(query) <= self._queries.maxsize:
+            self._queries[bytes.fromhex(sha256)] = query
 
     def trust(self, query: str) -> None:
         """Know `query` by its hash from now on, outside the bounded store: for documents the server ships."""
-        self._trusted[hashlib.sha256(query.encode()).hexdigest()] = query
+        self._trusted[hashlib.sha256(query.encode()).digest()] = query
+
+
+ENTRY_OVERHEAD_BYTES = 300
+"""What an entry costs beside its query's text: the hash as its key and the LRU's bookkeeping (measured: about 250)."""
+
+
+def _size(query: str) -> int:
+    # The text as Python holds it (up to 4 bytes a character), not as UTF-8.
+    return sys.getsizeof(query) + ENTRY_OVERHEAD_BYTES
 
 
 def _hash_of(persisted: Any) -> str:
     if not isinstance(persisted, dict) or persisted.get("version") != 1:
         raise PersistedQueryError("Unsupported persisted query version: send version 1", str(ErrorCode.BAD_REQUEST))
     sha256 = persisted.get("sha256Hash")
-    if not isinstance(sha256, str) or len(sha256) != 64:
+    if not isinstance(sha256, str) or len(sha256) != 64 or not all(c in string.hexdigits for c in sha256):
         raise PersistedQueryError("persistedQuery.sha256Hash must be a SHA-256 hex digest", str(ErrorCode.BAD_REQUEST))
     return sha256.lower()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from football.limits import QueryLimits
+from schema.documents import PreparedDocuments
 
 DEFAULT_DATABASE_URL = "sqlite:///var/cupql.db"
 
@@ -28,6 +29,15 @@ class Settings:
     """What the server needs to know; defaults suit a public, read-only API."""
 
     database_url: str = setting(DEFAULT_DATABASE_URL, "sqlite:///PATH or postgresql://USER@HOST:PORT/DB")
+    # Where and how `cupql serve` listens.
+    host: str = setting("127.0.0.1", "Interface to listen on.")
+    port: int = setting(8000, "Port to listen on.")
+    workers: int = setting(1, "Worker processes.")
+    # How `cupql load` judges an article.
+    strict: bool = setting(False, "Refuse the import on any disagreement.")
+    lenient: bool = setting(
+        False, "Skip match lines that cannot be read, listing each in the report, instead of refusing the article."
+    )
     production: bool = setting(
         False, "Production profile: no introspection, field suggestions or GraphiQL; GET needs a preflight header."
     )
@@ -39,6 +49,9 @@ class Settings:
         1.0, "How often each worker checks the data version: the longest it serves responses older than an import."
     )
     cache_control: str = setting("public, max-age=5", "Cache-Control of successful GET responses.")
+    document_cache_max_bytes: int = setting(
+        PreparedDocuments.MAX_BYTES, "Memory the cache of parsed and validated documents may hold, in bytes."
+    )
     persisted_queries_max_bytes: int = setting(
         8 * 1024 * 1024, "Memory the automatic persisted queries may hold, in bytes (least recently used go first)."
     )
@@ -49,13 +62,20 @@ class Settings:
     # Bounds on a request's bytes, checked before GraphQL parses anything (cupql.middleware, cupql.http).
     max_body_bytes: int = setting(100_000, "Largest request body, in bytes (larger ones get 413).")
     max_json_depth: int = setting(32, "Deepest nesting of arrays and objects in a JSON body or GET variables.")
+    timeout_request_body: float = setting(10.0, "Seconds a request's whole body may take to arrive (408).")
+    min_request_body_rate: int = setting(
+        1024, "Slowest a request body may arrive after its first second, in bytes a second (408)."
+    )
     # How uvicorn bounds slow and idle clients (cupql.serving).
     timeout_request_headers: int = setting(
         10, "Seconds a connection has to send a request's line and headers before it is closed."
     )
     timeout_keep_alive: int = setting(5, "Seconds an idle keep-alive connection stays open.")
-    max_request_head_bytes: int = setting(16_384, "Largest request line and headers, in bytes (400).")
+    max_request_head_bytes: int = setting(16_384, "Largest request line and headers, in bytes (431).")
     limit_concurrency: int = setting(200, "Connections and requests at once per worker; more get 503 at once.")
+    max_requests_in_flight: int = setting(
+        32, "Requests each worker works on at once; more get 503 with Retry-After at once (health checks excepted)."
+    )
     timeout_graceful_shutdown: int = setting(20, "Seconds a shutdown waits for requests in flight.")
     # What the server logs (cupql.logs).
     log_format: str = setting("auto", "auto (JSON lines unless on a terminal), json or text.")

@@ -59,12 +59,10 @@ def sync_engine(url: str) -> Engine:
 def async_engine(url: str, *, pool_size: int) -> AsyncEngine:
     """An asyncio engine, for the server: it only reads, so it runs in autocommit mode.
 
-    No transaction is opened around a request's statements and no ping precedes a checkout, which saves
-    three round trips a request. Each statement sees the latest committed import, so a request that runs
-    while an import commits may read some rows from before it and some from after (PostgreSQL's read committed
-    allowed that before too; SQLite's per-request transaction did not). The response cache keeps such a
-    response only until the worker next reads the data version (see `cupql.data_version`). A connection
-    broken by a database restart fails one statement, and SQLAlchemy then replaces every pooled connection.
+    No transaction is opened for it and no ping precedes a checkout; each request begins its own read transaction
+    by hand (`resolvers.database`), so that every statement of a request reads one snapshot of one import. A
+    connection broken by a database restart fails one statement, and SQLAlchemy then replaces every pooled
+    connection.
     """
     resolved = resolve_url(url, asynchronous=True)
     engine = create_async_engine(resolved, isolation_level="AUTOCOMMIT", pool_size=pool_size)

@@ -28,8 +28,8 @@ class Context:
     _years: dict[int | None, asyncio.Future[models.SeasonRow | None]] = field(default_factory=dict)
 
     @classmethod
-    def create(cls, engine: AsyncEngine, limits: QueryLimits) -> Context:
-        database = Database(engine)
+    def create(cls, engine: AsyncEngine, limits: QueryLimits, *, read_version: bool = False) -> Context:
+        database = Database(engine, read_version=read_version)
         return cls(database=database, loaders=Loaders(database), limits=limits)
 
     async def season_of_year(self, year: int | None) -> models.SeasonRow:

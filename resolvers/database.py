@@ -2,6 +2,11 @@
 
 GraphQL resolves sibling fields concurrently, but a connection runs one statement at a time: every query of
 a request goes through this wrapper, which runs them one after another and returns materialised rows.
+
+Every statement of a request reads one snapshot: the connection begins a read-only repeatable-read transaction on
+PostgreSQL, a read transaction on SQLite, before the first statement, and rolls it back when the request ends. So
+a response never mixes two imports. When asked, the first statement reads the data version, so that a response
+cache stores the response under the version it was read at.
 Rows are plain SQLAlchemy Core rows, read by column name (`goal.minute`): the API only reads, so ORM
 objects, their identity map and change tracking would buy nothing and cost most of a statement's time.
 """
@@ -11,24 +16,33 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sqlalchemy import Executable
+from sqlalchemy import Executable, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from db import models
 from db.errors import is_outage
 from football.errors import DatabaseUnavailable
 from resolvers.waves import Waves
 
+# The engine runs in autocommit mode (see `db.engine.async_engine`): the transaction is begun by hand.
+_BEGIN = {"postgresql": "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "sqlite": "BEGIN"}
+
 
 class Database:
-    """Serialised access to one connection of `engine` (in autocommit mode: see `db.engine.async_engine`)."""
+    """Serialised access to one connection of `engine`, in one read transaction; `read_version` reads the data
+    version first (into `version`)."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, *, read_version: bool = False) -> None:
         self._engine = engine
+        self._read_version = read_version
+        self.version: int | None = None
+        """The data version this request's snapshot holds (read only when asked)."""
         self._connection: AsyncConnection | None = None
         self._lock = asyncio.Lock()
         self.waves = Waves()
         self.statements = 0
-        """How many statements the request has run (reported with CUPQL_DEBUG_SQL=1)."""
+        """How many statements the request has run: the one count, which the access line, the metrics and (with
+        CUPQL_DEBUG_SQL=1) the response's `extensions.sql` report."""
         self._closed = False
 
     async def execute(self, statement: Executable) -> list[Any]:
@@ -40,7 +54,7 @@ class Database:
                 raise RuntimeError("the request's database connection is closed")
             try:
                 if self._connection is None:
-                    self._connection = await self._engine.connect()
+                    self._connection = await self._begin()
                 self.statements += 1
                 return list((await self._connection.execute(statement)).all())
             except Exception as error:
@@ -48,14 +62,37 @@ class Database:
                     raise DatabaseUnavailable() from error
                 raise
 
+    async def _begin(self) -> AsyncConnection:
+        connection = await self._engine.connect()
+        try:
+            await connection.exec_driver_sql(_BEGIN[connection.dialect.name])
+            if self._read_version:
+                self.statements += 1
+                self.version = await connection.scalar(
+                    select(models.DataVersionRow.version).where(models.DataVersionRow.id == 1)
+                )
+        except BaseException:
+            await connection.close()
+            raise
+        return connection
+
     async def close(self) -> None:
-        """End the request's use of the database: stop its waves and return the connection to the pool."""
+        """End the request's use of the database: stop its waves, end its transaction, return the connection."""
         self._closed = True
         await self.waves.cancel()
         async with self._lock:
             if self._connection is not None:
-                await self._connection.close()
-                self._connection = None
+                connection, self._connection = self._connection, None
+                try:
+                    # The driver's rollback() ends the transaction begun by hand (both drivers send ROLLBACK when
+                    # one is open), and clears what a statement cancelled halfway left behind.
+                    await connection.rollback()
+                except Exception as error:
+                    if not is_outage(error):
+                        raise
+                    # The connection broke with the database: the pool replaces it.
+                finally:
+                    await connection.close()
 
     async def scalars(self, statement: Executable) -> list[Any]:
         """The first column of every row."""

@@ -11,12 +11,12 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError, GraphQLObjectType, GraphQLResolveInfo, ValidationRule
 from strawberry.extensions import SchemaExtension
-from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types import ExecutionContext
-from strawberry.types.field import StrawberryField
 
 from football.limits import QueryLimits
+from schema.core import core_schema
 from schema.cost import CostReport
+from schema.documents import PreparedDocuments
 from schema.errors import error_extensions
 from schema.extensions import SqlStatementCount
 from schema.limits import ServedLimits, limit_extensions
@@ -39,20 +39,21 @@ def _call_with_source(function: Callable[[Any], Any], source: Any, _info: GraphQ
     return function(source)
 
 
-def _resolve_directly(schema: strawberry.Schema) -> None:
+def _resolve_directly(schema: strawberry.Schema) -> int:
     """Let graphql-core call the resolvers that take no arguments itself, without strawberry's wrapper.
 
     For a field without arguments, field extensions or permissions the wrapper only builds a strawberry
     `Info` and converts no arguments, yet it costs more than most resolvers do. Methods of `self` alone
     are called with the source; methods of `(self, info)` get graphql-core's info, whose `context` is the
-    request's `Context` (the only part of `info` cupql's resolvers read).
+    request's `Context` (the only part of `info` cupql's resolvers read). Returns how many fields it changed.
     """
-    for graphql_type in schema._schema.type_map.values():
-        if not isinstance(graphql_type, GraphQLObjectType):
+    changed = 0
+    for graphql_type in core_schema(schema).type_map.values():
+        if not isinstance(graphql_type, GraphQLObjectType) or graphql_type.name.startswith("__"):
             continue
-        for field in graphql_type.fields.values():
-            definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
-            if not isinstance(definition, StrawberryField) or definition.base_resolver is None:
+        for name, field in graphql_type.fields.items():
+            definition = schema.get_field_for_type(name, graphql_type.name)
+            if definition is None or definition.base_resolver is None:
                 continue
             if definition.arguments or definition.extensions or definition.permission_classes:
                 continue
@@ -64,6 +65,10 @@ def _resolve_directly(schema: strawberry.Schema) -> None:
                 field.resolve = functools.partial(_call_with_source, function)
             elif parameters == ["self", "info"]:
                 field.resolve = function
+            else:
+                continue
+            changed += 1
+    return changed
 
 
 def build_schema(
@@ -73,13 +78,15 @@ def build_schema(
     extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
     validation_rules: Sequence[type[ValidationRule]] = (),
     served: ServedLimits | None = None,
+    document_cache_bytes: int = PreparedDocuments.MAX_BYTES,
 ) -> strawberry.Schema:
     """The cupql schema with its limits, error policy, cost report, (optionally) SQL statement counts, and
     `extensions` and `validation_rules` of the caller's (the production profile's, say). With `served` (see
-    `schema.cost.ServedListSizes`) costs are estimated by the served data's real list sizes."""
+    `schema.cost.ServedListSizes`) costs are estimated by the served data's real list sizes; the document cache
+    holds up to `document_cache_bytes`."""
     limits = _with_node_ids(limits)
     everything: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
-        *limit_extensions(limits, validation_rules, served),
+        *limit_extensions(limits, validation_rules, served, document_cache_bytes=document_cache_bytes),
         *error_extensions(),
         lambda: CostReport(limits, served),
         *extensions,

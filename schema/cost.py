@@ -19,6 +19,7 @@ from strawberry.extensions import SchemaExtension
 
 from football.errors import one_line
 from football.limits import QueryLimits
+from schema.core import core_schema
 from schema.limits import ServedLimits, estimated_cost
 
 logger = logging.getLogger(__name__)
@@ -93,7 +94,11 @@ class CostReport(SchemaExtension):
             return
         limits = (await self.served(self.limits))[1] if self.served is not None else self.limits
         estimated = estimated_cost(
-            context.schema._schema, context.graphql_document, context.operation_name, limits, context.variables or {}
+            core_schema(context.schema),
+            context.graphql_document,
+            context.operation_name,
+            limits,
+            context.variables or {},
         )
         actual = objects_in(getattr(context.result, "data", None))
         self.report = {"estimated": estimated, "actual": actual, "limit": limits.max_cost}

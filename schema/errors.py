@@ -31,7 +31,7 @@ from football.errors import (
     one_line,
 )
 
-__all__ = ["ErrorPolicy", "bad_input", "error_code", "error_extensions", "mask_error", "too_complex"]
+__all__ = ["ErrorPolicy", "bad_input", "error_code", "error_extensions", "too_complex"]
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def _path(error: GraphQLError) -> str:
     return ".".join(map(str, error.path or ())) or "(operation)"
 
 
-def mask_error(error: GraphQLError) -> GraphQLError:
+def _mask(error: GraphQLError) -> GraphQLError:
     """Log ``error`` with its traceback and return what the client may see of it."""
     cause = error.original_error or error
     logger.error("Internal error at %s: %s", _path(error), one_line(cause), exc_info=cause)
@@ -105,7 +105,7 @@ class ErrorPolicy(SchemaExtension):
         # variable definition) yet on no response path; their message names the bad value.
         if error.path is None and error.nodes:
             return _with_code(error, ErrorCode.BAD_USER_INPUT)
-        return mask_error(error)
+        return _mask(error)
 
 
 def error_extensions() -> list[Callable[[], SchemaExtension]]:

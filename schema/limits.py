@@ -41,12 +41,11 @@ with each goal's scorer and the scorer's goals, 123,101 objects by the fixed est
 
 from __future__ import annotations
 
-import json
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from cachetools import LRUCache
 from graphql import (
+    ASTValidationRule,
     DocumentNode,
     FieldNode,
     FragmentSpreadNode,
@@ -71,20 +70,17 @@ from graphql import (
     get_named_type,
     get_nullable_type,
     is_composite_type,
-    parse,
-    specified_rules,
     validate,
 )
 from strawberry.extensions import SchemaExtension
-from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
-from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from football.errors import ErrorCode
 from football.limits import QueryLimits
+from schema.documents import DocumentCache, PreparedDocuments, ServedDocumentCache
 from schema.errors import bad_input, too_complex
 from schema.input_limits import document_input_errors, variable_input_errors
 
-__all__ = ["PreparedDocuments", "QueryLimiter", "QueryLimits", "limit_extensions"]
+__all__ = ["QueryLimitCheck", "QueryLimiter", "QueryLimits", "limit_extensions"]
 
 _PAGE_ARGUMENTS = ("first", "last")
 _PAGE_LISTS = ("nodes", "edges")
@@ -342,22 +338,39 @@ class _IntrospectionDepthRule(MaxIntrospectionDepthRule):
         super().report_error(too_complex(error.message, nodes=error.nodes))
 
 
-class QueryLimiter(SchemaExtension):
-    """Enforces ``QueryLimits`` at parse and validation time, so refused queries never execute.
+class QueryLimitCheck:
+    """The checks ``QueryLimits`` asks of a document, for the document cache to run and remember."""
 
-    It is also the document cache: a document is parsed and validated once (and its limits analysed once per
-    set of variables), then every later request for it goes straight to execution. The caches are bounded
-    LRUs shared by every request of the schema.
-    """
+    validation_rules: Sequence[type[ASTValidationRule]] = (_IntrospectionDepthRule,)
 
-    def __init__(self, limits: QueryLimits, documents: PreparedDocuments) -> None:
+    def __init__(self, limits: QueryLimits) -> None:
         self.limits = limits
-        self.documents = documents
+
+    @property
+    def max_tokens(self) -> int:
+        return self.limits.max_tokens
+
+    def variable_errors(self, variables: Mapping[str, object]) -> list[GraphQLError]:
+        return variable_input_errors(variables, self.limits.max_string_length)
+
+    def document_errors(self, document: DocumentNode) -> list[GraphQLError]:
+        return document_input_errors(document, self.limits)
+
+    def operation_errors(
+        self, schema: GraphQLSchema, document: DocumentNode, variables: Mapping[str, object]
+    ) -> list[GraphQLError]:
+        # Page sizes and costs depend on the variables sent with the document.
+        return validate(schema, document, [_limits_rule(self.limits, variables)])
+
+
+class QueryLimiter(SchemaExtension):
+    """Parse with the token limit, and give a document refused for its tokens the code ``QUERY_TOO_COMPLEX``."""
+
+    def __init__(self, limits: QueryLimits) -> None:
+        self.limits = limits
 
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
-        if context.query is not None:
-            context.graphql_document = self.documents.parsed(context.query)
         context.parse_options["max_tokens"] = self.limits.max_tokens
         yield
         for error in context.pre_execution_errors or ():
@@ -365,124 +378,27 @@ class QueryLimiter(SchemaExtension):
             if isinstance(error, GraphQLSyntaxError) and error.message.endswith("Parsing aborted."):
                 error.extensions = {**(error.extensions or {}), "code": str(ErrorCode.QUERY_TOO_COMPLEX)}
 
-    def on_validate(self) -> Iterator[None]:
-        self.validate(self.limits, None)
-        yield
-
-    def validate(self, limits: QueryLimits, version: object) -> None:
-        context = self.execution_context
-        if context.query is not None and context.graphql_document is not None:
-            # Setting the errors (even to none) tells strawberry that validation has run.
-            context.pre_execution_errors = self.documents.errors(
-                context.schema._schema,
-                context.query,
-                context.graphql_document,
-                context.variables or {},
-                limits=limits,
-                version=version,
-            )
-
 
 ServedLimits = Callable[[QueryLimits], Awaitable[tuple[object, QueryLimits]]]
 """The data version served and `limits` with that version's real list sizes (see `schema.cost`)."""
 
 
-class SizedQueryLimiter(QueryLimiter):
-    """A `QueryLimiter` that judges costs by the real list sizes of the data version served."""
-
-    def __init__(self, limits: QueryLimits, documents: PreparedDocuments, served: ServedLimits) -> None:
-        super().__init__(limits, documents)
-        self.served = served
-
-    async def on_validate(self) -> AsyncIterator[None]:  # type: ignore[override]
-        version, limits = await self.served(self.limits)
-        self.validate(limits, version)
-        yield
-
-
-class PreparedDocuments:
-    """Bounded caches of parsed documents and of their validation errors under ``limits``.
-
-    Only documents of up to ``MAX_CACHED_QUERY_CHARS`` characters are kept (real clients' documents are a few
-    kilobytes), so the caches' memory stays in the tens of megabytes however the documents are padded.
-    """
-
-    MAX_CACHED_QUERY_CHARS = 20_000
-
-    def __init__(
-        self,
-        limits: QueryLimits,
-        *,
-        max_documents: int = 500,
-        extra_rules: Sequence[type[ValidationRule]] = (),
-    ) -> None:
-        self.limits = limits
-        standard = tuple(rule for rule in specified_rules if rule is not MaxIntrospectionDepthRule)
-        self.rules = (
-            *standard,
-            MaybeNullValidationRule,
-            OneOfInputValidationRule,
-            _IntrospectionDepthRule,
-            *extra_rules,
-        )
-        self._documents: LRUCache[str, DocumentNode] = LRUCache(max_documents)
-        self._static_errors: LRUCache[str, list[GraphQLError]] = LRUCache(max_documents)
-        self._limit_errors: LRUCache[tuple[str, str, object], list[GraphQLError]] = LRUCache(max_documents)
-
-    def parsed(self, query: str) -> DocumentNode | None:
-        """The parsed document, or None when it does not parse (strawberry then parses it and reports why)."""
-        document = self._documents.get(query)
-        if document is None:
-            try:
-                document = parse(query, max_tokens=self.limits.max_tokens)
-            except GraphQLError:
-                return None
-            if len(query) <= self.MAX_CACHED_QUERY_CHARS:
-                self._documents[query] = document
-        return document
-
-    def errors(
-        self,
-        schema: GraphQLSchema,
-        query: str,
-        document: DocumentNode,
-        variables: Mapping[str, object],
-        *,
-        limits: QueryLimits | None = None,
-        version: object = None,
-    ) -> list[GraphQLError]:
-        """What validation and the limits (``limits``, those of data version ``version``, or else the documents'
-        own) find wrong with ``query``'s parsed document sent with ``variables``."""
-        cache = len(query) <= self.MAX_CACHED_QUERY_CHARS
-        # Before anything that remembers the variables: a huge string must not become a cache key.
-        too_long = variable_input_errors(variables, self.limits.max_string_length)
-        if too_long:
-            return too_long
-        errors = self._static_errors.get(query)
-        if errors is None:
-            # The input limits first: a flood of directives gets one error, not one per directive.
-            errors = document_input_errors(document, self.limits) or validate(schema, document, self.rules)
-            if cache:
-                self._static_errors[query] = errors
-        if errors:
-            return errors
-        # Page sizes and costs depend on the variables sent with the document.
-        key = (query, json.dumps(variables, sort_keys=True, default=str), version)
-        errors = self._limit_errors.get(key)
-        if errors is None:
-            errors = validate(schema, document, [_limits_rule(limits or self.limits, variables)])
-            if cache:
-                self._limit_errors[key] = errors
-        return errors
-
-
 def limit_extensions(
-    limits: QueryLimits, extra_rules: Sequence[type[ValidationRule]] = (), served: ServedLimits | None = None
+    limits: QueryLimits,
+    extra_rules: Sequence[type[ValidationRule]] = (),
+    served: ServedLimits | None = None,
+    *,
+    document_cache_bytes: int = PreparedDocuments.MAX_BYTES,
 ) -> list[Callable[[], SchemaExtension]]:
-    """The schema extensions enforcing ``limits`` (and validating with ``extra_rules`` too): add them to
-    ``strawberry.Schema(extensions=...)``. With ``served``, costs are judged by the served data's list sizes."""
-    documents = PreparedDocuments(limits, extra_rules=extra_rules)
-    if served is not None:
-        sized = served
-        return [lambda: SizedQueryLimiter(limits, documents, sized)]
-    return [lambda: QueryLimiter(limits, documents)]
+    """The schema extensions enforcing ``limits`` (and validating with ``extra_rules`` too), with the document cache
+    that remembers their verdicts, up to ``document_cache_bytes``: add them to ``strawberry.Schema(extensions=...)``.
+    With ``served``, costs are judged by the list sizes of the data version served."""
+    documents = PreparedDocuments(QueryLimitCheck(limits), max_bytes=document_cache_bytes, extra_rules=extra_rules)
+    if served is None:
+        return [lambda: QueryLimiter(limits), lambda: DocumentCache(documents)]
+
+    async def served_checks() -> tuple[object, QueryLimitCheck]:
+        version, sized = await served(limits)
+        return version, QueryLimitCheck(sized)
+
+    return [lambda: QueryLimiter(limits), lambda: ServedDocumentCache(documents, served_checks)]

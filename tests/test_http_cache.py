@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 
-from cupql.http_cache import CachedResponse, ResponseCache
+from cupql.http_cache import ENTRY_OVERHEAD_BYTES, CachedResponse, GraphQLRequest, ResponseCache
 from cupql.settings import Settings
 from tests.conftest import GRAPHQL_RESPONSE, api_client
 
@@ -170,12 +171,18 @@ async def test_if_none_match_star_does_not_stand_for_a_response(cached: httpx.As
     assert (response.status_code, response.json()) == (200, WINNER_DATA)
 
 
-def test_the_cache_bound_counts_each_entrys_key_as_well_as_its_body() -> None:
-    responses = ResponseCache(max_bytes=64 * 1024)
-    padded = "{ __typename }" + " " * 100_000
-    key = (padded, None, b"{}", "application/json")
-    responses.put(key, CachedResponse.for_key(key, b"application/json", b'{"data":{"__typename":"Query"}}'))
-    assert responses.get(key) is None
-    small = ("{ __typename }", None, b"{}", "application/json")
-    responses.put(small, CachedResponse.for_key(small, b"application/json", b'{"data":{"__typename":"Query"}}'))
-    assert responses.get(small) is not None
+def test_an_entry_costs_its_body_and_a_fixed_overhead_however_long_the_request() -> None:
+    padded = GraphQLRequest("{ __typename }" + " " * 100_000, None, {"pad": "x" * 50_000}, None)
+    small = GraphQLRequest("{ __typename }", None, None, None)
+    padded_key, small_key = padded.cache_key("application/json"), small.cache_key("application/json")
+    assert padded_key is not None and small_key is not None
+    assert len(padded_key) == len(small_key) == 16 and padded_key != small_key
+    body = b'{"data":{"__typename":"Query"}}'
+    content_type = b"application/json"
+    expected = sys.getsizeof(content_type) + sys.getsizeof(body) + ENTRY_OVERHEAD_BYTES
+    assert CachedResponse.of(content_type, body).size == expected
+    responses = ResponseCache(max_bytes=1024)
+    responses.put(small_key, CachedResponse.of(b"application/json", b"x" * 2048))
+    assert responses.get(small_key) is None  # larger than the whole cache: never stored
+    responses.put(small_key, CachedResponse.of(b"application/json", body))
+    assert responses.get(small_key) is not None

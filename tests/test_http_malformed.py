@@ -13,7 +13,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from cupql.http import json_depth
+from cupql.request_body import json_depth
 
 JSON = {"content-type": "application/json"}
 
@@ -27,7 +27,13 @@ def bad_request(message: str) -> dict[str, object]:
 
 
 def test_json_depth_counts_arrays_and_objects() -> None:
-    assert [json_depth(v) for v in (1, "x", [], {"a": [1, {"b": None}]}, json.loads(nested(500)))] == [0, 0, 1, 3, 500]
+    assert [json_depth(json.dumps(v)) for v in (1, "x", [], {"a": [1, {"b": None}]}, json.loads(nested(500)))] == [
+        0,
+        0,
+        1,
+        3,
+        500,
+    ]
 
 
 @pytest.mark.parametrize(

@@ -6,27 +6,39 @@ up to `DRAIN_BYTES` more are read and thrown away before the 413 goes out: a ser
 connection with unread data resets it, and the client would see the reset instead of the 413. A body
 declared (by `Content-Length`) or found to be larger still is refused at once, and its connection
 closed: a client sending that much gets a reset, and the server spends nothing more on it.
+
+A slow body is refused too, with 408 and its connection closed: the whole body must arrive within
+`timeout` seconds, and after its first second at `min_rate` bytes a second at least, so a client trickling
+a byte at a time holds a connection for about a second, not for as long as it likes.
 """
 
 from __future__ import annotations
 
-import json
+import asyncio
+import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from cupql.error_response import graphql_error_response
+from cupql.request_body import BODY, RequestBody
 from football.errors import ErrorCode
 
-__all__ = ["DRAIN_BYTES", "BodySizeLimit"]
+__all__ = ["DRAIN_BYTES", "GRACE_SECONDS", "BodySizeLimit"]
 
 DRAIN_BYTES = 1_048_576
+GRACE_SECONDS = 1.0
+"""How long a body may take before the minimum rate applies."""
 
 
 class BodySizeLimit:
-    """ASGI middleware: HTTP request bodies may have at most `max_bytes` bytes."""
+    """ASGI middleware: HTTP request bodies may have at most `max_bytes` bytes, and must arrive within `timeout`
+    seconds at `min_rate` bytes a second or faster."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float, min_rate: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
+        self.min_rate = min_rate
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -34,15 +46,23 @@ class BodySizeLimit:
             return
         declared = _content_length(scope)
         if declared is not None and declared > self.max_bytes + DRAIN_BYTES:
-            await self._refuse(send)
+            await self._refuse(scope, receive, send)
             return
         chunks: list[bytes] = []
         size = 0
+        started = time.monotonic()
         while True:
-            message = await receive()
+            # The next bytes must come before the whole body's deadline, and before its rate falls below the minimum.
+            due = started + min(self.timeout, GRACE_SECONDS + (size + 1) / self.min_rate)
+            try:
+                async with asyncio.timeout(max(due - time.monotonic(), 0)):
+                    message = await receive()
+            except TimeoutError:
+                await self._too_slow(scope, receive, send)
+                return
             if message["type"] != "http.request":
                 # The client went away: let the application see the disconnect.
-                await self.app(scope, _replay([], message, receive), send)
+                await self.app(scope, _replay(b"", message, receive), send)
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
@@ -53,29 +73,33 @@ class BodySizeLimit:
             if not message.get("more_body", False) or size > self.max_bytes + DRAIN_BYTES:
                 break
         if size > self.max_bytes:
-            await self._refuse(send)
+            await self._refuse(scope, receive, send)
             return
-        await self.app(scope, _replay(chunks, None, receive), send)
+        body = b"".join(chunks)
+        # Kept for everything after this middleware (cupql.request_body): nobody reads the body again.
+        scope[BODY] = RequestBody(body)
+        await self.app(scope, _replay(body, None, receive), send)
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps(
-            {
-                "errors": [
-                    {
-                        "message": f"The request body is larger than {self.max_bytes} bytes.",
-                        "extensions": {"code": str(ErrorCode.PAYLOAD_TOO_LARGE), "maxBodyBytes": self.max_bytes},
-                    }
-                ]
-            }
-        ).encode()
-        headers = [
-            (b"content-type", b"application/json; charset=utf-8"),
-            (b"content-length", str(len(body)).encode()),
+    async def _too_slow(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = graphql_error_response(
+            f"The request body did not arrive in time: it may take {self.timeout:g} s, "
+            f"at {self.min_rate:g} bytes a second or faster after its first second.",
+            ErrorCode.BAD_REQUEST,
+            status_code=408,
+            headers={"connection": "close"},
+        )
+        await response(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = graphql_error_response(
+            f"The request body is larger than {self.max_bytes} bytes.",
+            ErrorCode.PAYLOAD_TOO_LARGE,
+            status_code=413,
+            extensions={"maxBodyBytes": self.max_bytes},
             # The rest of the body is never read: the connection cannot carry another request.
-            (b"connection", b"close"),
-        ]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+            headers={"connection": "close"},
+        )
+        await response(scope, receive, send)
 
 
 def _content_length(scope: Scope) -> int | None:
@@ -88,10 +112,10 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-def _replay(chunks: list[bytes], first: Message | None, receive: Receive) -> Receive:
-    """A `receive` that gives the body read so far (or `first`) once, then defers to the server's."""
+def _replay(body: bytes, first: Message | None, receive: Receive) -> Receive:
+    """A `receive` that gives the body read (or `first`) once, then defers to the server's."""
     pending: list[Message] = (
-        [first] if first is not None else [{"type": "http.request", "body": b"".join(chunks), "more_body": False}]
+        [first] if first is not None else [{"type": "http.request", "body": body, "more_body": False}]
     )
 
     async def replay() -> Message:

@@ -10,11 +10,11 @@ position. POST is already safe: /graphql accepts only `application/json` bodies,
 
 from __future__ import annotations
 
-import json
 from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from cupql.error_response import graphql_error_response
 from football.errors import ErrorCode
 
 __all__ = ["PREFLIGHT_HEADERS", "PreflightRequired"]
@@ -53,7 +53,4 @@ class PreflightRequired:
         if scope["type"] != "http" or scope["path"] != self.path or not _needs_preflight(scope):
             await self.app(scope, receive, send)
             return
-        body = json.dumps({"errors": [{"message": MESSAGE, "extensions": {"code": str(ErrorCode.BAD_REQUEST)}}]})
-        headers = [(b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": 400, "headers": headers})
-        await send({"type": "http.response.body", "body": body.encode()})
+        await graphql_error_response(MESSAGE, ErrorCode.BAD_REQUEST, status_code=400)(scope, receive, send)

@@ -3,7 +3,7 @@
 The request id is the client's `X-Request-ID` when it is a sane token, else a fresh one; it is echoed
 in the response's `X-Request-ID` and carried by every log line written while the request runs (see
 `cupql.logs`). Code serving a request reaches its record through `current_request()`: the GraphQL
-endpoint names the operation there, and the engine's statement hook counts statements there.
+endpoint names the operation there, and adds the statements its database connection ran.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ __all__ = [
     "RecordOperation",
     "RequestObserver",
     "RequestRecord",
-    "count_statement",
+    "count_statements",
     "current_request",
 ]
 
@@ -60,12 +60,13 @@ def current_request() -> RequestRecord | None:
     return _current.get()
 
 
-def count_statement() -> None:
-    """Count one SQL statement, for the metrics and for the request running it."""
-    metrics.record_statement()
+def count_statements(statements: int) -> None:
+    """Count the SQL statements a request ran (`resolvers.database.Database.statements`, the one counter), for the
+    metrics and the request's access line."""
+    metrics.record_statements(statements)
     record = _current.get()
     if record is not None:
-        record.statements += 1
+        record.statements += statements
 
 
 def _request_id(scope: Scope) -> str:

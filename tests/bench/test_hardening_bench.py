@@ -12,7 +12,17 @@ from tests.conftest import REPO
 
 def test_one_round_of_the_hardening_benchmark_runs(tmp_path: Path) -> None:
     output = tmp_path / "hardening.json"
-    command = [sys.executable, "-m", "bench.hardening", "--rounds", "1", "--output", str(output)]
+    command = [
+        sys.executable,
+        "-m",
+        "bench.hardening",
+        "--rounds",
+        "1",
+        "--flood-scale",
+        "0.01",
+        "--output",
+        str(output),
+    ]
     completed = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300, check=False)
     assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
     result = json.loads(output.read_text())

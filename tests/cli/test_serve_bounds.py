@@ -121,7 +121,7 @@ def test_a_request_head_over_the_limit_is_refused(impatient_server: LiveServer) 
         connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + b"X-Padding: " + b"y" * 20_000)
         connection.settimeout(5)
         answer = connection.recv(65536)
-    assert answer.startswith(b"HTTP/1.1 400 ")
+    assert answer.startswith(b"HTTP/1.1 431 ")
     assert answer.endswith(b"Request line and headers too large.")
 
 
