@@ -10,8 +10,9 @@ Where no `Report` cell separates the clubs' events, the side of an event is open
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from cupql.article.header import glued_cells, space_score, split_away, strip_markers
 from cupql.article.parser import (
     GROUP_HEADING,
     SCORE_LINE,
@@ -90,6 +91,19 @@ class _Block:
     shootout: bool = False
     started: bool = False
     pending: _Cell | None = None
+    # The date line carried the clubs and score too (`15 September 2021 Shirak0–1 Noravank Gyumri`): the away
+    # part may end with the venue's city.
+    glued: bool = False
+    leg: int | None = None
+
+
+@dataclass(frozen=True)
+class _GluedAway:
+    """A glued header's away part, read once every club the article names is known."""
+
+    match: RawMatch
+    text: str
+    line: int
 
 
 class RenderedReader:
@@ -106,6 +120,7 @@ class RenderedReader:
         self.block: _Block | None = None
         self.last_match: RawMatch | None = None
         self._pending_key: tuple[str, int] | None = None
+        self._glued: list[_GluedAway] = []
 
     def fail(self, line: int, message: str) -> ArticleError:
         return ArticleError(self.source, line, message)
@@ -115,6 +130,7 @@ class RenderedReader:
         for cell in self._cells():
             self._cell(cell)
         self._close()
+        self._split_glued_aways()
         if not self.article.matches:
             raise self.fail(
                 len(self.lines),
@@ -153,6 +169,8 @@ class RenderedReader:
         text = cell.text
         heading = re.sub(r"\s*\[\s*edit\s*\]\s*$", "", text, flags=re.IGNORECASE)
         whole_line = cell.first_on_line and cell.last_on_line
+        if whole_line and not heading:
+            return  # `[edit]` on a line of its own, after its heading
         if whole_line and (heading != text or _is_heading(heading)):
             self._heading(heading)
             return
@@ -162,10 +180,16 @@ class RenderedReader:
         date = _DATE_START.match(text)
         if date and cell.first_on_line:
             self._close()
-            self.block = _Block(cell.line, date["date"], round_from_name(date["rest"].strip()) or self.round)
+            rest = date["rest"].strip()
+            self.block = _Block(cell.line, date["date"], round_from_name(rest) or self.round)
+            if rest and not round_from_name(rest):
+                self._glued_header(self.block, _Cell(rest, cell.line, False, cell.last_on_line))
             return
         if self.block is not None:
-            self._in_block(cell)
+            pieces = glued_cells(text)
+            for index, piece in enumerate(pieces):
+                first, last = cell.first_on_line and index == 0, cell.last_on_line and index == len(pieces) - 1
+                self._in_block(_Cell(piece, cell.line, first, last))
             return
         row = _FORMAT_ROW.match(text) if whole_line else None
         if row and round_from_name(row["round"]):
@@ -185,6 +209,11 @@ class RenderedReader:
         if key and not cell.last_on_line:
             self._pending_key = (key, cell.line)
             return
+        glued = _glued_infobox_row(cell.text) if cell.first_on_line and cell.last_on_line else None
+        if glued:
+            # `Teams12`, `ChampionsNoravank`: the row's two cells with nothing between them.
+            self._pending_key = (_INFOBOX[glued[0]], cell.line)
+            cell = _Cell(glued[1], cell.line, False, True)
         pending = self._pending_key
         if pending and pending[1] == cell.line:
             value = cell.text
@@ -252,13 +281,21 @@ class RenderedReader:
         else:
             self._event(block, cell)
 
+    def _glued_header(self, block: _Block, cell: _Cell) -> None:
+        """The rest of a date line: a round or leg marker, then the clubs and score when the copy glued them on."""
+        markers = strip_markers(cell.text)
+        block.round, block.leg = markers.round or block.round, markers.leg
+        if markers.rest:
+            block.glued = True
+            self._score_part(block, _Cell(markers.rest, cell.line, False, cell.last_on_line))
+
     def _score_part(self, block: _Block, cell: _Cell) -> None:
         text = cell.text
         if _TIME.match(text) or _SKIPPED_CELLS.match(text) or (round_from_name(text) and not block.parts):
             block.round = round_from_name(text) or block.round
             return
         block.parts.append(cell)
-        joined = _TIER.sub("", " ".join(part.text for part in block.parts))
+        joined = space_score(_TIER.sub("", " ".join(part.text for part in block.parts)))
         score = SCORE_LINE.match(joined)
         if score is None:
             if len(block.parts) > 5:
@@ -286,11 +323,57 @@ class RenderedReader:
             home_score=int(score["hs"]) if score["hs"] else None,
             away_score=int(score["as"]) if score["as"] else None,
             notes=notes,
+            leg=block.leg,
         )
+        if block.glued:
+            self._glued.append(_GluedAway(block.match, block.match.away, block.date_line))
         if notes.aggregate:
             self.article.aggregates.append(
                 StatedAggregate(block.match.home, block.match.away, *notes.aggregate, block.match.line)
             )
+
+    def _split_glued_aways(self) -> None:
+        """Tell each glued header's away club from the venue's city, by the clubs the article names elsewhere (the
+        infobox, the other matches, the other leg) or the city its stadium line names; refuse what stays open."""
+        open_ones = list(self._glued)
+        clubs = {self.article.info("Winners") or "", self.article.info("Second") or ""}
+        clubs |= {match.home for match in self.article.matches}
+        clubs |= {match.away for match in self.article.matches if all(match is not g.match for g in open_ones)}
+        progress = True
+        while open_ones and progress:
+            progress = False
+            for glued in list(open_ones):
+                split = split_away(glued.text, clubs, glued.match.stadium)
+                if split is not None:
+                    self._set_away(glued, split.club, split.venue)
+                    clubs.add(split.club)
+                    open_ones.remove(glued)
+                    progress = True
+        for glued in open_ones:
+            match = glued.match
+            not_read(
+                self.article,
+                glued.line,
+                self.lines[glued.line - 1].strip(),
+                self.lenient,
+                f"which words of {glued.text!r} are the away club and which the venue's city is open: "
+                "no other match, leg or infobox row names the club, and the stadium line names no city",
+            )
+            self.article.matches.remove(match)
+            self.article.aggregates = [a for a in self.article.aggregates if a.line != match.line]
+
+    def _set_away(self, glued: _GluedAway, club: str, venue: str | None) -> None:
+        match = glued.match
+        match.away = club
+        if match.stadium is None:
+            match.stadium = venue
+        if glued.text in match.teams:
+            match.teams[club] = match.teams.pop(glued.text)
+            match.teams[club].club = club
+        self.article.aggregates = [
+            replace(a, away=club) if (a.home, a.away) == (match.home, glued.text) else a
+            for a in self.article.aggregates
+        ]
 
     def _notes(self, match: RawMatch, text: str, line: int) -> None:
         notes = parse_score_notes(text)
@@ -378,6 +461,16 @@ class RenderedReader:
                 )
         self.article.matches.append(match)
         self.last_match = match
+
+
+def _glued_infobox_row(text: str) -> tuple[str, str] | None:
+    """`Goals scored27 (2.45 per match)` -> (`goals scored`, `27 (2.45 per match)`): the longest infobox key the
+    line starts with, glued to a value that starts with a capital or a digit."""
+    for key in sorted(_INFOBOX, key=len, reverse=True):
+        value = text[len(key) :]
+        if text[: len(key)].casefold() == key and (value[:1].isupper() or value[:1].isdigit()):
+            return key, value
+    return None
 
 
 def _is_heading(text: str) -> bool:
