@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from cupql.article.parser import round_from_name
+from cupql.article.parser import parse_entries, round_from_name
 from football.vocabulary import RoundKind
 
 # Case is spelt out, not ignored: a small letter after `leg` is a word going on, a capital a glued club.
@@ -21,7 +21,14 @@ _SCORE = re.compile(r"(?<!\d)\d+\s*[-\u2013\u2014]\s*\d+")
 _TIME = re.compile(
     r"^\d{1,2}[:.]\d{2}(?:\s*(?:\([^()]*\)|UTC[+\u2212-]?\d*(?::\d{2})?|[A-Z]{2,4}T\b|MSK\b|local time\b))*"
 )
-_REPORT = re.compile(r"(?:^|(?<=[\s'\u2032\u2019)\]]))(Report)(?=$|\s|[A-Z(])")
+# `Report` (or `Summary`) between the clubs' events; a match detail glued after a minute (`61'Stadium: ...`).
+_REPORT = re.compile(r"(?:^|(?<=[\s'\u2032\u2019)\]]))(Report|Summary)(?=$|\s|[A-Z(])")
+_DETAIL = re.compile(r"(?<=[\w'\u2032\u2019)])(?=(?:Stadium|Venue|Attendance|Referee):)")
+# A tier marker after a club's name: `Khimik Grodno (A)`, `Vedrich-97 Rechitsa (II)`.
+TIER = re.compile(r"\s*\((?:[IVX]+|[A-Z]{1,2}|\d)\)(?=\s|$|[^\W\d_])")
+# Where one event ends and a named one starts on the same line: `Savonyako 65' (pen.) Krawchanka 4'`.
+_EVENT_END = re.compile(r"\d['\u2032\u2019](?:\s*\((?:pen|p|o\.\s?g|og)\.?\))?\s+(?=[^\W\d_])", re.IGNORECASE)
+_AFTER_TIER = re.compile(rf"{TIER.pattern}\s*(?P<venue>[^()\d]+?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,23 @@ def glued_cells(text: str) -> list[str]:
     time = _TIME.match(text)
     head = [time[0].strip()] if time else []
     rest = text[time.end() :] if time else text
-    return head + [piece.strip() for piece in _REPORT.split(rest) if piece and piece.strip()]
+    pieces = [piece for part in _REPORT.split(rest) if part for piece in _DETAIL.split(part)]
+    return head + [piece.strip() for piece in pieces if piece.strip()]
+
+
+def without_tiers(text: str) -> str:
+    """`Polotsk (II)Gantsevichi` -> `Polotsk Gantsevichi`: the tier says nothing of the match."""
+    return " ".join(TIER.sub(" ", text).split())
+
+
+def venue_after_tier(header: str, away: str) -> AwaySplit | None:
+    """`... Lida (III) Kozenki`: a tier marker closes the away club's name, so what follows it is the city."""
+    found = _AFTER_TIER.search(header)
+    venue = found["venue"].strip() if found else ""
+    away = " ".join(away.split())
+    if not venue or not away.endswith(venue) or away == venue:
+        return None
+    return AwaySplit(away[: -len(venue)].strip(), venue)
 
 
 def _fold(name: str) -> str:
@@ -109,3 +132,18 @@ def split_away(text: str, known: Collection[str], stadium: str | None) -> AwaySp
         if candidate.venue and stadium and re.search(rf"(?<!\w){re.escape(candidate.venue)}(?!\w)", stadium, re.I)
     ]
     return placed[0] if len(placed) == 1 else None
+
+
+def two_cells(text: str) -> tuple[str, str] | None:
+    """`Buyak 30' Kazak 10'`: where a copy with no `Report` cell glued the home cell's last event to the away
+    cell's first, the two events, each a named player with a minute or a card; else None."""
+    for found in _EVENT_END.finditer(text):
+        home, away = text[: found.end()].strip(), text[found.end() :].strip()
+        if all(_one_named_event(part) for part in (home, away)):
+            return home, away
+    return None
+
+
+def _one_named_event(text: str) -> bool:
+    entries = parse_entries(text)
+    return len(entries) == 1 and entries[0].name is not None and bool(entries[0].minutes or entries[0].cards)

@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from cupql.article.header import glued_cells, space_score, split_away, strip_markers
+from cupql.article.header import (
+    glued_cells,
+    space_score,
+    split_away,
+    strip_markers,
+    two_cells,
+    venue_after_tier,
+    without_tiers,
+)
 from cupql.article.parser import (
     GROUP_HEADING,
     SCORE_LINE,
@@ -48,7 +56,9 @@ _ICON = re.compile(
 )
 _LABEL = re.compile(r"^[A-Z][\w ]{2,40}:\s")
 _VENUE = re.compile(r"\b(?:stadium|stadion|arena|park|ground|field|sports? (?:centre|complex))\b|, ", re.IGNORECASE)
-_TIER = re.compile(r"\s*\((?:[IVX]+|[A-Z]{1,2}|\d)\)(?=\s|$)")
+# A group table's row (`3 Sports School №7 2 0 0 2 3 6 -3 0`, the minus perhaps U+2212): position, club,
+# Pld W D L GF GA, goal difference and points.
+_STANDING = re.compile(r"^\d{1,2}\s+(?P<club>\D.*?)\s+(?:\d+\s+){6}[+\u2212-]?\d+\s+\d+\b")
 _FORMAT_ROW = re.compile(r"^(?P<round>\D+?)\s+(?P<remaining>\d+)\s+(?P<involved>\d+)\s+(?P<date>.+)$")
 _INFOBOX = {
     "country": "Country",
@@ -63,7 +73,9 @@ _INFOBOX = {
     "goals scored": "Goals",
     "goals": "Goals",
 }
-_SKIPPED_CELLS = re.compile(r"^(?:report|match \d+|first leg|second leg|replay|\(.*\d{4}-\d{2}-\d{2}.*\))$", re.I)
+_SKIPPED_CELLS = re.compile(
+    r"^(?:report|summary|match \d+|first leg|second leg|replay|\(.*\d{4}-\d{2}-\d{2}.*\))$", re.I
+)
 
 
 @dataclass
@@ -261,7 +273,7 @@ class RenderedReader:
             self._settle(block)
         if detail:
             self._detail(match, detail["key"].casefold(), detail["value"].strip(), cell.line)
-        elif text.casefold().startswith("report"):
+        elif _is_report(text):
             block.reported, block.side = True, 1
         elif text.casefold() == "penalties":
             block.shootout = True
@@ -295,7 +307,8 @@ class RenderedReader:
             block.round = round_from_name(text) or block.round
             return
         block.parts.append(cell)
-        joined = space_score(_TIER.sub("", " ".join(part.text for part in block.parts)))
+        header = space_score(" ".join(part.text for part in block.parts))
+        joined = without_tiers(header)
         score = SCORE_LINE.match(joined)
         if score is None:
             if len(block.parts) > 5:
@@ -325,7 +338,10 @@ class RenderedReader:
             notes=notes,
             leg=block.leg,
         )
-        if block.glued:
+        tiered = venue_after_tier(header, block.match.away) if block.glued else None
+        if tiered:
+            block.match.away, block.match.stadium = tiered.club, tiered.venue
+        elif block.glued:
             self._glued.append(_GluedAway(block.match, block.match.away, block.date_line))
         if notes.aggregate:
             self.article.aggregates.append(
@@ -337,6 +353,7 @@ class RenderedReader:
         infobox, the other matches, the other leg) or the city its stadium line names; refuse what stays open."""
         open_ones = list(self._glued)
         clubs = {self.article.info("Winners") or "", self.article.info("Second") or ""}
+        clubs |= {row["club"] for line in self.lines if (row := _STANDING.match(" ".join(line.split())))}
         clubs |= {match.home for match in self.article.matches}
         clubs |= {match.away for match in self.article.matches if all(match is not g.match for g in open_ones)}
         progress = True
@@ -391,7 +408,7 @@ class RenderedReader:
     def _may_be_event(self, block: _Block, text: str) -> bool:
         lowered = text.casefold()
         return not (
-            lowered.startswith("report")
+            _is_report(text)
             or lowered == "penalties"
             or block.shootout
             or _TIME.match(text)
@@ -402,6 +419,15 @@ class RenderedReader:
 
     def _event(self, block: _Block, cell: _Cell) -> None:
         text = _without_icons(cell.text)
+        cells = two_cells(text) if not block.reported else None
+        if cells:
+            # The home cell's last event glued to the away cell's first: the line is where the sides divide.
+            self._settle(block)
+            block.home.append((cells[0], cell.line))
+            block.away.append((cells[1], cell.line))
+            block.reported = block.started = True
+            block.side = 1
+            return
         entries = parse_entries(text)
         readable = any(entry.minutes or entry.cards for entry in entries)
         if readable and block.pending is not None and entries[0].name is None:
@@ -444,6 +470,10 @@ class RenderedReader:
                 not_read(self.article, block.date_line, f"{block.date_text} {text}", self.lenient, "no score")
             return
         match = block.match
+        if not block.reported and (sides := _split_by_score(match, block.home)) is not None:
+            # No `Report` cell, but the score says whose they are: the home cell is copied before the away cell.
+            block.reported = True
+            block.home, block.away = sides
         if block.reported:
             for club, events in ((match.home, block.home), (match.away, block.away)):
                 if events:
@@ -471,6 +501,33 @@ def _glued_infobox_row(text: str) -> tuple[str, str] | None:
         if text[: len(key)].casefold() == key and (value[:1].isupper() or value[:1].isdigit()):
             return key, value
     return None
+
+
+def _split_by_score(
+    match: RawMatch, events: list[tuple[str, int]]
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]] | None:
+    """Events with no `Report` cell between them, split into the home cell's and the away cell's: possible when
+    they are goals only, as many as the score, and the first `home score` of them end on a line of their own.
+    None when the split stays open (cards, another count, or a line holding goals of both sides)."""
+    if match.home_score is None or match.away_score is None:
+        return None
+    counted = total = home_lines = 0
+    for text, _ in events:
+        entries = parse_entries(text)
+        if not entries or any(entry.cards or not entry.minutes for entry in entries):
+            return None
+        goals = sum(len(entry.minutes) for entry in entries)
+        if counted < match.home_score:
+            counted, home_lines = counted + goals, home_lines + 1
+        total += goals
+    if counted != match.home_score or total - counted != match.away_score:
+        return None
+    return events[:home_lines], events[home_lines:]
+
+
+def _is_report(text: str) -> bool:
+    """The cell between the clubs' events: `Report` (a link, perhaps with words after it) or `Summary`."""
+    return text.casefold().startswith("report") or text.casefold() == "summary"
 
 
 def _is_heading(text: str) -> bool:
