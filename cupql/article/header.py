@@ -76,14 +76,22 @@ def strip_markers(text: str) -> Markers:
     return Markers(kind, leg, text)
 
 
-def space_score(text: str) -> str:
-    """Put spaces around the first score outside parentheses: `Shirak0–1 Noravank` -> `Shirak 0–1 Noravank`."""
+def space_score(text: str, *, dashless: bool = False) -> str:
+    """Put spaces around the first score outside parentheses: `Shirak0–1 Noravank` -> `Shirak 0–1 Noravank`.
+
+    With `dashless` (a glued header, where some mirrors drop the dash: `Akzhayik 5 0 AKAS`), two numbers standing
+    alone, the only numbers of the line, are the score."""
     depth = 0
     for index, char in enumerate(text):
         depth += (char == "(") - (char == ")")
         found = _SCORE.match(text, index) if depth == 0 and char.isdigit() else None
         if found and (index == 0 or not text[index - 1].isdigit()):
             return f"{text[:index].rstrip()} {found[0]} {text[found.end() :].lstrip()}".strip()
+    words = text.split()
+    numbers = [i for i, word in enumerate(words) if word.isdigit()]
+    if dashless and len(numbers) == 2 and numbers[1] == numbers[0] + 1 and 0 < numbers[0] < len(words) - 2:
+        first = numbers[0]
+        return " ".join([*words[:first], f"{words[first]}\u2013{words[first + 1]}", *words[first + 2 :]])
     return text
 
 

@@ -44,7 +44,10 @@ from football.season import ReportNote
 from football.vocabulary import RoundKind
 
 RENDERED = "rendered page text"
-_DATE_START = re.compile(r"^(?P<date>\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})\b(?P<rest>.*)$")
+# A mirror may glue a match number to the year: `16 March 20231 Akzhayik ...` is match 1 on 16 March 2023.
+_DATE_START = re.compile(
+    r"^(?P<date>\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})(?:\d{1,3}(?=\s))?\b(?P<rest>.*)$"
+)
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}\b")
 _DETAIL = re.compile(r"^(?P<key>stadium|venue|attendance|referee)\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 _NOTES_ONLY = re.compile(r"^(?:\([^()]*\)\s*)+$")
@@ -307,7 +310,7 @@ class RenderedReader:
             block.round = round_from_name(text) or block.round
             return
         block.parts.append(cell)
-        header = space_score(" ".join(part.text for part in block.parts))
+        header = space_score(" ".join(part.text for part in block.parts), dashless=block.glued)
         joined = without_tiers(header)
         score = SCORE_LINE.match(joined)
         if score is None:
@@ -495,10 +498,10 @@ class RenderedReader:
 
 def _glued_infobox_row(text: str) -> tuple[str, str] | None:
     """`Goals scored27 (2.45 per match)` -> (`goals scored`, `27 (2.45 per match)`): the longest infobox key the
-    line starts with, glued to a value that starts with a capital or a digit."""
+    line starts with, then (glued on, or after one space) a short value that starts with a capital or a digit."""
     for key in sorted(_INFOBOX, key=len, reverse=True):
-        value = text[len(key) :]
-        if text[: len(key)].casefold() == key and (value[:1].isupper() or value[:1].isdigit()):
+        value = text[len(key) :].removeprefix(" ")
+        if text[: len(key)].casefold() == key and (value[:1].isupper() or value[:1].isdigit()) and len(value) <= 40:
             return key, value
     return None
 
