@@ -21,9 +21,10 @@ _SCORE = re.compile(r"(?<!\d)\d+\s*[-\u2013\u2014]\s*\d+")
 _TIME = re.compile(
     r"^\d{1,2}[:.]\d{2}(?:\s*(?:\([^()]*\)|UTC[+\u2212-]?\d*(?::\d{2})?|[A-Z]{2,4}T\b|MSK\b|local time\b))*"
 )
-# `Report` (or `Summary`) between the clubs' events; a match detail glued after a minute (`61'Stadium: ...`).
+# `Report` (or `Summary`) between the clubs' events; a match detail glued after a minute (`61'Stadium: ...`) or
+# after another detail (`Stadium: Mika Stadium Attendance: 200`).
 _REPORT = re.compile(r"(?:^|(?<=[\s'\u2032\u2019)\]]))(Report|Summary)(?=$|\s|[A-Z(])")
-_DETAIL = re.compile(r"(?<=[\w'\u2032\u2019)])(?=(?:Stadium|Venue|Attendance|Referee):)")
+_DETAIL = re.compile(r"(?<=[\w'\u2032\u2019)])\s*(?=(?:Stadium|Venue|Attendance|Referee):)")
 # A tier marker after a club's name: `Khimik Grodno (A)`, `Vedrich-97 Rechitsa (II)`.
 TIER = re.compile(r"\s*\((?:[IVX]+|[A-Z]{1,2}|\d)\)(?=\s|$|[^\W\d_])")
 # Where one event ends and a named one starts on the same line: `Savonyako 65' (pen.) Krawchanka 4'`.

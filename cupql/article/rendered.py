@@ -51,6 +51,7 @@ _DATE_START = re.compile(
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}\b")
 _DETAIL = re.compile(r"^(?P<key>stadium|venue|attendance|referee)\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 _NOTES_ONLY = re.compile(r"^(?:\([^()]*\)\s*)+$")
+_EDIT_PREFIX = re.compile(r"^\s*\[\s*edit\s*\](?=\s*\S)", re.IGNORECASE)
 _SHOOTOUT = re.compile(r"^(\d+)\s*[-\u2013\u2014]\s*(\d+)$")
 _ICON = re.compile(
     r"\s*(?:(?P<kind>yellow[ _-]red|second[ _]yellow|yellow|red)[ _]card|(?:soccer)?ball(?:[ _]shade)?(?:[ _]cross)?)"
@@ -169,8 +170,11 @@ class RenderedReader:
         for number, line in enumerate(self.lines, 1):
             if number <= self.article.title_line:
                 continue
-            # Cells come separated by tabs, or by pipes where a mirror renders tables as text (`| a | b |`).
-            separator = "|" if line.strip().startswith("|") and line.strip().endswith("|") else "\t"
+            # Cells come separated by tabs, or by pipes where a mirror renders tables as text (`| a | b |`, or
+            # `Report | Azin 13' |` where the row's first cell was not boxed).
+            separator = "|" if line.strip().endswith("|") else "\t"
+            # A heading's `[edit]` link may be glued to the start of the next line: `[edit]19 September 2018 ...`.
+            line = _EDIT_PREFIX.sub("", line)
             parts = [" ".join(part.replace("\u00a0", " ").split()) for part in line.split(separator)]
             parts = [part for part in parts if part]
             row = _FORMAT_ROW.match(" ".join(parts))
@@ -422,7 +426,9 @@ class RenderedReader:
 
     def _event(self, block: _Block, cell: _Cell) -> None:
         text = _without_icons(cell.text)
-        cells = two_cells(text) if not block.reported else None
+        # Only where the copy kept no cell separators: a tab or pipe row already divides the clubs' cells.
+        untabbed = not re.search(r"\t|\|\s*$", self.lines[cell.line - 1])
+        cells = two_cells(text) if untabbed and not block.reported else None
         if cells:
             # The home cell's last event glued to the away cell's first: the line is where the sides divide.
             self._settle(block)
@@ -454,7 +460,10 @@ class RenderedReader:
         if block.match.stadium is None and (_VENUE.search(cell.text) or not (block.started or block.reported)):
             block.match.stadium = cell.text
         else:
-            not_read(self.article, cell.line, cell.text, self.lenient, "a name with neither a minute nor a card")
+            # Minutes that are no readable event: several players in one cell with nothing between them (a mirror
+            # that lost the goal and card icons), so which minute is whose goal or card is open.
+            why = "several events with nothing between them" if re.search(r"\d['\u2032\u2019]", cell.text) else ""
+            not_read(self.article, cell.line, cell.text, self.lenient, why or "a name with neither a minute nor a card")
 
     def _detail(self, match: RawMatch, key: str, value: str, line: int) -> None:
         # A mirror writes the referee's country after his name: `Ziv Adler (Israel)`.

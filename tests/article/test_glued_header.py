@@ -196,3 +196,22 @@ def test_without_a_report_cell_the_score_divides_goals_only_cells_or_the_side_st
     assert [(c.club, c.player and c.player.name) for c in glued.matches[0].cards] == [("Tobol", "Ivanov")]
     carded = parse_any(page.format(events="Gomza 31', 47'\nLesyuk 53'\nPoteryakhin Yellow card 81'\n"), "p.txt")
     assert {note.code for note in carded.notes} == {"SIDE_OPEN"}
+
+
+def test_a_pipe_mirrors_glued_edit_links_and_details_are_read_and_unmarked_events_refused() -> None:
+    page = (
+        "2030 Example Cup\nFinal\n[edit]1 May 2030 Final | Tobol | 1–0 | Astana | Kostanay |\n"
+        "15:00 | Karimov 10' |\nReport | {away} |\n"
+        "Stadium: Central Stadium Attendance: 9,000 Referee: Ivan Petrov |\n"
+    )
+    (final,) = parse_any(page.format(away="Tsonev Yellow card 20'"), "pipes.txt").matches
+    assert (final.home, final.away, final.stadium, final.attendance, final.referee) == (
+        "Tobol",
+        "Astana",
+        "Central Stadium",
+        9000,
+        "Ivan Petrov",
+    )
+    # Icons lost: two players in one cell, and which minute is a goal and which a card is open.
+    with pytest.raises(ArticleError, match=r"^pipes\.txt:5: .*several events with nothing between them"):
+        parse_any(page.format(away="Tsonev 20' Ivanov 30'"), "pipes.txt")
