@@ -215,3 +215,16 @@ def test_a_pipe_mirrors_glued_edit_links_and_details_are_read_and_unmarked_event
     # Icons lost: two players in one cell, and which minute is a goal and which a card is open.
     with pytest.raises(ArticleError, match=r"^pipes\.txt:5: .*several events with nothing between them"):
         parse_any(page.format(away="Tsonev 20' Ivanov 30'"), "pipes.txt")
+
+
+def test_a_stated_first_leg_is_a_leg_even_when_the_page_lacks_the_second() -> None:
+    page = "2030 Example Cup\nQuarter-finals\n13 May 2030 1st leg Shirak 1–1Ararat YerevanGyumri\nStadium: Gyumri Stadium\n"
+    (leg,) = build_season(parse_any(page, "p.txt")).matches
+    # Drawn, but a first leg: no extra time follows from the draw.
+    assert (leg.home, leg.away, leg.leg, leg.extra_time, leg.stadium) == (
+        "Shirak",
+        "Ararat Yerevan",
+        1,
+        False,
+        "Gyumri Stadium",
+    )
