@@ -10,8 +10,17 @@ Where no `Report` cell separates the clubs' events, the side of an event is open
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from cupql.article.header import (
+    glued_cells,
+    space_score,
+    split_away,
+    strip_markers,
+    two_cells,
+    venue_after_tier,
+    without_tiers,
+)
 from cupql.article.parser import (
     GROUP_HEADING,
     SCORE_LINE,
@@ -35,10 +44,14 @@ from football.season import ReportNote
 from football.vocabulary import RoundKind
 
 RENDERED = "rendered page text"
-_DATE_START = re.compile(r"^(?P<date>\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})\b(?P<rest>.*)$")
+# A mirror may glue a match number to the year: `16 March 20231 Akzhayik ...` is match 1 on 16 March 2023.
+_DATE_START = re.compile(
+    r"^(?P<date>\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})(?:\d{1,3}(?=\s))?\b(?P<rest>.*)$"
+)
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}\b")
 _DETAIL = re.compile(r"^(?P<key>stadium|venue|attendance|referee)\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 _NOTES_ONLY = re.compile(r"^(?:\([^()]*\)\s*)+$")
+_EDIT_PREFIX = re.compile(r"^\s*\[\s*edit\s*\](?=\s*\S)", re.IGNORECASE)
 _SHOOTOUT = re.compile(r"^(\d+)\s*[-\u2013\u2014]\s*(\d+)$")
 _ICON = re.compile(
     r"\s*(?:(?P<kind>yellow[ _-]red|second[ _]yellow|yellow|red)[ _]card|(?:soccer)?ball(?:[ _]shade)?(?:[ _]cross)?)"
@@ -47,7 +60,9 @@ _ICON = re.compile(
 )
 _LABEL = re.compile(r"^[A-Z][\w ]{2,40}:\s")
 _VENUE = re.compile(r"\b(?:stadium|stadion|arena|park|ground|field|sports? (?:centre|complex))\b|, ", re.IGNORECASE)
-_TIER = re.compile(r"\s*\((?:[IVX]+|[A-Z]{1,2}|\d)\)(?=\s|$)")
+# A group table's row (`3 Sports School №7 2 0 0 2 3 6 -3 0`, the minus perhaps U+2212): position, club,
+# Pld W D L GF GA, goal difference and points.
+_STANDING = re.compile(r"^\d{1,2}\s+(?P<club>\D.*?)\s+(?:\d+\s+){6}[+\u2212-]?\d+\s+\d+\b")
 _FORMAT_ROW = re.compile(r"^(?P<round>\D+?)\s+(?P<remaining>\d+)\s+(?P<involved>\d+)\s+(?P<date>.+)$")
 _INFOBOX = {
     "country": "Country",
@@ -62,7 +77,9 @@ _INFOBOX = {
     "goals scored": "Goals",
     "goals": "Goals",
 }
-_SKIPPED_CELLS = re.compile(r"^(?:report|match \d+|first leg|second leg|replay|\(.*\d{4}-\d{2}-\d{2}.*\))$", re.I)
+_SKIPPED_CELLS = re.compile(
+    r"^(?:report|summary|match \d+|first leg|second leg|replay|\(.*\d{4}-\d{2}-\d{2}.*\))$", re.I
+)
 
 
 @dataclass
@@ -90,6 +107,19 @@ class _Block:
     shootout: bool = False
     started: bool = False
     pending: _Cell | None = None
+    # The date line carried the clubs and score too (`15 September 2021 Shirak0–1 Noravank Gyumri`): the away
+    # part may end with the venue's city.
+    glued: bool = False
+    leg: int | None = None
+
+
+@dataclass(frozen=True)
+class _GluedAway:
+    """A glued header's away part, read once every club the article names is known."""
+
+    match: RawMatch
+    text: str
+    line: int
 
 
 class RenderedReader:
@@ -106,6 +136,7 @@ class RenderedReader:
         self.block: _Block | None = None
         self.last_match: RawMatch | None = None
         self._pending_key: tuple[str, int] | None = None
+        self._glued: list[_GluedAway] = []
 
     def fail(self, line: int, message: str) -> ArticleError:
         return ArticleError(self.source, line, message)
@@ -115,6 +146,7 @@ class RenderedReader:
         for cell in self._cells():
             self._cell(cell)
         self._close()
+        self._split_glued_aways()
         if not self.article.matches:
             raise self.fail(
                 len(self.lines),
@@ -138,8 +170,11 @@ class RenderedReader:
         for number, line in enumerate(self.lines, 1):
             if number <= self.article.title_line:
                 continue
-            # Cells come separated by tabs, or by pipes where a mirror renders tables as text (`| a | b |`).
-            separator = "|" if line.strip().startswith("|") and line.strip().endswith("|") else "\t"
+            # Cells come separated by tabs, or by pipes where a mirror renders tables as text (`| a | b |`, or
+            # `Report | Azin 13' |` where the row's first cell was not boxed).
+            separator = "|" if line.strip().endswith("|") else "\t"
+            # A heading's `[edit]` link may be glued to the start of the next line: `[edit]19 September 2018 ...`.
+            line = _EDIT_PREFIX.sub("", line)
             parts = [" ".join(part.replace("\u00a0", " ").split()) for part in line.split(separator)]
             parts = [part for part in parts if part]
             row = _FORMAT_ROW.match(" ".join(parts))
@@ -153,6 +188,8 @@ class RenderedReader:
         text = cell.text
         heading = re.sub(r"\s*\[\s*edit\s*\]\s*$", "", text, flags=re.IGNORECASE)
         whole_line = cell.first_on_line and cell.last_on_line
+        if whole_line and not heading:
+            return  # `[edit]` on a line of its own, after its heading
         if whole_line and (heading != text or _is_heading(heading)):
             self._heading(heading)
             return
@@ -162,10 +199,16 @@ class RenderedReader:
         date = _DATE_START.match(text)
         if date and cell.first_on_line:
             self._close()
-            self.block = _Block(cell.line, date["date"], round_from_name(date["rest"].strip()) or self.round)
+            rest = date["rest"].strip()
+            self.block = _Block(cell.line, date["date"], round_from_name(rest) or self.round)
+            if rest and not round_from_name(rest):
+                self._glued_header(self.block, _Cell(rest, cell.line, False, cell.last_on_line))
             return
         if self.block is not None:
-            self._in_block(cell)
+            pieces = glued_cells(text)
+            for index, piece in enumerate(pieces):
+                first, last = cell.first_on_line and index == 0, cell.last_on_line and index == len(pieces) - 1
+                self._in_block(_Cell(piece, cell.line, first, last))
             return
         row = _FORMAT_ROW.match(text) if whole_line else None
         if row and round_from_name(row["round"]):
@@ -185,6 +228,11 @@ class RenderedReader:
         if key and not cell.last_on_line:
             self._pending_key = (key, cell.line)
             return
+        glued = _glued_infobox_row(cell.text) if cell.first_on_line and cell.last_on_line else None
+        if glued:
+            # `Teams12`, `ChampionsNoravank`: the row's two cells with nothing between them.
+            self._pending_key = (_INFOBOX[glued[0]], cell.line)
+            cell = _Cell(glued[1], cell.line, False, True)
         pending = self._pending_key
         if pending and pending[1] == cell.line:
             value = cell.text
@@ -232,7 +280,7 @@ class RenderedReader:
             self._settle(block)
         if detail:
             self._detail(match, detail["key"].casefold(), detail["value"].strip(), cell.line)
-        elif text.casefold().startswith("report"):
+        elif _is_report(text):
             block.reported, block.side = True, 1
         elif text.casefold() == "penalties":
             block.shootout = True
@@ -252,13 +300,22 @@ class RenderedReader:
         else:
             self._event(block, cell)
 
+    def _glued_header(self, block: _Block, cell: _Cell) -> None:
+        """The rest of a date line: a round or leg marker, then the clubs and score when the copy glued them on."""
+        markers = strip_markers(cell.text)
+        block.round, block.leg = markers.round or block.round, markers.leg
+        if markers.rest:
+            block.glued = True
+            self._score_part(block, _Cell(markers.rest, cell.line, False, cell.last_on_line))
+
     def _score_part(self, block: _Block, cell: _Cell) -> None:
         text = cell.text
         if _TIME.match(text) or _SKIPPED_CELLS.match(text) or (round_from_name(text) and not block.parts):
             block.round = round_from_name(text) or block.round
             return
         block.parts.append(cell)
-        joined = _TIER.sub("", " ".join(part.text for part in block.parts))
+        header = space_score(" ".join(part.text for part in block.parts), dashless=block.glued)
+        joined = without_tiers(header)
         score = SCORE_LINE.match(joined)
         if score is None:
             if len(block.parts) > 5:
@@ -286,11 +343,61 @@ class RenderedReader:
             home_score=int(score["hs"]) if score["hs"] else None,
             away_score=int(score["as"]) if score["as"] else None,
             notes=notes,
+            leg=block.leg,
         )
+        tiered = venue_after_tier(header, block.match.away) if block.glued else None
+        if tiered:
+            block.match.away, block.match.stadium = tiered.club, tiered.venue
+        elif block.glued:
+            self._glued.append(_GluedAway(block.match, block.match.away, block.date_line))
         if notes.aggregate:
             self.article.aggregates.append(
                 StatedAggregate(block.match.home, block.match.away, *notes.aggregate, block.match.line)
             )
+
+    def _split_glued_aways(self) -> None:
+        """Tell each glued header's away club from the venue's city, by the clubs the article names elsewhere (the
+        infobox, the other matches, the other leg) or the city its stadium line names; refuse what stays open."""
+        open_ones = list(self._glued)
+        clubs = {self.article.info("Winners") or "", self.article.info("Second") or ""}
+        clubs |= {row["club"] for line in self.lines if (row := _STANDING.match(" ".join(line.split())))}
+        clubs |= {match.home for match in self.article.matches}
+        clubs |= {match.away for match in self.article.matches if all(match is not g.match for g in open_ones)}
+        progress = True
+        while open_ones and progress:
+            progress = False
+            for glued in list(open_ones):
+                split = split_away(glued.text, clubs, glued.match.stadium)
+                if split is not None:
+                    self._set_away(glued, split.club, split.venue)
+                    clubs.add(split.club)
+                    open_ones.remove(glued)
+                    progress = True
+        for glued in open_ones:
+            match = glued.match
+            not_read(
+                self.article,
+                glued.line,
+                self.lines[glued.line - 1].strip(),
+                self.lenient,
+                f"which words of {glued.text!r} are the away club and which the venue's city is open: "
+                "no other match, leg or infobox row names the club, and the stadium line names no city",
+            )
+            self.article.matches.remove(match)
+            self.article.aggregates = [a for a in self.article.aggregates if a.line != match.line]
+
+    def _set_away(self, glued: _GluedAway, club: str, venue: str | None) -> None:
+        match = glued.match
+        match.away = club
+        if match.stadium is None:
+            match.stadium = venue
+        if glued.text in match.teams:
+            match.teams[club] = match.teams.pop(glued.text)
+            match.teams[club].club = club
+        self.article.aggregates = [
+            replace(a, away=club) if (a.home, a.away) == (match.home, glued.text) else a
+            for a in self.article.aggregates
+        ]
 
     def _notes(self, match: RawMatch, text: str, line: int) -> None:
         notes = parse_score_notes(text)
@@ -308,7 +415,7 @@ class RenderedReader:
     def _may_be_event(self, block: _Block, text: str) -> bool:
         lowered = text.casefold()
         return not (
-            lowered.startswith("report")
+            _is_report(text)
             or lowered == "penalties"
             or block.shootout
             or _TIME.match(text)
@@ -319,6 +426,17 @@ class RenderedReader:
 
     def _event(self, block: _Block, cell: _Cell) -> None:
         text = _without_icons(cell.text)
+        # Only where the copy kept no cell separators: a tab or pipe row already divides the clubs' cells.
+        untabbed = not re.search(r"\t|\|\s*$", self.lines[cell.line - 1])
+        cells = two_cells(text) if untabbed and not block.reported else None
+        if cells:
+            # The home cell's last event glued to the away cell's first: the line is where the sides divide.
+            self._settle(block)
+            block.home.append((cells[0], cell.line))
+            block.away.append((cells[1], cell.line))
+            block.reported = block.started = True
+            block.side = 1
+            return
         entries = parse_entries(text)
         readable = any(entry.minutes or entry.cards for entry in entries)
         if readable and block.pending is not None and entries[0].name is None:
@@ -342,7 +460,10 @@ class RenderedReader:
         if block.match.stadium is None and (_VENUE.search(cell.text) or not (block.started or block.reported)):
             block.match.stadium = cell.text
         else:
-            not_read(self.article, cell.line, cell.text, self.lenient, "a name with neither a minute nor a card")
+            # Minutes that are no readable event: several players in one cell with nothing between them (a mirror
+            # that lost the goal and card icons), so which minute is whose goal or card is open.
+            why = "several events with nothing between them" if re.search(r"\d['\u2032\u2019]", cell.text) else ""
+            not_read(self.article, cell.line, cell.text, self.lenient, why or "a name with neither a minute nor a card")
 
     def _detail(self, match: RawMatch, key: str, value: str, line: int) -> None:
         # A mirror writes the referee's country after his name: `Ziv Adler (Israel)`.
@@ -361,6 +482,10 @@ class RenderedReader:
                 not_read(self.article, block.date_line, f"{block.date_text} {text}", self.lenient, "no score")
             return
         match = block.match
+        if not block.reported and (sides := _split_by_score(match, block.home)) is not None:
+            # No `Report` cell, but the score says whose they are: the home cell is copied before the away cell.
+            block.reported = True
+            block.home, block.away = sides
         if block.reported:
             for club, events in ((match.home, block.home), (match.away, block.away)):
                 if events:
@@ -378,6 +503,43 @@ class RenderedReader:
                 )
         self.article.matches.append(match)
         self.last_match = match
+
+
+def _glued_infobox_row(text: str) -> tuple[str, str] | None:
+    """`Goals scored27 (2.45 per match)` -> (`goals scored`, `27 (2.45 per match)`): the longest infobox key the
+    line starts with, then (glued on, or after one space) a short value that starts with a capital or a digit."""
+    for key in sorted(_INFOBOX, key=len, reverse=True):
+        value = text[len(key) :].removeprefix(" ")
+        if text[: len(key)].casefold() == key and (value[:1].isupper() or value[:1].isdigit()) and len(value) <= 40:
+            return key, value
+    return None
+
+
+def _split_by_score(
+    match: RawMatch, events: list[tuple[str, int]]
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]] | None:
+    """Events with no `Report` cell between them, split into the home cell's and the away cell's: possible when
+    they are goals only, as many as the score, and the first `home score` of them end on a line of their own.
+    None when the split stays open (cards, another count, or a line holding goals of both sides)."""
+    if match.home_score is None or match.away_score is None:
+        return None
+    counted = total = home_lines = 0
+    for text, _ in events:
+        entries = parse_entries(text)
+        if not entries or any(entry.cards or not entry.minutes for entry in entries):
+            return None
+        goals = sum(len(entry.minutes) for entry in entries)
+        if counted < match.home_score:
+            counted, home_lines = counted + goals, home_lines + 1
+        total += goals
+    if counted != match.home_score or total - counted != match.away_score:
+        return None
+    return events[:home_lines], events[home_lines:]
+
+
+def _is_report(text: str) -> bool:
+    """The cell between the clubs' events: `Report` (a link, perhaps with words after it) or `Summary`."""
+    return text.casefold().startswith("report") or text.casefold() == "summary"
 
 
 def _is_heading(text: str) -> bool:

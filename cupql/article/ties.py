@@ -199,7 +199,11 @@ class TieBuilder:
         return "away goals" in prose and not _AWAY_GOALS_OFF.search(prose)
 
     def _two_legged(self, kind: RoundKind, pairs: dict[tuple[RoundKind, frozenset[str]], list[ArticleMatch]]) -> bool:
-        """Whether the round's ties have legs: as its prose says, else when every pairing met twice."""
+        """Whether the round's ties have legs: as a match's header (`1st leg`) or the round's prose says, else when
+        every pairing met twice."""
+        stated = [match.leg for (round_kind, _), legs in pairs.items() if round_kind is kind for match in legs]
+        if any(leg is not None for leg in stated):
+            return True
         prose = " ".join(p.text for p in self.article.prose if p.round is kind).casefold()
         if "two legs" in prose or "two-legged" in prose:
             return True

@@ -155,6 +155,59 @@ async def test_a_page_copied_from_wikipedia_is_served(empty_database_url: str) -
     assert (final["stadium"], final["attendance"], final["referee"]) == ("Republican Stadium", 9800, "Ivan Kruzliak")
 
 
+async def test_a_page_whose_box_headers_the_browser_glued_is_served(empty_database_url: str) -> None:
+    season, matches = await served(empty_database_url, "2030_31_lowland_cup_glued.txt")
+    assert (season["name"], season["winner"]["name"], season["runnerUp"]["name"]) == (
+        "2030–31 Lowland Cup",
+        "Riverton",
+        "Harbour United",
+    )
+    assert len(matches) == 5
+    # `1st legAshford1–2 Harbour United Millbay`: the infobox names Harbour United, so Millbay is the city.
+    first = matches[("2031-03-03", "Ashford", "Harbour United")]
+    assert result(first) == (1, 2, False, None, None, "Harbour United")
+    assert (first["stadium"], first["attendance"], first["referee"]) == ("Millbay Stadium", 1400, "Owen Pritchard")
+    # The time, the home event, `Report` and the away event glued on one line.
+    assert goals(first) == [
+        ("Ashford", "M. Arden", 12, None, False, False),
+        ("Harbour United", "T. Vale", 30, None, False, False),
+        ("Harbour United", "T. Vale", 55, None, False, False),
+    ]
+    # `AshfordMillbay`: Ashford is the first leg's home club.
+    second = matches[("2031-03-10", "Harbour United", "Ashford")]
+    assert goals(second) == [
+        ("Ashford", "K. Dorn", 70, None, False, False),
+        ("Harbour United", "T. Vale", 90, 3, True, False),
+    ]
+    assert cards(second) == [
+        ("Harbour United", "Paul Quill", "YELLOW", 40),
+        ("Ashford", "R. Hesketh", "SECOND_YELLOW", 81),
+    ]
+    away_first = matches[("2031-03-04", "Stonebridge Rovers", "Riverton")]
+    assert (away_first["stadium"], goals(away_first)) == (
+        "Kelby Park",
+        [("Riverton", "L. Moss", 66, None, False, False)],
+    )
+    # `Stonebridge RoversOldport` after `(a.e.t.)`, `(2–2 agg.)` and `(4–3 p)` on lines of their own.
+    shootout = matches[("2031-03-11", "Riverton", "Stonebridge Rovers")]
+    assert result(shootout)[:5] == (1, 2, True, 4, 3)
+    assert goals(shootout) == [
+        ("Stonebridge Rovers", "B. Crane", 9, None, False, False),
+        ("Riverton", "G. Finch", 52, None, False, True),
+        ("Stonebridge Rovers", "B. Crane", 104, None, False, False),
+    ]
+    assert cards(shootout) == [("Riverton", "Sam Ulrich", "RED", 99), ("Stonebridge Rovers", "N. Abbot", "YELLOW", 33)]
+    final = matches[("2031-05-20", "Riverton", "Harbour United")]
+    assert result(final) == (2, 1, False, None, None, "Riverton")
+    assert (final["stadium"], final["attendance"], final["referee"]) == ("National Stadium", 11000, "Ivo Stanek")
+    assert goals(final) == [
+        ("Riverton", "L. Moss", 8, None, False, False),
+        ("Harbour United", "T. Vale", 45, 1, False, False),
+        ("Riverton", "L. Moss", 77, None, False, False),
+    ]
+    assert cards(final) == [("Harbour United", "Paul Quill", "YELLOW", 60)]
+
+
 async def test_a_mirror_page_with_icon_file_names_is_served(empty_database_url: str) -> None:
     season, matches = await served(empty_database_url, "2022_23_belarusian_cup_mirror.txt")
     assert (season["name"], season["winner"]["name"], season["runnerUp"]["name"]) == (
@@ -188,6 +241,7 @@ async def test_a_mirror_page_with_icon_file_names_is_served(empty_database_url: 
         "2021_armenian_cup_wikipedia.txt",
         "2022_23_belarusian_cup_mirror.txt",
         "2022_23_israel_state_cup_pipes.txt",
+        "2030_31_lowland_cup_glued.txt",
     ],
 )
 async def test_every_format_loads_twice_without_a_database_error(empty_database_url: str, fixture: str) -> None:
