@@ -16,6 +16,7 @@ from strawberry.types import ExecutionContext
 from strawberry.types.field import StrawberryField
 
 from football.limits import QueryLimits
+from schema.compiled import compiled_execution
 from schema.errors import error_extensions
 from schema.extensions import SqlStatementCount
 from schema.limits import limit_extensions
@@ -70,16 +71,20 @@ def build_schema(
     limits: QueryLimits,
     *,
     debug_sql: bool = False,
+    compiled: bool = True,
     extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
     validation_rules: Sequence[type[ValidationRule]] = (),
 ) -> strawberry.Schema:
-    """The cupql schema with its limits, error policy, (optionally) SQL statement counts, and `extensions` and
-    `validation_rules` of the caller's (the production profile's, say)."""
+    """The cupql schema with its limits, error policy, (optionally) SQL statement counts, compiled plans for the
+    queries the compiler covers (see `schema.compiled`), and `extensions` and `validation_rules` of the caller's
+    (the production profile's, say)."""
     everything: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         *limit_extensions(_with_node_ids(limits), validation_rules),
         *error_extensions(),
         *extensions,
     ]
+    if compiled:
+        everything.append(compiled_execution(debug=debug_sql))
     if debug_sql:
         everything.append(SqlStatementCount)
     schema = CupqlSchema(
