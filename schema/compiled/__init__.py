@@ -28,6 +28,8 @@ from graphql import (
 from graphql.execution.values import VariableValues, get_variable_values
 from strawberry.extensions import SchemaExtension
 
+from resolvers.context import Context
+from resolvers.loaders import Loaders
 from schema.compiled.plan import NotCompilable, Plan, compile_operation
 from schema.compiled.run import Fallback, run_plan
 
@@ -107,6 +109,14 @@ class Plans:
         return plan
 
 
+def _own_loaders(context: Any) -> Any:
+    """The request's context with loaders of the plan's own: should the plan fall back, strawberry then starts
+    from the state it would have started from, so its errors come in the same order as without a plan."""
+    if not isinstance(context, Context):
+        return context
+    return Context(database=context.database, loaders=Loaders(context.database), limits=context.limits)
+
+
 class CompiledExecution(SchemaExtension):
     """Run the operation as its plan when it has one (see the module docstring)."""
 
@@ -137,7 +147,7 @@ class CompiledExecution(SchemaExtension):
             return
         self.plan = plan
         try:
-            data = await run_plan(plan, schema, strawberry_schema, context.context, variables)
+            data = await run_plan(plan, schema, strawberry_schema, _own_loaders(context.context), variables)
         except Fallback:
             return
         context.result = ExecutionResult(data=data)
