@@ -44,3 +44,5 @@ def test_compiled_and_interpreted_answers_are_the_same_bytes(servers: Pair, quer
     document = query.draw(from_schema(SCHEMA, mode=Mode.POSITIVE))
     answer = servers.ask(document)
     assert answer.compiled == answer.interpreted, document
+    if servers.documents % 1000 == 0:  # progress for `make fuzz`
+        print(f"\n{servers.documents} documents, {servers.compiled} ran compiled", flush=True)
