@@ -29,6 +29,8 @@ class Database:
         self.waves = Waves()
         self.statements = 0
         """How many statements the request has run (reported with CUPQL_DEBUG_SQL=1)."""
+        self.recorded: list[str] | None = None
+        """While a list, the SQL of every statement run is added to it (a compiled plan's, with CUPQL_DEBUG_SQL=1)."""
         self._closed = False
 
     async def execute(self, statement: Executable) -> list[Any]:
@@ -42,6 +44,8 @@ class Database:
                 if self._connection is None:
                     self._connection = await self._engine.connect()
                 self.statements += 1
+                if self.recorded is not None:
+                    self.recorded.append(str(statement.compile(dialect=self._engine.dialect)))  # type: ignore[attr-defined]
                 return list((await self._connection.execute(statement)).all())
             except Exception as error:
                 if is_outage(error):

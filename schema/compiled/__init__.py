@@ -5,7 +5,7 @@ as before; at execution it looks up (or builds, once per document, operation and
 operation's plan and runs it, setting the result, so that strawberry skips graphql-core's executor. A document
 the compiler does not cover, and any request whose run fails or meets a misplaced null, goes through strawberry
 (graphql-core) as before, which then reports every error with its code, path and masking. With CUPQL_DEBUG_SQL=1
-`extensions.plan` says which way the request went, and which fields the plan batched.
+`extensions.plan` says which way the request went, which fields the plan batched, and the SQL it ran.
 """
 
 from __future__ import annotations
@@ -125,6 +125,7 @@ class CompiledExecution(SchemaExtension):
         self.debug = debug
         self.ran: str = INTERPRETED
         self.plan: Plan | None = None
+        self.statements: list[str] = []
 
     async def on_execute(self) -> AsyncIterator[None]:
         context = self.execution_context
@@ -146,10 +147,16 @@ class CompiledExecution(SchemaExtension):
         if plan is None:
             return
         self.plan = plan
+        database = getattr(context.context, "database", None)
+        if self.debug and database is not None:
+            database.recorded = self.statements
         try:
             data = await run_plan(plan, schema, strawberry_schema, _own_loaders(context.context), variables)
         except Fallback:
             return
+        finally:
+            if database is not None:
+                database.recorded = None
         context.result = ExecutionResult(data=data)
         self.ran = COMPILED
 
@@ -159,6 +166,8 @@ class CompiledExecution(SchemaExtension):
         report: dict[str, Any] = {"execution": self.ran}
         if self.plan is not None:
             report["batched"] = self.plan.batched
+        if self.ran == COMPILED:
+            report["statements"] = self.statements
         return {"plan": report}
 
 
