@@ -145,10 +145,10 @@ def _ratios(results: dict[tuple[str, str], LoadResult]) -> None:
     for (query, server), result in results.items():
         if server in (CACHE_ON, CACHE_OFF, INTERPRETED):
             result.vs_peer = per_round(result, results[query, PEER])
-        if server == CACHE_OFF:
-            result.vs_interpreted = per_round(result, results[query, INTERPRETED])
             if (query, CEILING) in results:
                 result.vs_ceiling = per_round(result, results[query, CEILING])
+        if server == CACHE_OFF:
+            result.vs_interpreted = per_round(result, results[query, INTERPRETED])
 
 
 def _load(
