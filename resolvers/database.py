@@ -9,9 +9,11 @@ objects, their identity map and change tracking would buy nothing and cost most 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Executable
+from sqlalchemy import Dialect, Executable
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.errors import is_outage
@@ -35,6 +37,14 @@ class Database:
 
     async def execute(self, statement: Executable) -> list[Any]:
         """Every row; a row reads like a tuple and by column name. An outage raises ``DatabaseUnavailable``."""
+        async with self._statement() as connection:
+            if self.recorded is not None:
+                self.recorded.append(str(statement.compile(dialect=self._engine.dialect)))  # type: ignore[attr-defined]
+            return list((await connection.execute(statement)).all())
+
+    @contextlib.asynccontextmanager
+    async def _statement(self) -> AsyncIterator[AsyncConnection]:
+        """The connection, for one statement at a time, opened by the first; outages raise ``DatabaseUnavailable``."""
         async with self._lock:
             if self._closed:
                 # A batch left over from a request that has ended (a failed field cancels its siblings, not
@@ -44,13 +54,35 @@ class Database:
                 if self._connection is None:
                     self._connection = await self._engine.connect()
                 self.statements += 1
-                if self.recorded is not None:
-                    self.recorded.append(str(statement.compile(dialect=self._engine.dialect)))  # type: ignore[attr-defined]
-                return list((await self._connection.execute(statement)).all())
+                yield self._connection
             except Exception as error:
                 if is_outage(error):
                     raise DatabaseUnavailable() from error
                 raise
+
+    @property
+    def dialect(self) -> Dialect:
+        return self._engine.dialect
+
+    async def driver_rows(self, sql: str, parameters: Sequence[Any] | Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """The rows of `sql` (compiled for `dialect`), run on the driver's own connection (psycopg's or aiosqlite's),
+        without SQLAlchemy's execution machinery: for statements compiled once (`resolvers.plan_statements`).
+
+        The engine's `before_cursor_execute` listeners still hear of it, so the statement counts of the access log
+        and the metrics stay whole.
+        """
+        async with self._statement() as connection:
+            if self.recorded is not None:
+                self.recorded.append(sql)
+            self._engine.sync_engine.dispatch.before_cursor_execute(
+                connection.sync_connection, None, sql, parameters, None, False
+            )
+            driver = (await connection.get_raw_connection()).driver_connection
+            cursor = await driver.execute(sql, parameters)  # type: ignore[union-attr]
+            try:
+                return list(await cursor.fetchall())
+            finally:
+                await cursor.close()
 
     async def close(self) -> None:
         """End the request's use of the database: stop its waves and return the connection to the pool."""

@@ -29,7 +29,7 @@ from graphql.execution.values import VariableValues, get_variable_values
 from strawberry.extensions import SchemaExtension
 
 from resolvers.context import Context
-from resolvers.loaders import Loaders
+from resolvers.plan_statements import PlanLoaders
 from schema.compiled.plan import NotCompilable, Plan, compile_operation
 from schema.compiled.run import Fallback, run_plan
 
@@ -110,11 +110,12 @@ class Plans:
 
 
 def _own_loaders(context: Any) -> Any:
-    """The request's context with loaders of the plan's own: should the plan fall back, strawberry then starts
-    from the state it would have started from, so its errors come in the same order as without a plan."""
+    """The request's context with loaders of the plan's own, the hot ones reading the driver directly
+    (`resolvers.plan_statements`): should the plan fall back, strawberry then starts from the state it would have
+    started from, so its errors come in the same order as without a plan."""
     if not isinstance(context, Context):
         return context
-    return Context(database=context.database, loaders=Loaders(context.database), limits=context.limits)
+    return Context(database=context.database, loaders=PlanLoaders(context.database), limits=context.limits)
 
 
 class CompiledExecution(SchemaExtension):
