@@ -178,27 +178,34 @@ class PlanLoaders(Loaders):
 
     @cached_property
     def scorer_entries_by_club(self) -> DataLoader[tuple[str, str], list[models.ScorerEntryRow]]:
-        database = self._plan_database
-
-        async def load(keys: list[tuple[str, str]]) -> list[list[models.ScorerEntryRow]]:
-            seasons, clubs = sorted({s for s, _ in keys}), sorted({c for _, c in keys})
-            grouped: dict[tuple[str, str], list[models.ScorerEntryRow]] = defaultdict(list)
-            for row in await _SCORERS_BY_CLUB.rows(database, seasons=seasons, clubs=clubs):
-                grouped[(row.season_id, row.club_id)].append(row)
-            return [grouped.get(key, []) for key in keys]
-
-        return _loader(database, load)
+        return _club_lists(self._plan_database, _SCORERS_BY_CLUB, lambda row: [(row.season_id, row.club_id)])
 
     @cached_property
     def matches_by_club(self) -> DataLoader[tuple[str, str], list[models.MatchRow]]:
-        database = self._plan_database
+        # A match belongs to both its clubs' lists.
+        return _club_lists(
+            self._plan_database,
+            _MATCHES_BY_CLUB,
+            lambda row: [(row.season_id, row.home_id), (row.season_id, row.away_id)],
+        )
 
-        async def load(keys: list[tuple[str, str]]) -> list[list[models.MatchRow]]:
-            seasons, clubs = sorted({s for s, _ in keys}), sorted({c for _, c in keys})
-            grouped: dict[tuple[str, str], list[models.MatchRow]] = defaultdict(list)
-            for match in await _MATCHES_BY_CLUB.rows(database, seasons=seasons, clubs=clubs):
-                grouped[(match.season_id, match.home_id)].append(match)
-                grouped[(match.season_id, match.away_id)].append(match)
-            return [grouped.get(key, []) for key in keys]
 
-        return _loader(database, load)
+def _both_clubs(match: Any) -> list[tuple[str, str]]:
+    """A match is in both its clubs' lists."""
+    return [(match.season_id, match.home_id), (match.season_id, match.away_id)]
+
+
+def _club_lists(
+    database: Database, statement: PlanStatement, owners: Callable[[Any], list[tuple[str, str]]]
+) -> DataLoader[tuple[str, str], list[Any]]:
+    """Rows of clubs in seasons, keyed by (season id, club id); `owners(row)` are the keys a row is listed under."""
+
+    async def load(keys: list[tuple[str, str]]) -> list[list[Any]]:
+        seasons, clubs = sorted({s for s, _ in keys}), sorted({c for _, c in keys})
+        grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        for row in await statement.rows(database, seasons=seasons, clubs=clubs):
+            for owner in owners(row):
+                grouped[owner].append(row)
+        return [grouped.get(key, []) for key in keys]
+
+    return _loader(database, load)
