@@ -41,14 +41,19 @@ class Batched:
         return self.when(arguments)
 
 
+async def _linked(loader: DataLoader[str, Any], keys: list[str | None], wrap: Any) -> list[Any]:
+    """The object each key links to (None for a None key or a missing row), each distinct key loaded once."""
+    distinct = list(dict.fromkeys(key for key in keys if key is not None))
+    found = dict(zip(distinct, await loader.load_many(distinct), strict=True))
+    return [None if key is None else _wrapped(wrap, found[key]) for key in keys]
+
+
 def _clubs(pick: Callable[[Any], tuple[str, str | None]]) -> Batched:
     """A link to a club: `pick(parent)` is its (season id, club id), the club id None for no club."""
 
     async def load(context: Context, parents: list[Any]) -> list[Any]:
-        keys = [pick(parent) for parent in parents]
-        wanted = [club_entry_key(season, club) for season, club in keys if club is not None]
-        found = iter(await context.loaders.club.load_many(wanted))
-        return [None if club is None else _wrapped(Club, next(found)) for _season, club in keys]
+        keys = [None if club is None else club_entry_key(season, club) for season, club in map(pick, parents)]
+        return await _linked(context.loaders.club, keys, Club)
 
     return Batched(load, when=_always)
 
@@ -57,9 +62,7 @@ def _players(pick: Callable[[Any], str | None]) -> Batched:
     """A link to a player: `pick(parent)` is the player's id, or None for no player."""
 
     async def load(context: Context, parents: list[Any]) -> list[Any]:
-        keys = [pick(parent) for parent in parents]
-        found = iter(await context.loaders.player.load_many([key for key in keys if key is not None]))
-        return [None if key is None else _wrapped(Player, next(found)) for key in keys]
+        return await _linked(context.loaders.player, [pick(parent) for parent in parents], Player)
 
     return Batched(load, when=_always)
 

@@ -95,6 +95,9 @@ class FieldPlan:
     has_arguments: bool = False
     constant_arguments: dict[str, Any] | None = None
     """The coerced arguments, when no variable feeds them."""
+    resolver: Callable[..., Any] | None = None
+    completer: Callable[..., Any] | None = None
+    """How `schema.compiled.run` gets and completes the value, made there once per field plan."""
 
 
 @dataclass

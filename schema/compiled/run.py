@@ -1,21 +1,31 @@
 """Run a plan: level by level, every object of a level at once, so each level's loads share one wave.
 
 Resolvers are called as graphql-core would call them (see `schema.compiled.plan`), batched relations once per
-level; values are completed into plain dicts and lists in response order, ready for orjson. The plan runs only
-the successful path: any error, or a null where the schema promises a value, raises `Fallback`, and the request
-is answered by strawberry, which reports the error with its path, code and masking as it always has.
+level; values are completed into plain dicts and lists in response order, ready for orjson, by functions made once
+per field plan (a leaf's serializer is skipped only where graphql-core's would return the value itself). The plan
+runs only the successful path: any error, or a null where the schema promises a value, raises `Fallback`, and the
+request is answered by strawberry, which reports the error with its path, code and masking as it always has.
 """
 
 from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
+from types import CoroutineType, GeneratorType
 from typing import Any
 
 from graphql import GraphQLResolveInfo, GraphQLSchema
 from graphql.execution.values import VariableValues, get_argument_values
 from graphql.pyutils import Path
+from graphql.type.scalars import (
+    GRAPHQL_MAX_INT,
+    GRAPHQL_MIN_INT,
+    serialize_boolean,
+    serialize_id,
+    serialize_int,
+    serialize_string,
+)
 from strawberry.schema.schema_converter import get_arguments
 from strawberry.types.info import Info
 
@@ -29,6 +39,90 @@ class Fallback(Exception):
 
 
 _Level = list[tuple[Selection, Any, dict[str, Any]]]
+_Complete = Callable[[Any, _Level], Any]
+_AWAITABLE_TYPES: dict[type, bool] = {}
+
+
+def _is_awaitable(value: Any) -> bool:
+    """`inspect.isawaitable`, remembered per type: only a generator's answer depends on the object itself."""
+    kind = type(value)
+    if kind is CoroutineType:
+        return True
+    found = _AWAITABLE_TYPES.get(kind)
+    if found is None:
+        found = inspect.isawaitable(value)
+        if kind is not GeneratorType:
+            _AWAITABLE_TYPES[kind] = found
+    return found
+
+
+def _leaf(serialize: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Serialise as graphql-core does: a str for String and ID, a bool for Boolean and a 32-bit int for Int are
+    their own serialisation; anything else goes through the type's serializer."""
+
+    def serialized(value: Any) -> Any:
+        result = serialize(value)
+        if result is None:
+            raise Fallback("a leaf serialised to null")
+        return result
+
+    if serialize is serialize_string or serialize is serialize_id:
+        return lambda value: value if type(value) is str else serialized(value)
+    if serialize is serialize_boolean:
+        return lambda value: value if type(value) is bool else serialized(value)
+    if serialize is serialize_int:
+        return lambda value: (
+            value if type(value) is int and GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT else serialized(value)
+        )
+    return serialized
+
+
+def _completer(shape: Shape) -> _Complete:
+    """The function completing a value of `shape`: objects are queued on the next level, empty for now."""
+    inner: _Complete
+    if shape.serialize is not None:
+        leaf = _leaf(shape.serialize)
+
+        def inner(value: Any, _level: _Level) -> Any:
+            return leaf(value)
+
+    elif shape.item is not None:
+        item = _completer(shape.item)
+
+        def inner(value: Any, level: _Level) -> Any:
+            if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
+                raise Fallback("a list field returned no list")
+            return [item(each, level) for each in value]
+
+    elif shape.abstract:
+        selections = shape.selections or {}
+
+        def inner(value: Any, level: _Level) -> Any:
+            definition = getattr(value, "__strawberry_definition__", None)
+            selection = selections.get(definition.name) if definition is not None else None
+            if selection is None:
+                raise Fallback("an object of an unplanned type")
+            out: dict[str, Any] = {}
+            level.append((selection, value, out))
+            return out
+
+    else:
+        (selection,) = (shape.selections or {}).values()
+
+        def inner(value: Any, level: _Level) -> Any:
+            out: dict[str, Any] = {}
+            level.append((selection, value, out))
+            return out
+
+    if shape.nullable:
+        return lambda value, level: None if value is None else inner(value, level)
+
+    def required(value: Any, level: _Level) -> Any:
+        if value is None:
+            raise Fallback("null for a non-null field")
+        return inner(value, level)
+
+    return required
 
 
 class _Run:
@@ -43,8 +137,7 @@ class _Run:
         self.context = context
         self.variables = variables
         self.infos: dict[int, GraphQLResolveInfo[Any]] = {}
-        self.arguments: dict[int, tuple[list[Any], dict[str, Any]]] = {}
-        self.next_level: _Level = []
+        self.arguments: dict[int, dict[str, Any]] = {}
 
     def info(self, field: FieldPlan) -> GraphQLResolveInfo[Any]:
         info = self.infos.get(id(field))
@@ -69,111 +162,95 @@ class _Run:
             self.infos[id(field)] = info
         return info
 
-    def strawberry_arguments(self, field: FieldPlan) -> tuple[Info[Any, Any], dict[str, Any]]:
-        """strawberry's Info and the converted arguments, the same for every object the field is asked on."""
-        cached = self.arguments.get(id(field))
-        assert field.strawberry_field is not None and field.definition is not None
-        info = Info(_raw_info=self.info(field), _field=field.strawberry_field)
-        if cached is None:
+    def strawberry_arguments(self, field: FieldPlan) -> dict[str, Any]:
+        """The converted arguments (strawberry's Info among them if asked), the same for every object."""
+        kwargs = self.arguments.get(id(field))
+        if kwargs is None:
+            assert field.strawberry_field is not None and field.definition is not None
             raw = field.constant_arguments
             if raw is None:
                 raw = get_argument_values(field.definition, field.nodes[0], self.variables)
             _args, kwargs = get_arguments(
                 field=field.strawberry_field,
                 source=None,
-                info=info,
+                info=Info(_raw_info=self.info(field), _field=field.strawberry_field),
                 kwargs=raw,
                 config=self.strawberry_schema.config,
                 scalar_registry=self.strawberry_schema.schema_converter.scalar_registry,
             )
-            cached = ([], kwargs)
-            self.arguments[id(field)] = cached
-        return info, cached[1]
+            self.arguments[id(field)] = kwargs
+        return kwargs
 
-    def resolve(self, field: FieldPlan, source: Any) -> Any:
-        call = field.call
-        if call == "source":
-            assert field.function is not None
-            return field.function(source)
-        if call == "raw_info":
-            assert field.function is not None
-            return field.function(source, self.info(field))
-        assert field.strawberry_field is not None
-        if call == "attribute":
-            return getattr(source, field.strawberry_field.python_name)
-        _info, kwargs = self.strawberry_arguments(field)
-        resolver = field.strawberry_field.base_resolver
-        assert resolver is not None
-        return resolver(source, **kwargs) if resolver.self_parameter else resolver(**kwargs)
-
-    def complete(self, shape: Shape, value: Any) -> Any:
-        if value is None:
-            if shape.nullable:
-                return None
-            raise Fallback("null for a non-null field")
-        if shape.serialize is not None:
-            serialized = shape.serialize(value)
-            if serialized is None:
-                raise Fallback("a leaf serialised to null")
-            return serialized
-        if shape.item is not None:
-            if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
-                raise Fallback("a list field returned no list")
-            item = shape.item
-            return [self.complete(item, each) for each in value]
-        assert shape.selections is not None
-        if shape.abstract:
-            definition = getattr(value, "__strawberry_definition__", None)
-            selection = shape.selections.get(definition.name) if definition is not None else None
-            if selection is None:
-                raise Fallback("an object of an unplanned type")
-        else:
-            (selection,) = shape.selections.values()
-        out: dict[str, Any] = {}
-        self.next_level.append((selection, value, out))
-        return out
-
-    async def level(self, level: _Level) -> None:
-        """Resolve and complete every field of every object of `level`; their objects make the next level."""
+    async def level(self, level: _Level) -> _Level:
+        """Resolve and complete every field of every object of `level`; returns the next level's objects."""
+        next_level: _Level = []
         pending: list[tuple[FieldPlan, dict[str, Any], Awaitable[Any]]] = []
         batches: dict[int, tuple[FieldPlan, list[Any], list[dict[str, Any]]]] = {}
         for selection, source, out in level:
             for field in selection.fields:
+                key = field.key
                 if field.shape is None:
-                    out[field.key] = selection.type_name
-                    continue
-                if field.batched is not None:
+                    out[key] = selection.type_name
+                elif field.batched is not None:
                     batch = batches.setdefault(id(field), (field, [], []))
                     batch[1].append(source)
                     batch[2].append(out)
-                    out[field.key] = None
-                    continue
-                value = self.resolve(field, source)
-                if inspect.isawaitable(value):
-                    out[field.key] = None
-                    pending.append((field, out, value))
+                    out[key] = None
                 else:
-                    out[field.key] = self.complete(field.shape, value)
+                    resolve = field.resolver or _resolver(field)
+                    value = resolve(source, self)
+                    if _is_awaitable(value):
+                        out[key] = None
+                        pending.append((field, out, value))
+                    else:
+                        out[key] = (field.completer or _field_completer(field))(value, next_level)
         if not pending and not batches:
-            return
+            return next_level
         awaiting: list[Awaitable[Any]] = [value for _field, _out, value in pending]
-        awaiting += [
-            field.batched.load(self.context, sources)
-            for field, sources, _outs in batches.values()
-            if field.batched is not None
-        ]
+        awaiting += [field.batched.load(self.context, sources) for field, sources, _outs in batches.values()]  # type: ignore[union-attr]
         results = await asyncio.gather(*awaiting, return_exceptions=True)
         for result in results:
             if isinstance(result, BaseException):
                 raise Fallback("a resolver failed") from result
         for (field, out, _value), result in zip(pending, results, strict=False):
-            assert field.shape is not None
-            out[field.key] = self.complete(field.shape, result)
+            out[field.key] = (field.completer or _field_completer(field))(result, next_level)
         for (field, _sources, outs), values in zip(batches.values(), results[len(pending) :], strict=True):
-            shape = field.shape
-            assert shape is not None
+            complete, key = field.completer or _field_completer(field), field.key
             for out, value in zip(outs, values, strict=True):  # type: ignore[arg-type]
-                out[field.key] = self.complete(shape, value)
+                out[key] = complete(value, next_level)
+        return next_level
+
+
+def _field_completer(field: FieldPlan) -> _Complete:
+    assert field.shape is not None
+    field.completer = _completer(field.shape)
+    return field.completer
+
+
+def _resolver(field: FieldPlan) -> Callable[[Any, _Run], Any]:
+    """How `field` gets its value from a source object (see `FieldPlan.call`), made once per field plan."""
+    function = field.function
+    resolve: Callable[[Any, _Run], Any]
+    if field.call == "source":
+        assert function is not None
+        resolve = lambda source, _run: function(source)  # noqa: E731
+    elif field.call == "raw_info":
+        assert function is not None
+        resolve = lambda source, run: function(source, run.info(field))  # noqa: E731
+    else:
+        assert field.strawberry_field is not None
+        if field.call == "attribute":
+            name = field.strawberry_field.python_name
+            resolve = lambda source, _run: getattr(source, name)  # noqa: E731
+        else:
+            resolver = field.strawberry_field.base_resolver
+            assert resolver is not None
+            if resolver.self_parameter:
+                resolve = lambda source, run: resolver(source, **run.strawberry_arguments(field))  # noqa: E731
+            else:
+                resolve = lambda _source, run: resolver(**run.strawberry_arguments(field))  # noqa: E731
+    field.resolver = resolve
+    return resolve
 
 
 async def run_plan(
@@ -184,7 +261,5 @@ async def run_plan(
     data: dict[str, Any] = {}
     level: _Level = [(plan.root, None, data)]
     while level:
-        run.next_level = []
-        await run.level(level)
-        level = run.next_level
+        level = await run.level(level)
     return data
