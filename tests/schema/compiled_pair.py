@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 import orjson
@@ -49,8 +50,8 @@ class Pair:
         self.documents = 0
         self.compiled = 0
 
-    def run(self, awaitable: object) -> httpx.AsyncClient:
-        return self.loop.run_until_complete(awaitable)  # type: ignore[arg-type, no-any-return]
+    def run(self, awaitable: object) -> Any:
+        return self.loop.run_until_complete(awaitable)  # type: ignore[arg-type]
 
     async def client(self, settings: Settings) -> httpx.AsyncClient:
         return await self.stack.enter_async_context(api_client(settings))

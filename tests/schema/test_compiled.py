@@ -132,3 +132,15 @@ def test_errors_fall_back_to_strawberry_with_their_codes_and_suggestions(servers
 def test_documents_the_compiler_does_not_cover_run_through_strawberry(servers: Pair) -> None:
     body = same(servers, '{ __type(name: "Club") { name } club(name: "Aktobe") { name } }', compiled=False)
     assert body["data"] == {"__type": {"name": "Club"}, "club": {"name": "Aktobe"}}
+
+
+def test_debug_sql_lists_the_plans_statements(servers: Pair) -> None:
+    body = orjson.loads(
+        servers.run(
+            servers.compiler.post("/graphql", json={"query": '{ club(name: "Aktobe") { cupRun { played } } }'})
+        ).content
+    )
+    plan = body["extensions"]["plan"]
+    assert plan["execution"] == "compiled" and plan["batched"] == ["Club.cupRun"]
+    assert len(plan["statements"]) == body["extensions"]["sql"]["statements"]
+    assert any("FROM matches" in statement for statement in plan["statements"])
