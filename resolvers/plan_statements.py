@@ -6,6 +6,7 @@ context and result objects, every time. Here the hot loaders' statements are com
 their key lists as one parameter each (an array on PostgreSQL, a JSON list read by `json_each` on SQLite, so the
 text never changes), run through `Database.driver_rows`, and their rows decoded by the column types' own result
 processors into named tuples with the columns' names: the same values, read the same way, as SQLAlchemy's rows.
+A goal's scorer and a scorer-table row's player come joined to them, and go into the player loader.
 
 `PlanLoaders` are the request's loaders with these statements behind the loaders plans use most; every other
 loader, and every answer, is `Loaders`' own.
@@ -98,17 +99,30 @@ class PlanStatement:
         return decoded
 
 
+_JOINED_PLAYER = "player__"
+
+
+def _with_player(statement: Select[Any], player_id: Any) -> Select[Any]:
+    """`statement` with the columns of the player `player_id` names (nulls for none), as `player__<column>`: the
+    player a goal's `scorer` or a scorer-table row's `player` links to, fetched with it instead of a level later."""
+    players = models.PlayerRow.__table__
+    joined = statement.add_columns(*(column.label(_JOINED_PLAYER + column.key) for column in players.columns))
+    return joined.outerjoin(players, players.c.id == player_id)
+
+
 # The same selections and orders as the loaders of `resolvers.loaders` they stand in for.
 _GOALS_BY_MATCH = PlanStatement(
     "goals_by_match",
     lambda member: (
-        select(models.GoalRow.__table__).where(member(models.GoalRow.match_id, "keys")).order_by(models.GoalRow.ordinal)
+        _with_player(select(models.GoalRow.__table__), models.GoalRow.scorer_id)
+        .where(member(models.GoalRow.match_id, "keys"))
+        .order_by(models.GoalRow.ordinal)
     ),
 )
 _SCORERS_BY_CLUB = PlanStatement(
     "scorer_entries_by_club",
     lambda member: (
-        select(models.ScorerEntryRow.__table__)
+        _with_player(select(models.ScorerEntryRow.__table__), models.ScorerEntryRow.player_id)
         .where(member(models.ScorerEntryRow.season_id, "seasons"), member(models.ScorerEntryRow.club_id, "clubs"))
         .order_by(models.ScorerEntryRow.goals.desc(), models.ScorerEntryRow.id)
     ),
@@ -170,15 +184,33 @@ class PlanLoaders(Loaders):
 
         async def load(keys: list[str]) -> list[list[models.GoalRow]]:
             grouped: dict[str, list[models.GoalRow]] = defaultdict(list)
-            for row in await _GOALS_BY_MATCH.rows(database, keys=keys):
+            rows = await _GOALS_BY_MATCH.rows(database, keys=keys)
+            for row in rows:
                 grouped[row.match_id].append(row)
+            self._prime_players(rows)
             return [grouped.get(key, []) for key in keys]
 
         return _loader(database, load)
 
     @cached_property
     def scorer_entries_by_club(self) -> DataLoader[tuple[str, str], list[models.ScorerEntryRow]]:
-        return _club_lists(self._plan_database, _SCORERS_BY_CLUB, lambda row: [(row.season_id, row.club_id)])
+        return _club_lists(
+            self._plan_database,
+            _SCORERS_BY_CLUB,
+            lambda row: [(row.season_id, row.club_id)],
+            then=self._prime_players,
+        )
+
+    def _prime_players(self, rows: list[Any]) -> None:
+        """Put the players joined to `rows` in the player loader, as it would have read them."""
+        player = _PLAYERS.compiled(self._plan_database.dialect).row
+        columns = [_JOINED_PLAYER + name for name in player._fields]
+        found = {}
+        for row in rows:
+            key = getattr(row, columns[0])
+            if key is not None and key not in found:
+                found[key] = player._make([getattr(row, column) for column in columns])
+        self.player.prime_many(found)
 
     @cached_property
     def matches_by_club(self) -> DataLoader[tuple[str, str], list[models.MatchRow]]:
@@ -196,16 +228,22 @@ def _both_clubs(match: Any) -> list[tuple[str, str]]:
 
 
 def _club_lists(
-    database: Database, statement: PlanStatement, owners: Callable[[Any], list[tuple[str, str]]]
+    database: Database,
+    statement: PlanStatement,
+    owners: Callable[[Any], list[tuple[str, str]]],
+    then: Callable[[list[Any]], None] = lambda _rows: None,
 ) -> DataLoader[tuple[str, str], list[Any]]:
-    """Rows of clubs in seasons, keyed by (season id, club id); `owners(row)` are the keys a row is listed under."""
+    """Rows of clubs in seasons, keyed by (season id, club id); `owners(row)` are the keys a row is listed under,
+    `then(rows)` runs on the rows of each batch."""
 
     async def load(keys: list[tuple[str, str]]) -> list[list[Any]]:
         seasons, clubs = sorted({s for s, _ in keys}), sorted({c for _, c in keys})
         grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
-        for row in await statement.rows(database, seasons=seasons, clubs=clubs):
+        rows = await statement.rows(database, seasons=seasons, clubs=clubs)
+        for row in rows:
             for owner in owners(row):
                 grouped[owner].append(row)
+        then(rows)
         return [grouped.get(key, []) for key in keys]
 
     return _loader(database, load)
