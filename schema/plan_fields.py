@@ -2,9 +2,9 @@
 
 Keyed by (GraphQL type, field name). A field listed here is resolved for every parent object of a level at once:
 one loader call for all of them, without a coroutine per object, and gives exactly what its resolver in
-`schema.types` gives (the differential test in tests/schema/compiled/ checks that, byte for byte). Fields not listed
-are compiled too, by calling their strawberry resolver. Kept in one module while the schema is being cut by entity;
-each entry belongs next to its type's resolvers once that split has landed.
+`schema.types` gives (the differential test, tests/schema/test_compiled_fuzz.py, checks that byte for byte).
+Fields not listed are compiled too, by calling their strawberry resolver. Kept in one module while the schema is
+being cut by entity; each entry belongs next to its type's resolvers once that split has landed.
 """
 
 from __future__ import annotations

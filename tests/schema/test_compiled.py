@@ -144,3 +144,15 @@ def test_debug_sql_lists_the_plans_statements(servers: Pair) -> None:
     assert plan["execution"] == "compiled" and plan["batched"] == ["Club.cupRun"]
     assert len(plan["statements"]) == body["extensions"]["sql"]["statements"]
     assert any("FROM matches" in statement for statement in plan["statements"])
+
+
+def test_a_fallen_back_plan_leaves_strawberry_its_errors_order(servers: Pair) -> None:
+    # Found by the differential test: a plan that had warmed the request's loaders before falling back changed
+    # when each field's error came, so the errors' order. The plan now runs on loaders of its own.
+    body = same(
+        servers,
+        """{ seasons(first: 1) { totalCount } blank: club(name: "", id: "") { entryRound }
+            match(id: "") { articleLine } unknown: club(name: "Aktobee") { name } player(name: "Nobody") { name } }""",
+        compiled=False,
+    )
+    assert [error["path"][0] for error in body["errors"]] == ["match", "blank", "unknown", "player"]
