@@ -26,16 +26,19 @@ from cupql.metrics import metrics_endpoint, watch_pool
 from cupql.middleware.body_limit import BodySizeLimit
 from cupql.middleware.csrf import PreflightRequired
 from cupql.middleware.observe import RecordOperation, RequestObserver, count_statement
-from cupql.page import page_routes
 from cupql.persisted_queries import PersistedQueries
 from cupql.production import production_extensions, production_validation_rules
 from cupql.settings import Settings
+from cupql.web_page import page_routes
 from db import models
 from db.engine import async_engine
 from db.errors import is_outage
 from football.errors import one_line
 from resolvers.context import Context
+from resolvers.database import Database
+from resolvers.list_sizes import measured_list_sizes
 from schema.build import build_schema
+from schema.cost import ServedListSizes
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +48,7 @@ _CONTEXT = "cupql.context"
 class CupqlGraphQL(GraphQLEndpoint[Context, None]):
     """The /graphql endpoint: gives each request a context with its own connection, returned when it ends."""
 
-    def __init__(self, settings: Settings, engine: AsyncEngine) -> None:
+    def __init__(self, settings: Settings, engine: AsyncEngine, data_version: DataVersion) -> None:
         production = settings.production
         super().__init__(
             build_schema(
@@ -54,6 +57,7 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
                 compiled=settings.compile,
                 extensions=[RecordOperation, *(production_extensions() if production else [])],
                 validation_rules=production_validation_rules() if production else [],
+                served=ServedListSizes(data_version.current, lambda: measure_list_sizes(engine)),
             ),
             graphql_ide="graphiql" if settings.graphiql else None,
             max_json_depth=settings.max_json_depth,
@@ -72,6 +76,15 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         context: Context = request.scope[_CONTEXT]
         return context
+
+
+async def measure_list_sizes(engine: AsyncEngine) -> dict[str, int]:
+    """The served data's real list sizes, on a connection of their own."""
+    database = Database(engine)
+    try:
+        return await measured_list_sizes(database)
+    finally:
+        await database.close()
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -109,11 +122,12 @@ def create_app(settings: Settings) -> Starlette:
     data_version = DataVersion(
         settings.database_url, settings.cache_refresh_seconds, on_change=responses.clear if responses else lambda: None
     )
+    persisted_queries = PersistedQueries(settings.persisted_queries_max_bytes)
     graphql = CachingGraphQL(
-        CupqlGraphQL(settings, engine),
+        CupqlGraphQL(settings, engine, data_version),
         data_version=data_version,
         responses=responses,
-        persisted_queries=PersistedQueries(settings.persisted_queries_max_bytes),
+        persisted_queries=persisted_queries,
         cache_control=settings.cache_control,
     )
     routes = [
@@ -122,7 +136,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),
         *(graphiql_asset_routes() if settings.graphiql else []),
-        *page_routes(graphiql=settings.graphiql),
+        *page_routes(graphiql=settings.graphiql, persisted_queries=persisted_queries),
     ]
     # Outermost first: every request gets an id and an access line, even a CORS preflight or one refused for its
     # size; CORS and compression then wrap the refusals too, so that browsers can read them.

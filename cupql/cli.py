@@ -34,11 +34,25 @@ def main() -> None:
 @click.option(
     "--strict", is_flag=True, show_envvar=True, envvar="CUPQL_STRICT", help="Refuse the import on any disagreement."
 )
-def load_command(articles: tuple[Path, ...], database_url: str, strict: bool, import_lock_timeout: float) -> None:
-    """Import season ARTICLES (the bundled season when none is given) and print the importer's report."""
+@click.option(
+    "--lenient",
+    is_flag=True,
+    show_envvar=True,
+    envvar="CUPQL_LENIENT",
+    help="Skip match lines that cannot be read, listing each in the report, instead of refusing the article.",
+)
+def load_command(
+    articles: tuple[Path, ...], database_url: str, strict: bool, lenient: bool, import_lock_timeout: float
+) -> None:
+    """Import season ARTICLES (the bundled season when none is given) and print the importer's report.
+
+    Each article may be our plain text, MediaWiki wikitext or a page's text copied from a browser: the format
+    is detected."""
     paths = list(articles) or bundled_articles()
     try:
-        loaded = load(database_url, paths, strict=strict, echo=click.echo, lock_timeout=import_lock_timeout)
+        loaded = load(
+            database_url, paths, strict=strict, lenient=lenient, echo=click.echo, lock_timeout=import_lock_timeout
+        )
         summary = load_summary(database_url, loaded)
     except (ArticleError, LoadRefused, DatabaseURLError) as error:
         raise click.ClickException(str(error)) from None

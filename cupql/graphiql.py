@@ -14,7 +14,7 @@ from starlette.routing import BaseRoute, Mount
 
 from cupql.static import CacheControlledFiles
 
-__all__ = ["ASSET_PREFIX", "graphiql_asset_routes", "graphiql_page_html"]
+__all__ = ["ASSET_PREFIX", "graphiql_asset_routes", "graphiql_page_html", "json_for_script"]
 
 ASSET_PREFIX = "/graphiql-assets"
 
@@ -177,7 +177,7 @@ def graphiql_asset_routes() -> list[BaseRoute]:
     ]
 
 
-def _json_for_script(value: object) -> str:
+def json_for_script(value: object) -> str:
     """JSON that is safe inside a <script> element: no '<' means no '</script>' or '<!--'."""
     return json.dumps(value, ensure_ascii=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -189,6 +189,7 @@ _PAGE = """<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>cupql GraphiQL</title>
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   @STYLES@
   <style>body { margin: 0; } #graphiql { height: 100vh; }</style>
 </head>
@@ -211,7 +212,26 @@ _PAGE = """<!doctype html>
       : null;
     if (linkedTabs) sessionStorage.clear();
     const h = React.createElement;
-    const explorer = GraphiQLPluginExplorer.explorerPlugin({showAttribution: false});
+    // Ticking a list in the Explorer fills in `first` (the Explorer's default Int, 10): every connection
+    // refuses to run without a page size.
+    function isConnection(field) {
+      let type = field.type;
+      while (type.ofType) type = type.ofType;
+      return type.name.endsWith("Connection");
+    }
+    const explorer = GraphiQLPluginExplorer.explorerPlugin({
+      showAttribution: false,
+      makeDefaultArg: (field, arg) => arg.name === "first" && isConnection(field),
+    });
+
+    // Drawn inline rather than as emoji, which show as an empty box where no emoji font is installed.
+    const icon = (...shapes) => h("svg", {
+      viewBox: "0 0 24 24", width: 20, height: 20, "aria-hidden": true, fill: "none", stroke: "currentColor",
+      strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round", className: "cupql-icon",
+    }, ...shapes);
+    const linkIcon = icon(h("g", {transform: "rotate(-45 12 12)"},
+      h("rect", {x: 2, y: 8.5, width: 11, height: 7, rx: 3.5}),
+      h("rect", {x: 11, y: 8.5, width: 11, height: 7, rx: 3.5})));
 
     function App() {
       const [query, setQuery] = React.useState(linkedTabs ? linkedTabs[0].query : undefined);
@@ -237,7 +257,7 @@ _PAGE = """<!doctype html>
             onClick: linkToQuery,
             label: copied ? "Link copied: the address bar opens this query" : "Link to this query",
             className: "cupql-link-button",
-          }, h("span", {"aria-hidden": true, style: {fontSize: "1.2em"}}, copied ? "\u2713" : "\U0001f517")),
+          }, copied ? icon(h("path", {d: "M5 12.5l4.5 4.5L19 7"})) : linkIcon),
         },
       });
     }
@@ -255,4 +275,4 @@ def graphiql_page_html(endpoint: str = "/graphql") -> str:
     styles = "\n  ".join(f'<link rel="stylesheet" href="{url}">' for url in urls if url.endswith(".css"))
     scripts = "\n  ".join(f'<script src="{url}"></script>' for url in urls if url.endswith(".js"))
     page = _PAGE.replace("@STYLES@", styles).replace("@SCRIPTS@", scripts)
-    return page.replace("@CONFIG@", _json_for_script(config))
+    return page.replace("@CONFIG@", json_for_script(config))

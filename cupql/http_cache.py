@@ -23,6 +23,7 @@ from cupql.data_version import DataVersion
 from cupql.http import APPLICATION_JSON, CACHE_STATE, GRAPHQL_RESPONSE_JSON, CacheState, negotiate_media_type
 from cupql.metrics import record_cache_lookup
 from cupql.persisted_queries import PersistedQueries, PersistedQueryError
+from schema.cost import asks_cost
 
 __all__ = ["CachingGraphQL", "ResponseCache"]
 
@@ -72,6 +73,8 @@ class GraphQLRequest:
     def cache_key(self, media_type: str) -> CacheKey | None:
         if not isinstance(self.query, str) or not isinstance(self.operation_name, str | None):
             return None
+        if asks_cost(self.extensions):
+            return None  # the cost report's `actual` is measured on a run, never on a stored response
         try:
             variables = orjson.dumps(self.variables or {}, option=orjson.OPT_SORT_KEYS)
         except TypeError:

@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from tqdm import tqdm
 
-from cupql.article.parser import read_article
+from cupql.article.reader import FORMATS, read_any
 from cupql.article.reconcile import build_season
 from cupql.import_lock import ImportBusy, import_lock
 from cupql.settings import Settings
@@ -36,10 +36,12 @@ def bundled_articles() -> list[Path]:
     return sorted(BUNDLED_ARTICLES.glob("*.txt"))
 
 
-def read_seasons(paths: Sequence[Path], *, progress: bool) -> list[tuple[ArticleSeason, str]]:
-    """Parse and reconcile every article; the first bad one raises ArticleError naming its file and line."""
+def read_seasons(paths: Sequence[Path], *, progress: bool, lenient: bool = False) -> list[tuple[ArticleSeason, str]]:
+    """Parse (in whichever format each is written) and reconcile every article; the first bad one raises
+    ArticleError naming its file and line. With `lenient`, lines that look like a match but cannot be read are
+    listed in the report instead."""
     bar = tqdm(paths, desc="reading articles", unit="article", disable=not progress or len(paths) < 2)
-    return [(build_season(read_article(path)), str(path)) for path in bar]
+    return [(build_season(read_any(path, lenient=lenient)), str(path)) for path in bar]
 
 
 def format_report(season: ArticleSeason, source: str) -> str:
@@ -48,6 +50,7 @@ def format_report(season: ArticleSeason, source: str) -> str:
     counts = ", ".join(f"{kind.value} {count}" for kind, count in report.attributions.items())
     lines = [
         f"{season.name} ({source})",
+        f"  read as {report.source_format}",
         f"  matches: {report.matches} (infobox: {season.stated_matches})",
         f"  goals: {report.goals} (infobox: {season.stated_goals})",
         f"  winner: {season.winner}, runner-up: {season.runner_up}",
@@ -55,7 +58,24 @@ def format_report(season: ArticleSeason, source: str) -> str:
         f"  disagreements: {len(report.disagreements)}",
     ]
     lines += [f"    line {d.line}: [{d.code}] {d.message}" for d in report.disagreements]
+    if report.notes:
+        lines.append(f"  notes: {len(report.notes)}")
+        lines += [f"    line {n.line}: [{n.code}] {n.message}" for n in report.notes]
     return "\n".join(lines)
+
+
+def format_counts(seasons: Sequence[ArticleSeason]) -> str:
+    """What was read per format: `read per format: wikitext 1 article (5 matches, 13 goals, 5 cards); ...`."""
+    parts = []
+    for name in FORMATS:
+        read = [season.report for season in seasons if season.report.source_format == name]
+        if read:
+            parts.append(
+                f"{name} {len(read)} article{'' if len(read) == 1 else 's'} "
+                f"({sum(r.matches for r in read)} matches, {sum(r.goals for r in read)} goals, "
+                f"{sum(r.cards for r in read)} cards)"
+            )
+    return "read per format: " + "; ".join(parts)
 
 
 def write_seasons(
@@ -88,11 +108,14 @@ def load(
     echo: Callable[[str], None],
     progress: bool = True,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    lenient: bool = False,
 ) -> list[ArticleSeason]:
-    """Read, report on and write `paths`; with `strict`, any disagreement refuses the whole run."""
-    seasons = read_seasons(paths, progress=progress)
+    """Read, report on and write `paths`; with `strict`, any disagreement refuses the whole run; with `lenient`,
+    match lines that cannot be read are skipped and listed instead of refusing the article."""
+    seasons = read_seasons(paths, progress=progress, lenient=lenient)
     for season, source in seasons:
         echo(format_report(season, source))
+    echo(format_counts([season for season, _ in seasons]))
     disagreements = sum(len(season.report.disagreements) for season, _ in seasons)
     if strict and disagreements:
         raise LoadRefused(f"--strict: {disagreements} disagreement(s) found, nothing was written")

@@ -3,7 +3,8 @@
 A client first sends only `extensions.persistedQuery.sha256Hash`; when the server does not know the hash it
 answers `PERSISTED_QUERY_NOT_FOUND`, and the client sends the query with its hash once, which registers it if
 the query runs (text that does not parse or validate is never kept). The store is bounded in bytes and forgets
-the least recently used queries first.
+the least recently used queries first. Trusted documents (the server's own page's) are known from start-up and
+never forgotten.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class PersistedQueries:
 
     def __init__(self, max_bytes: int) -> None:
         self._queries: LRUCache[str, str] = LRUCache(max_bytes, getsizeof=lambda query: len(query.encode()))
+        self._trusted: dict[str, str] = {}
 
     def resolve(self, query: object, extensions: object) -> tuple[object, str | None]:
         """The query a request means (its own, or the one its `persistedQuery` extension names), and the hash
@@ -39,7 +41,7 @@ class PersistedQueries:
             return query, None
         sha256 = _hash_of(persisted)
         if query is None:
-            known = self._queries.get(sha256)
+            known = self._trusted.get(sha256) or self._queries.get(sha256)
             if known is None:
                 raise PersistedQueryError("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")
             return known, None
@@ -51,6 +53,10 @@ class PersistedQueries:
         """Remember `query` under its hash (the least recently used go first when the store is full)."""
         if len(query.encode()) <= self._queries.maxsize:
             self._queries[sha256] = query
+
+    def trust(self, query: str) -> None:
+        """Know `query` by its hash from now on, outside the bounded store: for documents the server ships."""
+        self._trusted[hashlib.sha256(query.encode()).hexdigest()] = query
 
 
 def _hash_of(persisted: Any) -> str:

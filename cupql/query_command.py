@@ -21,11 +21,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from cupql.app import create_app
+from cupql.follow_pages import PagingError, fetch_all
 from cupql.loading import database_is_empty
-from cupql.paging import PagingError, fetch_all
 from cupql.settings import Settings
 from cupql.settings_options import settings_options
-from cupql.tabular import rows_of, to_csv, to_table
+from cupql.tabular import asked_columns, columns_of, left_out, rows_of, to_csv, to_table
 from db.engine import DatabaseURLError
 
 FORMATS = ("json", "table", "csv")
@@ -89,13 +89,20 @@ def _endpoint(url: str) -> str:
     return url if url.rstrip("/").endswith("/graphql") else url.rstrip("/") + "/graphql"
 
 
-def _one_line(errors: list[dict[str, Any]]) -> str:
+def _one_line(errors: list[dict[str, Any]], follow_pages: bool) -> str:
     first = errors[0]
-    code = (first.get("extensions") or {}).get("code")
+    extensions = first.get("extensions") or {}
+    code = extensions.get("code")
     path = ".".join(str(part) for part in first.get("path") or ())
     where = f" at {path}" if path else ""
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{first.get('message')}{f' [{code}]' if code else ''}{where}{more}"
+    # The page size is asked for a list that `--all` would page by itself when it is a top-level one.
+    hint = (
+        " Or run with --all to get every page of a top-level list."
+        if (extensions.get("argument") == "first" and not follow_pages)
+        else ""
+    )
+    return f"{first.get('message')}{hint}{f' [{code}]' if code else ''}{where}{more}"
 
 
 async def _run(
@@ -179,11 +186,15 @@ def query_command(
     except httpx.HTTPError as error:
         raise click.ClickException(f"cannot reach {url}: {error}") from None
     if response.get("errors"):
-        raise click.ClickException(_one_line(response["errors"]))
+        raise click.ClickException(_one_line(response["errors"], follow_pages))
     data = response.get("data")
     if output_format == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    elif output_format == "csv":
-        click.echo(to_csv(rows_of(data)), nl=False)
-    else:
-        click.echo(to_table(rows_of(data)), nl=False)
+        return
+    rows = rows_of(data)
+    columns = columns_of(rows, asked_columns(query, operation))
+    click.echo((to_csv if output_format == "csv" else to_table)(rows, columns), nl=False)
+    for name in left_out(query):
+        click.echo(
+            f"note: {output_format} leaves out `{name}`; --format json keeps it, --all follows the pages", err=True
+        )

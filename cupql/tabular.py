@@ -3,15 +3,26 @@
 Scalars become columns named by their path (`club.name`); a list of objects repeats its parent's columns on a
 row per item; lists side by side (a club's `goals` and its `cards`) each add their own rows rather than
 multiplying each other; a list of scalars is one cell, its values joined by "; ". A connection's `nodes`,
-`edges` and `node` leave no trace in column names, and `pageInfo` is left out.
+`edges` and `node` leave no trace in column names, and `pageInfo` is left out (`left_out` names it, so the
+caller can say so). The columns are the fields the query asked for, so an empty result is its header alone.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    parse,
+)
 
 Row = dict[str, Any]
 
@@ -20,10 +31,59 @@ _LEFT_OUT = {"pageInfo"}
 
 
 def rows_of(data: Any) -> list[Row]:
-    """The rows of a response's `data` (see the module docstring); a lone top-level field leaves no prefix."""
+    """The rows of a response's `data` (see the module docstring); a lone top-level field leaves no prefix.
+
+    An empty list adds no row, so a result with nothing in it has no rows at all.
+    """
     if isinstance(data, Mapping) and len(data) == 1:
         [data] = data.values()
-    return _flatten(data, ())
+    return [row for row in _flatten(data, ()) if row]
+
+
+def asked_columns(query: str, operation_name: str | None = None) -> list[str]:
+    """The columns of the fields `query` selects (its operation `operation_name`), in the query's order, named as
+    `rows_of` names them; `pageInfo` is left out."""
+    document = parse(query)
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    operation = next((o for o in operations if o.name and o.name.value == operation_name), operations[0])
+    paths = list(dict.fromkeys(_leaf_paths(operation.selection_set, (), fragments)))
+    if len({path[0] for path in paths}) == 1:
+        paths = [path[1:] for path in paths]
+    return list(dict.fromkeys(_column(path) for path in paths))
+
+
+def left_out(query: str) -> list[str]:
+    """The fields `query` selects that tables leave out (`pageInfo`), each once."""
+    names = (node.name.value for node in _fields(parse(query).definitions))
+    return [name for name in dict.fromkeys(names) if name in _LEFT_OUT]
+
+
+def _fields(nodes: Iterable[Any]) -> Iterator[FieldNode]:
+    for node in nodes:
+        if isinstance(node, FieldNode):
+            yield node
+        selection_set = getattr(node, "selection_set", None)
+        if selection_set is not None:
+            yield from _fields(selection_set.selections)
+
+
+def _leaf_paths(
+    selection_set: SelectionSetNode, path: tuple[str, ...], fragments: Mapping[str, FragmentDefinitionNode]
+) -> Iterator[tuple[str, ...]]:
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            if selection.name.value in _LEFT_OUT:
+                continue
+            key = (*path, (selection.alias or selection.name).value)
+            if selection.selection_set is None:
+                yield key
+            else:
+                yield from _leaf_paths(selection.selection_set, key, fragments)
+        elif isinstance(selection, InlineFragmentNode):
+            yield from _leaf_paths(selection.selection_set, path, fragments)
+        elif isinstance(selection, FragmentSpreadNode) and selection.name.value in fragments:
+            yield from _leaf_paths(fragments[selection.name.value].selection_set, path, fragments)
 
 
 def _column(path: Sequence[str]) -> str:
@@ -38,10 +98,11 @@ def _flatten(value: Any, path: tuple[str, ...]) -> list[Row]:
     if isinstance(value, Mapping):
         return _flatten_object(value, path)
     if isinstance(value, list):
+        if not value:
+            return [{}]
         if _is_scalar_list(value):
             return [{_column(path): "; ".join(_cell(item) for item in value)}]
-        rows = [row for item in value for row in _flatten(item, path)]
-        return rows or [{}]
+        return [row for item in value for row in _flatten(item, path)]
     return [{_column(path): value}]
 
 
@@ -70,9 +131,10 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def columns_of(rows: Iterable[Row]) -> list[str]:
-    """Every column, in the order first seen; a null object's column goes where rows show its fields."""
-    seen: dict[str, None] = {}
+def columns_of(rows: Iterable[Row], asked: Iterable[str] = ()) -> list[str]:
+    """The `asked` columns, then any other the rows have, in the order first seen; a null object's column goes
+    where the others show its fields."""
+    seen: dict[str, None] = dict.fromkeys(asked)
     for row in rows:
         seen.update(dict.fromkeys(row))
     columns: dict[str, None] = {}
@@ -82,9 +144,8 @@ def columns_of(rows: Iterable[Row]) -> list[str]:
     return list(columns)
 
 
-def to_csv(rows: list[Row]) -> str:
+def to_csv(rows: list[Row], columns: list[str]) -> str:
     """RFC 4180 CSV with a header row; null is an empty cell."""
-    columns = columns_of(rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
@@ -93,9 +154,8 @@ def to_csv(rows: list[Row]) -> str:
     return buffer.getvalue()
 
 
-def to_table(rows: list[Row]) -> str:
+def to_table(rows: list[Row], columns: list[str]) -> str:
     """A plain-text table with aligned columns, numbers to the right."""
-    columns = columns_of(rows)
     cells = [[_cell(row.get(column)) for column in columns] for row in rows]
     widths = [max([len(column), *(len(line[i]) for line in cells)]) for i, column in enumerate(columns)]
     numeric = [all(isinstance(row.get(c), int | float) or row.get(c) is None for row in rows) for c in columns]

@@ -115,6 +115,8 @@ class PlayerRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     sort_name: Mapped[str] = mapped_column(String(200), index=True)
     nationality: Mapped[str | None] = mapped_column(String(3), index=True)
+    # The linked article's key (`gil-itzhak`): one person across seasons and clubs; null when the text links none.
+    person_id: Mapped[str | None] = mapped_column(String(200), index=True)
 
     club: Mapped[ClubRow] = relationship(lazy="raise")
 

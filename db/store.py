@@ -158,6 +158,7 @@ def _add_structure(rows: _Rows, season: s.ArticleSeason) -> None:
                 name=p.name,
                 sort_name=fold(p.name),
                 nationality=p.nationality,
+                person_id=p.identity,
             )
             for p in season.players
         ],

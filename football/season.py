@@ -32,9 +32,13 @@ class ArticleClub:
 
 @dataclass
 class ArticlePlayer:
+    """A player of one club in one season; `identity` is the key of the article the text links him to
+    (`[[Gil Itzhak|Itzhak]]` -> `gil-itzhak`), the same in every season that links him, else None."""
+
     club: str
     name: str
     nationality: str | None = None
+    identity: str | None = None
 
 
 @dataclass
@@ -145,14 +149,28 @@ class ScorerRow:
     line: int
 
 
+@dataclass(frozen=True)
+class ReportNote:
+    """Something the importer did that is no disagreement but a reader should know: two spellings taken as one
+    player, a line skipped under --lenient, an event whose side the text leaves open."""
+
+    line: int
+    code: str
+    message: str
+
+
 @dataclass
 class Report:
-    """What the importer checked: the totals, the attribution counts and every disagreement."""
+    """What the importer checked: the format read, the totals, the attribution counts, every disagreement and
+    every note."""
 
     matches: int
     goals: int
     attributions: dict[Attribution, int]
     disagreements: list[ArticleDisagreement]
+    source_format: str = "plain text"
+    cards: int = 0
+    notes: list[ReportNote] = field(default_factory=list)
 
 
 @dataclass

@@ -1,94 +1,23 @@
 """Per-request DataLoaders: every relationship the schema walks is fetched in one query per batch of keys.
 
-A loader is keyed by a column's value (a club's id, a match's id, ...) and answers with the rows that have it,
-so that resolving the same field on many parents costs one `SELECT ... WHERE column IN (...)`. Rows are Core
-rows with the model's column names (see `resolvers.database`); they are typed as the model they come from.
+How a loader reads its rows is in `resolvers.batching`; this module names the loaders a request may use.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from strawberry.dataloader import DataLoader
 
 from db import models
 from football.vocabulary import Attribution, RoundKind
+from resolvers.batching import MAX_BATCH, club_rows, id_loader, list_loader
 from resolvers.database import Database
 from resolvers.scores import GOALS_SCORED
-
-Row = TypeVar("Row", bound=models.Base)
-K = TypeVar("K")
-V = TypeVar("V")
-R = TypeVar("R")
-# SQLite refuses more than 32766 bound parameters per statement; stay well below.
-_MAX_BATCH = 1000
-
-
-def _in_match_order(model: type[Row]) -> tuple[Select[Any], tuple[Any, ...]]:
-    """Goals or cards joined to their matches, to be listed in the order the matches were played."""
-    statement = select(model.__table__).join(models.MatchRow, models.MatchRow.id == model.match_id)  # type: ignore[attr-defined]
-    return statement, (models.MatchRow.date, models.MatchRow.id, model.ordinal)  # type: ignore[attr-defined]
-
-
-def _rows_by(
-    session: Database, model: type[Row], column: Any, order_by: Sequence[Any] = (), in_match_order: bool = False
-) -> Callable[[list[str]], Awaitable[list[list[Row]]]]:
-    async def load(keys: list[str]) -> list[list[Row]]:
-        statement, order = _in_match_order(model) if in_match_order else (select(model.__table__), tuple(order_by))
-        statement = statement.where(column.in_(keys)).order_by(*order)
-        grouped: dict[str, list[Row]] = defaultdict(list)
-        for row in await session.execute(statement):
-            grouped[getattr(row, column.key)].append(row)
-        return [grouped.get(key, []) for key in keys]
-
-    return load
-
-
-def _one_by_id(session: Database, model: type[Row]) -> Callable[[list[str]], Awaitable[list[Row | None]]]:
-    many = _rows_by(session, model, model.id)  # type: ignore[attr-defined]
-
-    async def load(keys: list[str]) -> list[Row | None]:
-        return [rows[0] if rows else None for rows in await many(keys)]
-
-    return load
-
-
-def _list_loader(
-    session: Database, model: type[Row], column: Any, *order_by: Any, in_match_order: bool = False
-) -> DataLoader[str, list[Row]]:
-    load = _rows_by(session, model, column, order_by, in_match_order)
-    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
-
-
-def _id_loader(session: Database, model: type[Row]) -> DataLoader[str, Row | None]:
-    return DataLoader(session.waves.batched(_one_by_id(session, model)), max_batch_size=_MAX_BATCH)
-
-
-def _club_rows(
-    session: Database, model: type[Row], *order_by: Any, in_match_order: bool = False
-) -> DataLoader[tuple[str, str], list[Row]]:
-    """Rows of one club in one season, keyed by (season id, club id)."""
-
-    async def load(keys: list[tuple[str, str]]) -> list[list[Row]]:
-        seasons = {season for season, _ in keys}
-        clubs = {club for _, club in keys}
-        statement, order = _in_match_order(model) if in_match_order else (select(model.__table__), order_by)
-        statement = statement.where(
-            model.season_id.in_(seasons),  # type: ignore[attr-defined]
-            model.club_id.in_(clubs),  # type: ignore[attr-defined]
-        )
-        grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
-        for row in await session.execute(statement.order_by(*order)):
-            grouped[(row.season_id, row.club_id)].append(row)
-        return [grouped.get(key, []) for key in keys]
-
-    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
 
 
 def _club_matches(session: Database) -> DataLoader[tuple[str, str], list[models.MatchRow]]:
@@ -111,7 +40,7 @@ def _club_matches(session: Database) -> DataLoader[tuple[str, str], list[models.
             grouped[(match.season_id, match.away_id)].append(match)
         return [grouped.get(key, []) for key in keys]
 
-    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=MAX_BATCH)
 
 
 @dataclass(frozen=True)
@@ -154,7 +83,7 @@ def _clubs_in_season(session: Database) -> DataLoader[str, ClubInSeason | None]:
         found = {row.id: ClubInSeason.from_row(row) for row in await session.execute(statement)}
         return [found.get(key) for key in keys]
 
-    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=MAX_BATCH)
 
 
 def _seasons_of_club(session: Database) -> DataLoader[str, list[ClubInSeason]]:
@@ -172,7 +101,7 @@ def _seasons_of_club(session: Database) -> DataLoader[str, list[ClubInSeason]]:
             grouped[row.club_id].append(ClubInSeason.from_row(row))
         return [grouped.get(key, []) for key in keys]
 
-    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=MAX_BATCH)
 
 
 def _first_leg_date() -> Any:
@@ -207,7 +136,7 @@ def _season_totals(session: Database) -> DataLoader[str, SeasonTotals]:
         entered = {season: count for season, count in await session.execute(clubs)}
         return [SeasonTotals(entered.get(key, 0), *played.get(key, (0, 0))) for key in keys]
 
-    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=MAX_BATCH)
 
 
 def _matches_by_round(session: Database) -> DataLoader[tuple[str, RoundKind], list[models.MatchRow]]:
@@ -222,7 +151,7 @@ def _matches_by_round(session: Database) -> DataLoader[tuple[str, RoundKind], li
             grouped[(match.season_id, match.round)].append(match)
         return [grouped.get(key, []) for key in keys]
 
-    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=MAX_BATCH)
 
 
 def _attributions_by_season(session: Database) -> DataLoader[str, dict[Attribution, int]]:
@@ -237,7 +166,7 @@ def _attributions_by_season(session: Database) -> DataLoader[str, dict[Attributi
             counts[season][attribution] = count
         return [counts.get(key, {}) for key in keys]
 
-    return DataLoader(session.waves.batched(load), max_batch_size=_MAX_BATCH)
+    return DataLoader(session.waves.batched(load), max_batch_size=MAX_BATCH)
 
 
 class Loaders:
@@ -252,7 +181,7 @@ class Loaders:
 
     @cached_property
     def season(self) -> DataLoader[str, models.SeasonRow | None]:
-        return _id_loader(self._database, models.SeasonRow)
+        return id_loader(self._database, models.SeasonRow)
 
     @cached_property
     def season_totals(self) -> DataLoader[str, SeasonTotals]:
@@ -276,99 +205,97 @@ class Loaders:
 
     @cached_property
     def club_by_id(self) -> DataLoader[str, models.ClubRow | None]:
-        return _id_loader(self._database, models.ClubRow)
+        return id_loader(self._database, models.ClubRow)
 
     @cached_property
     def player(self) -> DataLoader[str, models.PlayerRow | None]:
-        return _id_loader(self._database, models.PlayerRow)
+        return id_loader(self._database, models.PlayerRow)
 
     @cached_property
     def match(self) -> DataLoader[str, models.MatchRow | None]:
-        return _id_loader(self._database, models.MatchRow)
+        return id_loader(self._database, models.MatchRow)
 
     @cached_property
     def goal(self) -> DataLoader[str, models.GoalRow | None]:
-        return _id_loader(self._database, models.GoalRow)
+        return id_loader(self._database, models.GoalRow)
 
     @cached_property
     def card(self) -> DataLoader[str, models.CardRow | None]:
-        return _id_loader(self._database, models.CardRow)
+        return id_loader(self._database, models.CardRow)
 
     @cached_property
     def group(self) -> DataLoader[str, models.GroupRow | None]:
-        return _id_loader(self._database, models.GroupRow)
+        return id_loader(self._database, models.GroupRow)
 
     @cached_property
     def tie(self) -> DataLoader[str, models.TieRow | None]:
-        return _id_loader(self._database, models.TieRow)
+        return id_loader(self._database, models.TieRow)
 
     @cached_property
     def round(self) -> DataLoader[str, models.RoundRow | None]:
-        return _id_loader(self._database, models.RoundRow)
+        return id_loader(self._database, models.RoundRow)
 
     @cached_property
     def goals_by_match(self) -> DataLoader[str, list[models.GoalRow]]:
-        return _list_loader(self._database, models.GoalRow, models.GoalRow.match_id, models.GoalRow.ordinal)
+        return list_loader(self._database, models.GoalRow, models.GoalRow.match_id, models.GoalRow.ordinal)
 
     @cached_property
     def cards_by_match(self) -> DataLoader[str, list[models.CardRow]]:
-        return _list_loader(self._database, models.CardRow, models.CardRow.match_id, models.CardRow.ordinal)
+        return list_loader(self._database, models.CardRow, models.CardRow.match_id, models.CardRow.ordinal)
 
     @cached_property
     def goals_by_player(self) -> DataLoader[str, list[models.GoalRow]]:
-        return _list_loader(self._database, models.GoalRow, models.GoalRow.scorer_id, in_match_order=True)
+        return list_loader(self._database, models.GoalRow, models.GoalRow.scorer_id, in_match_order=True)
 
     @cached_property
     def cards_by_player(self) -> DataLoader[str, list[models.CardRow]]:
-        return _list_loader(self._database, models.CardRow, models.CardRow.player_id, in_match_order=True)
+        return list_loader(self._database, models.CardRow, models.CardRow.player_id, in_match_order=True)
 
     @cached_property
     def scorer_entry_by_player(self) -> DataLoader[str, list[models.ScorerEntryRow]]:
-        return _list_loader(self._database, models.ScorerEntryRow, models.ScorerEntryRow.player_id)
+        return list_loader(self._database, models.ScorerEntryRow, models.ScorerEntryRow.player_id)
 
     @cached_property
     def matches_by_tie(self) -> DataLoader[str, list[models.MatchRow]]:
-        return _list_loader(self._database, models.MatchRow, models.MatchRow.tie_id, models.MatchRow.date)
+        return list_loader(self._database, models.MatchRow, models.MatchRow.tie_id, models.MatchRow.date)
 
     @cached_property
     def matches_by_group(self) -> DataLoader[str, list[models.MatchRow]]:
-        return _list_loader(
+        return list_loader(
             self._database, models.MatchRow, models.MatchRow.group_id, models.MatchRow.date, models.MatchRow.id
         )
 
     @cached_property
     def standings_by_group(self) -> DataLoader[str, list[models.StandingRow]]:
-        return _list_loader(
-            self._database, models.StandingRow, models.StandingRow.group_id, models.StandingRow.position
-        )
+        return list_loader(self._database, models.StandingRow, models.StandingRow.group_id, models.StandingRow.position)
 
     @cached_property
     def entries_by_group(self) -> DataLoader[str, list[models.ClubEntryRow]]:
-        return _list_loader(
+        return list_loader(
             self._database, models.ClubEntryRow, models.ClubEntryRow.group_id, models.ClubEntryRow.club_id
         )
 
     @cached_property
     def rounds_by_season(self) -> DataLoader[str, list[models.RoundRow]]:
-        return _list_loader(self._database, models.RoundRow, models.RoundRow.season_id)
+        return list_loader(self._database, models.RoundRow, models.RoundRow.season_id)
 
     @cached_property
     def groups_by_season(self) -> DataLoader[str, list[models.GroupRow]]:
-        return _list_loader(self._database, models.GroupRow, models.GroupRow.season_id, models.GroupRow.name)
+        return list_loader(self._database, models.GroupRow, models.GroupRow.season_id, models.GroupRow.name)
 
     @cached_property
     def ties_by_season(self) -> DataLoader[str, list[models.TieRow]]:
-        return _list_loader(self._database, models.TieRow, models.TieRow.season_id, _first_leg_date(), models.TieRow.id)
+        return list_loader(self._database, models.TieRow, models.TieRow.season_id, _first_leg_date(), models.TieRow.id)
 
     @cached_property
     def disagreements_by_season(self) -> DataLoader[str, list[models.DisagreementRow]]:
-        return _list_loader(
+        return list_loader(
             self._database, models.DisagreementRow, models.DisagreementRow.season_id, models.DisagreementRow.ordinal
         )
 
     @cached_property
     def scorer_entries_by_season(self) -> DataLoader[str, list[models.ScorerEntryRow]]:
-        return _list_loader(
+        return list_loader(
             self._database,
             models.ScorerEntryRow,
             models.ScorerEntryRow.season_id,
@@ -382,41 +309,18 @@ class Loaders:
 
     @cached_property
     def goals_by_club(self) -> DataLoader[tuple[str, str], list[models.GoalRow]]:
-        return _club_rows(self._database, models.GoalRow, in_match_order=True)
+        return club_rows(self._database, models.GoalRow, in_match_order=True)
 
     @cached_property
     def cards_by_club(self) -> DataLoader[tuple[str, str], list[models.CardRow]]:
-        return _club_rows(self._database, models.CardRow, in_match_order=True)
+        return club_rows(self._database, models.CardRow, in_match_order=True)
 
     @cached_property
     def players_by_club(self) -> DataLoader[tuple[str, str], list[models.PlayerRow]]:
-        return _club_rows(self._database, models.PlayerRow, models.PlayerRow.sort_name, models.PlayerRow.id)
+        return club_rows(self._database, models.PlayerRow, models.PlayerRow.sort_name, models.PlayerRow.id)
 
     @cached_property
     def scorer_entries_by_club(self) -> DataLoader[tuple[str, str], list[models.ScorerEntryRow]]:
-        return _club_rows(
+        return club_rows(
             self._database, models.ScorerEntryRow, models.ScorerEntryRow.goals.desc(), models.ScorerEntryRow.id
         )
-
-
-def loaded(loader: DataLoader[K, V], key: K) -> V | Awaitable[V]:
-    """The value for `key` at once when `loader` already holds it, else the awaitable load.
-
-    A resolver that returns a plain value lets graphql-core complete its object without a task; most links
-    (a goal's club, a step's opponent) point at rows that an earlier batch already loaded.
-    """
-    future = loader.cache_map.get(key)
-    if future is not None and future.done() and not future.cancelled() and future.exception() is None:
-        return future.result()
-    return loader.load(key)
-
-
-def then(value: V | Awaitable[V], function: Callable[[V], R]) -> R | Awaitable[R]:
-    """`function` applied to `value`, at once for a plain value, once awaited for an awaitable."""
-    if inspect.isawaitable(value):
-        return _then(value, function)
-    return function(value)
-
-
-async def _then(value: Awaitable[V], function: Callable[[V], R]) -> R:
-    return function(await value)

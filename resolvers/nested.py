@@ -1,6 +1,6 @@
 """Lists inside an object (a club's goals, a match's cards, ...) filtered and ordered like the connections.
 
-The filter and order are the top-level lists' own (resolvers/listing.py), narrowed to the parents asking:
+The filter and order are the top-level lists' own (resolvers/match.py, goal.py, ...), narrowed to the parents asking:
 every parent asking with the same filter and order in a request shares one `... WHERE parent IN (...)`.
 """
 
@@ -15,22 +15,26 @@ from sqlalchemy import ColumnElement, or_
 from strawberry.dataloader import DataLoader
 
 from db import models
-from resolvers import listing
+from resolvers.batching import MAX_BATCH
+from resolvers.card import CardCriteria, card_query
 from resolvers.context import Context
-from resolvers.pages import ListQuery
+from resolvers.cursor_pages import ListQuery
+from resolvers.goal import GoalCriteria, goal_query
+from resolvers.match import MatchCriteria, match_query
+from resolvers.player import PlayerCriteria, player_query
 
 Row = TypeVar("Row")
 Where = TypeVar("Where")
 Order = TypeVar("Order")
 M, G, C, P = models.MatchRow, models.GoalRow, models.CardRow, models.PlayerRow
-_MAX_BATCH = 1000
 
 
 @dataclass(frozen=True)
 class Nesting(Generic[Row, Where, Order]):
-    """How one kind of inner list is read: its top-level query and how its rows belong to parents."""
+    """How one kind of inner list is read: its criteria and top-level query, and how its rows belong to parents."""
 
     name: str
+    criteria: type[Where]
     query: Callable[[Context, models.SeasonRow, Where | None, Order | None], Awaitable[ListQuery[Row]]]
     among: Callable[[Sequence[str]], ColumnElement[bool]]
     parents: Callable[[Row], Sequence[str]]
@@ -40,20 +44,21 @@ def _column(column: Any) -> tuple[Callable[[Sequence[str]], ColumnElement[bool]]
     return (lambda ids: column.in_(ids)), (lambda row: (getattr(row, column.key),))
 
 
-CLUB_GOALS = Nesting("club goals", listing.goal_query, *_column(G.club_id))
-CLUB_CARDS = Nesting("club cards", listing.card_query, *_column(C.club_id))
-CLUB_PLAYERS = Nesting("club players", listing.player_query, *_column(P.club_id))
+CLUB_GOALS = Nesting("club goals", GoalCriteria, goal_query, *_column(G.club_id))
+CLUB_CARDS = Nesting("club cards", CardCriteria, card_query, *_column(C.club_id))
+CLUB_PLAYERS = Nesting("club players", PlayerCriteria, player_query, *_column(P.club_id))
 CLUB_MATCHES = Nesting(
     "club matches",
-    listing.match_query,
+    MatchCriteria,
+    match_query,
     lambda ids: or_(M.home_id.in_(ids), M.away_id.in_(ids)),
     lambda match: (match.home_id, match.away_id),
 )
-PLAYER_GOALS = Nesting("player goals", listing.goal_query, *_column(G.scorer_id))
-PLAYER_CARDS = Nesting("player cards", listing.card_query, *_column(C.player_id))
-MATCH_GOALS = Nesting("match goals", listing.goal_query, *_column(G.match_id))
-MATCH_CARDS = Nesting("match cards", listing.card_query, *_column(C.match_id))
-GROUP_MATCHES = Nesting("group matches", listing.match_query, *_column(M.group_id))
+PLAYER_GOALS = Nesting("player goals", GoalCriteria, goal_query, *_column(G.scorer_id))
+PLAYER_CARDS = Nesting("player cards", CardCriteria, card_query, *_column(C.player_id))
+MATCH_GOALS = Nesting("match goals", GoalCriteria, goal_query, *_column(G.match_id))
+MATCH_CARDS = Nesting("match cards", CardCriteria, card_query, *_column(C.match_id))
+GROUP_MATCHES = Nesting("group matches", MatchCriteria, match_query, *_column(M.group_id))
 
 
 async def inner_list(
@@ -88,4 +93,4 @@ def _loader(context: Context, nesting: Nesting[Row, Any, Any], query: ListQuery[
                 grouped[parent].append(row)
         return [grouped.get(parent, []) for parent in parent_ids]
 
-    return DataLoader(context.database.waves.batched(load), max_batch_size=_MAX_BATCH)
+    return DataLoader(context.database.waves.batched(load), max_batch_size=MAX_BATCH)

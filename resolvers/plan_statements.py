@@ -25,8 +25,9 @@ from sqlalchemy import ARRAY, ColumnElement, Dialect, Select, String, any_, bind
 from strawberry.dataloader import DataLoader
 
 from db import models
+from resolvers.batching import MAX_BATCH
 from resolvers.database import Database
-from resolvers.loaders import _MAX_BATCH, ClubInSeason, Loaders, clubs_in_season
+from resolvers.loaders import ClubInSeason, Loaders, clubs_in_season
 
 __all__ = ["PlanLoaders", "PlanStatement"]
 
@@ -148,7 +149,7 @@ _CLUBS = PlanStatement("clubs", lambda member: clubs_in_season().where(member(mo
 
 
 def _loader(database: Database, load: Callable[[list[K]], Awaitable[Sequence[V]]]) -> DataLoader[K, V]:
-    return DataLoader(database.waves.batched(load), max_batch_size=_MAX_BATCH)
+    return DataLoader(database.waves.batched(load), max_batch_size=MAX_BATCH)
 
 
 def _by_id(database: Database, statement: PlanStatement, wrap: Callable[[Any], Any] = lambda row: row) -> Any:

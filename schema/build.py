@@ -17,11 +17,11 @@ from strawberry.types.field import StrawberryField
 
 from football.limits import QueryLimits
 from schema.compiled import compiled_execution
+from schema.cost import CostReport
 from schema.errors import error_extensions
 from schema.extensions import SqlStatementCount
-from schema.limits import limit_extensions
-from schema.query import Query
-from schema.types import Card, Club, Goal, Group, Match, Player, RoundInfo, Season, Tie
+from schema.limits import ServedLimits, limit_extensions
+from schema.query import NODE_TYPES, Query
 
 
 class CupqlSchema(strawberry.Schema):
@@ -74,13 +74,17 @@ def build_schema(
     compiled: bool = True,
     extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
     validation_rules: Sequence[type[ValidationRule]] = (),
+    served: ServedLimits | None = None,
 ) -> strawberry.Schema:
-    """The cupql schema with its limits, error policy, (optionally) SQL statement counts, compiled plans for the
-    queries the compiler covers (see `schema.compiled`), and `extensions` and `validation_rules` of the caller's
-    (the production profile's, say)."""
+    """The cupql schema with its limits, error policy, cost report, (optionally) SQL statement counts, compiled
+    plans for the queries the compiler covers (see `schema.compiled`), and `extensions` and `validation_rules` of
+    the caller's (the production profile's, say). With `served` (see `schema.cost.ServedListSizes`) costs are
+    estimated by the served data's real list sizes."""
+    limits = _with_node_ids(limits)
     everything: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
-        *limit_extensions(_with_node_ids(limits), validation_rules),
+        *limit_extensions(limits, validation_rules, served),
         *error_extensions(),
+        lambda: CostReport(limits, served),
         *extensions,
     ]
     if compiled:
@@ -89,7 +93,7 @@ def build_schema(
         everything.append(SqlStatementCount)
     schema = CupqlSchema(
         query=Query,
-        types=[Season, Club, Match, Goal, Card, Player, Group, Tie, RoundInfo],
+        types=NODE_TYPES,
         extensions=everything,
     )
     _resolve_directly(schema)

@@ -17,27 +17,32 @@ those instead, so GraphiQL's own introspection query works.
   object type counts one object per value it can have: the product of the sizes of the list it
   returns (if any) and of every list above it.
 
+  - ``list_sizes["Type.field"]`` is a list's real size when known: the served app measures every list's
+    longest instance once per data version (``resolvers.list_sizes``, ``schema.cost.ServedListSizes``), so a
+    query is judged by what the data can really return.
   - A paginated field, one taking ``first`` or ``last``, returns as many items as asked; when
     neither is given, the schema's default for them, else ``default_page_size`` (which resolvers use
-    for a page nobody reads). If the field is a list, that is its size; if it returns a connection object, the size
-    goes to the connection's ``nodes`` and ``edges``, the connection itself being a single object.
-  - Any other list counts ``list_sizes["Type.field"]`` items, or else ``list_size_estimate``. In this
-    API an unpaginated list is short by design (a match's goals, a tie's legs): anything long is
-    paginated.
+    for a page nobody reads). If it returns a connection object, the page goes to the connection's ``nodes`` and
+    ``edges`` (the connection itself being a single object), and holds at most the list's real size. A paginated
+    list field counts its page size, or its real size when known (``topScorers`` lists ties whole).
+  - Any other list counts its real size, or else ``list_size_estimate``. In this API an unpaginated list is
+    short by design (a match's goals, a tie's legs): anything long is paginated.
   - Variables count with the values sent, or their defaults; fragments count where spread.
 
-With the defaults, the analyst's query for every club's whole cup run, ``{ clubs(first: 50) { nodes
-{ name cupRun { steps { round opponent { name } match { goals { minute scorer { name } } cards { kind
-player { name } } } } } scorers { player { name } goals } } } }``, has depth 8 and costs 22,601 (50
+With the fixed estimates (no real sizes), the analyst's query for every club's whole cup run,
+``{ clubs(first: 50) { nodes { name cupRun { steps { round opponent { name } match { goals { minute scorer { name } }
+cards { kind player { name } } } } } scorers { player { name } goals } } } }``, has depth 8 and costs 22,601 (50
 clubs x 10 steps x 10 goals or cards make 5,000 of each of goals, scorers, cards and players), well
 under ``max_cost``. A chain of three default-sized pages of nested lists (20 x 20 x 20 x 10) costs
-over 80,000 and is refused, and so is nesting cyclic links deeper than ``max_depth``.
+over 80,000 and is refused, and so is nesting cyclic links deeper than ``max_depth``. On the bundled 2024 season
+the real sizes (32 clubs, at most 5 matches a club, 7 goals a match, 3 goals a player) bring every club's matches
+with each goal's scorer and the scorer's goals, 123,101 objects by the fixed estimate, down to 6,113.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from cachetools import LRUCache
@@ -58,6 +63,7 @@ from graphql import (
     MaxIntrospectionDepthRule,
     OperationDefinitionNode,
     SelectionSetNode,
+    TypeInfo,
     ValidationContext,
     ValidationRule,
     ValueNode,
@@ -210,15 +216,21 @@ class _OperationAnalysis:
         requested = self.requested_page_size(node, definition)
         child_page_size = None
         unsized = False
+        known = self.limits.list_sizes.get(f"{parent_type.name}.{name}")
         if requested is not None:
-            size, child_page_size = (requested, None) if is_list else (1, requested)
+            # A page holds at most what the list really has; a list taking `first` that can return more (topScorers
+            # lists ties whole) is known by its real size.
+            if is_list:
+                size, child_page_size = (requested if known is None else known), None
+            else:
+                size, child_page_size = 1, (requested if known is None else min(requested, known))
             if not is_list and not self.sized(node, definition):
                 child_page_size = _UNSIZED
         elif is_list and page_size is not None and name in _PAGE_LISTS:
             unsized = page_size == _UNSIZED
             size = self.limits.default_page_size if unsized else page_size
         elif is_list:
-            size = self.limits.list_sizes.get(f"{parent_type.name}.{name}", self.limits.list_size_estimate)
+            size = self.limits.list_size_estimate if known is None else known
         else:
             size = 1
         named_type = get_named_type(definition.type)
@@ -294,6 +306,27 @@ class _OperationAnalysis:
         return int(node.value) if isinstance(node, IntValueNode) else None
 
 
+def estimated_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    limits: QueryLimits,
+    variables: Mapping[str, object],
+) -> int | None:
+    """The cost `limits` estimate for the operation a valid `document` runs (None when it has no such operation)."""
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is None:
+        operation = operations[0] if len(operations) == 1 else None
+    else:
+        operation = next((o for o in operations if o.name and o.name.value == operation_name), None)
+    root = schema.get_root_type(operation.operation) if operation else None
+    if operation is None or root is None:
+        return None
+    context = ValidationContext(schema, document, TypeInfo(schema), lambda _error: None)
+    analysis = _OperationAnalysis(context, limits, variables, operation)
+    return analysis.selection_set(operation.selection_set, root, None, frozenset()).cost
+
+
 def _limits_rule(limits: QueryLimits, variables: Mapping[str, object]) -> type[ValidationRule]:
     # Built per operation because page sizes and costs depend on the variables sent with it.
     class QueryLimitsRule(ValidationRule):
@@ -333,12 +366,37 @@ class QueryLimiter(SchemaExtension):
                 error.extensions = {**(error.extensions or {}), "code": str(ErrorCode.QUERY_TOO_COMPLEX)}
 
     def on_validate(self) -> Iterator[None]:
+        self.validate(self.limits, None)
+        yield
+
+    def validate(self, limits: QueryLimits, version: object) -> None:
         context = self.execution_context
         if context.query is not None and context.graphql_document is not None:
             # Setting the errors (even to none) tells strawberry that validation has run.
             context.pre_execution_errors = self.documents.errors(
-                context.schema._schema, context.query, context.graphql_document, context.variables or {}
+                context.schema._schema,
+                context.query,
+                context.graphql_document,
+                context.variables or {},
+                limits=limits,
+                version=version,
             )
+
+
+ServedLimits = Callable[[QueryLimits], Awaitable[tuple[object, QueryLimits]]]
+"""The data version served and `limits` with that version's real list sizes (see `schema.cost`)."""
+
+
+class SizedQueryLimiter(QueryLimiter):
+    """A `QueryLimiter` that judges costs by the real list sizes of the data version served."""
+
+    def __init__(self, limits: QueryLimits, documents: PreparedDocuments, served: ServedLimits) -> None:
+        super().__init__(limits, documents)
+        self.served = served
+
+    async def on_validate(self) -> AsyncIterator[None]:  # type: ignore[override]
+        version, limits = await self.served(self.limits)
+        self.validate(limits, version)
         yield
 
 
@@ -369,7 +427,7 @@ class PreparedDocuments:
         )
         self._documents: LRUCache[str, DocumentNode] = LRUCache(max_documents)
         self._static_errors: LRUCache[str, list[GraphQLError]] = LRUCache(max_documents)
-        self._limit_errors: LRUCache[tuple[str, str], list[GraphQLError]] = LRUCache(max_documents)
+        self._limit_errors: LRUCache[tuple[str, str, object], list[GraphQLError]] = LRUCache(max_documents)
 
     def parsed(self, query: str) -> DocumentNode | None:
         """The parsed document, or None when it does not parse (strawberry then parses it and reports why)."""
@@ -384,9 +442,17 @@ class PreparedDocuments:
         return document
 
     def errors(
-        self, schema: GraphQLSchema, query: str, document: DocumentNode, variables: Mapping[str, object]
+        self,
+        schema: GraphQLSchema,
+        query: str,
+        document: DocumentNode,
+        variables: Mapping[str, object],
+        *,
+        limits: QueryLimits | None = None,
+        version: object = None,
     ) -> list[GraphQLError]:
-        """What validation and the limits find wrong with ``query``'s parsed document sent with ``variables``."""
+        """What validation and the limits (``limits``, those of data version ``version``, or else the documents'
+        own) find wrong with ``query``'s parsed document sent with ``variables``."""
         cache = len(query) <= self.MAX_CACHED_QUERY_CHARS
         # Before anything that remembers the variables: a huge string must not become a cache key.
         too_long = variable_input_errors(variables, self.limits.max_string_length)
@@ -401,19 +467,22 @@ class PreparedDocuments:
         if errors:
             return errors
         # Page sizes and costs depend on the variables sent with the document.
-        key = (query, json.dumps(variables, sort_keys=True, default=str))
+        key = (query, json.dumps(variables, sort_keys=True, default=str), version)
         errors = self._limit_errors.get(key)
         if errors is None:
-            errors = validate(schema, document, [_limits_rule(self.limits, variables)])
+            errors = validate(schema, document, [_limits_rule(limits or self.limits, variables)])
             if cache:
                 self._limit_errors[key] = errors
         return errors
 
 
 def limit_extensions(
-    limits: QueryLimits, extra_rules: Sequence[type[ValidationRule]] = ()
+    limits: QueryLimits, extra_rules: Sequence[type[ValidationRule]] = (), served: ServedLimits | None = None
 ) -> list[Callable[[], SchemaExtension]]:
     """The schema extensions enforcing ``limits`` (and validating with ``extra_rules`` too): add them to
-    ``strawberry.Schema(extensions=...)``."""
+    ``strawberry.Schema(extensions=...)``. With ``served``, costs are judged by the served data's list sizes."""
     documents = PreparedDocuments(limits, extra_rules=extra_rules)
+    if served is not None:
+        sized = served
+        return [lambda: SizedQueryLimiter(limits, documents, sized)]
     return [lambda: QueryLimiter(limits, documents)]

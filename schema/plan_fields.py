@@ -2,7 +2,7 @@
 
 Keyed by (GraphQL type, field name). A field listed here is resolved for every parent object of a level at once:
 one loader call for all of them, without a coroutine per object, and gives exactly what its resolver in
-`schema.types` gives (the differential test, tests/schema/test_compiled_fuzz.py, checks that byte for byte).
+its entity's module gives (the differential test, tests/schema/test_compiled_fuzz.py, checks that byte for byte).
 Fields not listed are compiled too, by calling their strawberry resolver. Kept in one module while the schema is
 being cut by entity; each entry belongs next to its type's resolvers once that split has landed.
 """
@@ -19,7 +19,12 @@ from football.keys import club_entry_key
 from resolvers.context import Context
 from resolvers.cup_run import cup_run_of
 from resolvers.loaders import Loaders
-from schema.types import Card, Club, CupRun, Goal, Match, Player, Scorer
+from schema.card import Card
+from schema.club import Club
+from schema.cup_run import CupRun
+from schema.goal import Goal
+from schema.match import Match
+from schema.player import Player, Scorer
 
 __all__ = ["BATCHED", "Batched"]
 

@@ -9,8 +9,9 @@ import json
 import brotli
 import httpx
 import pytest
+import zstandard
 
-from cupql.delivery import COMPRESS_MINIMUM_BYTES
+from cupql.delivery import COMPRESS_MINIMUM_BYTES, prefers_zstd
 from cupql.graphiql import graphiql_page_html
 from cupql.settings import Settings
 from tests.conftest import api_client
@@ -102,6 +103,29 @@ async def test_large_api_responses_are_compressed(loaded_database_url: str, enco
         assert "accept-encoding" in packed.headers["vary"].lower()
         assert json.loads(decode(wire)) == plain.json()  # type: ignore[operator]
         assert len(wire) < len(plain.content) / 5
+
+
+@pytest.mark.parametrize(
+    ("accept_encoding", "chosen"),
+    [
+        ("gzip, deflate, br, zstd", "br"),  # Node 20's fetch, which cannot read zstd
+        ("zstd, gzip", "gzip"),
+        ("zstd;q=1, br;q=0.9, gzip;q=0.5", "zstd"),
+        ("zstd", "zstd"),
+        ("*", "br"),
+        ("br;q=0, gzip, zstd", "gzip"),
+        ("br;q=0, gzip;q=0, zstd;q=0.1", "zstd"),
+    ],
+)
+async def test_br_then_gzip_win_over_zstd_unless_the_client_weighs_zstd_higher(
+    loaded_database_url: str, accept_encoding: str, chosen: str
+) -> None:
+    decode = {"br": brotli.decompress, "gzip": gzip.decompress, "zstd": zstandard.ZstdDecompressor().decompress}
+    async with api_client(Settings(database_url=loaded_database_url)) as http:
+        packed, wire = await raw_get(http, "/graphql", accept_encoding, params={"query": ALL_CUP_RUNS})
+        assert packed.headers["content-encoding"] == chosen
+        assert json.loads(decode[chosen](wire))["data"]["clubs"]["nodes"]
+        assert prefers_zstd(accept_encoding) == (chosen == "zstd")
 
 
 async def test_small_responses_go_uncompressed(loaded_database_url: str) -> None:

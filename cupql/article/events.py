@@ -19,8 +19,8 @@ from collections import defaultdict
 from cupql.article.attribution import Unit, attribute
 from cupql.article.findings import Findings
 from cupql.article.parser import Entry, RawMatch, ScorerLine, TeamLine
-from football.season import ArticleCard, ArticleGoal, ArticleMatch, ArticlePlayer, ScorerRow
-from football.vocabulary import Attribution, CardKind, fold
+from football.season import ArticleCard, ArticleGoal, ArticleMatch, ArticlePlayer, ReportNote, ScorerRow
+from football.vocabulary import Attribution, CardKind, fold, slug
 
 
 class EventReader:
@@ -28,7 +28,10 @@ class EventReader:
 
     def __init__(self, scorers: list[ScorerLine], findings: Findings) -> None:
         self.findings = findings
+        # Keyed as the database keys them (club, slug): `G. Nranyan` and `G.Nranyan` are one player.
         self.players: dict[tuple[str, str], ArticlePlayer] = {}
+        self.notes: list[ReportNote] = []
+        self._spellings: set[tuple[str, str]] = set()
         self.table: dict[str, list[ScorerLine]] = defaultdict(list)
         # Goals with no scorer, each list one player's: an unnamed entry's minutes, or one lost goal.
         self.unnamed: list[tuple[ArticleMatch, str, list[ArticleGoal]]] = []
@@ -38,11 +41,22 @@ class EventReader:
             self.table[row.club].append(row)
             self.player(row.club, row.name, row.nationality)
 
-    def player(self, club: str, name: str, nationality: str | None = None) -> ArticlePlayer:
-        key = (club, fold(name))
-        if key not in self.players:
-            self.players[key] = ArticlePlayer(club=club, name=name, nationality=nationality)
-        return self.players[key]
+    def player(
+        self, club: str, name: str, nationality: str | None = None, identity: str | None = None, line: int = 0
+    ) -> ArticlePlayer:
+        key = (club, slug(name))
+        known = self.players.get(key)
+        if known is None:
+            known = self.players[key] = ArticlePlayer(club=club, name=name, nationality=nationality, identity=identity)
+        elif known.name != name and (club, name) not in self._spellings:
+            self._spellings.add((club, name))
+            self.notes.append(
+                ReportNote(
+                    line, "ONE_PLAYER", f"{club}: {known.name!r} and {name!r} fold to one player, {known.name!r}"
+                )
+            )
+        known.identity = known.identity or identity
+        return known
 
     def scorer_rows(self) -> list[ScorerRow]:
         return [
@@ -52,11 +66,16 @@ class EventReader:
             if not row.own_goal
         ]
 
-    def _resolve(self, club: str, name: str, line: int, own_goal: bool = False) -> ArticlePlayer:
+    def _resolve(
+        self, club: str, name: str, line: int, own_goal: bool = False, identity: str | None = None
+    ) -> ArticlePlayer:
         """The player a match line's short name means: the one table player of the club it names.
 
-        An own goal's scorer is also looked for among the table's own-goal rows.
+        An own goal's scorer is also looked for among the table's own-goal rows. A linked name is the player
+        the link names, whatever the table says.
         """
+        if identity:
+            return self.player(club, name, identity=identity, line=line)
         short = fold(name)
         found = [
             row
@@ -66,10 +85,10 @@ class EventReader:
         if len({fold(row.name) for row in found}) > 1:
             names = ", ".join(sorted({row.name for row in found}))
             self.findings.disagree(line, "AMBIGUOUS_NAME", f"{name!r} of {club} could be any of {names}")
-            return self.player(club, name)
+            return self.player(club, name, line=line)
         if found:
-            return self.player(club, found[0].name)
-        return self.player(club, name)
+            return self.player(club, found[0].name, line=line)
+        return self.player(club, name, line=line)
 
     def read(self, raw: RawMatch, match: ArticleMatch) -> None:
         """Fill `match` with the goals and cards of `raw`'s team lines."""
@@ -96,7 +115,7 @@ class EventReader:
             if entry.minutes:
                 goals.append(self._goals(club, opponent, entry, line))
             elif not entry.cards and entry.name:
-                player = self._resolve(club, entry.name, line)
+                player = self._resolve(club, entry.name, line, identity=entry.identity)
                 match.cards.append(ArticleCard(club, player, None, CardKind.UNKNOWN, line))
             elif not entry.cards:
                 blanks.append(ArticleCard(club, None, None, CardKind.UNKNOWN, line))
@@ -128,7 +147,7 @@ class EventReader:
                 self.blank_goals.append((match, goal, blanks[index]))
 
     def _cards(self, match: ArticleMatch, club: str, entry: Entry, line: int) -> None:
-        player = self._resolve(club, entry.name, line) if entry.name else None
+        player = self._resolve(club, entry.name, line, identity=entry.identity) if entry.name else None
         match.cards += [ArticleCard(club, player, mark.minute, mark.kind, line, mark.stoppage) for mark in entry.cards]
 
     def _goals(self, club: str, opponent: str, entry: Entry, line: int) -> list[ArticleGoal]:
@@ -137,7 +156,9 @@ class EventReader:
             # An own goal is listed in the line of the team it counts for; its scorer plays for the opponent.
             scorer = None
             if entry.name:
-                scorer = self._resolve(opponent if minute.own_goal else club, entry.name, line, minute.own_goal)
+                scorer = self._resolve(
+                    opponent if minute.own_goal else club, entry.name, line, minute.own_goal, entry.identity
+                )
             goals.append(
                 ArticleGoal(
                     club=club,

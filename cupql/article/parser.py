@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from football.season import ReportNote
 from football.vocabulary import CardKind, RoundKind
+
+PLAIN_TEXT = "plain text"
 
 
 class ArticleError(ValueError):
@@ -22,6 +25,18 @@ class ArticleError(ValueError):
         super().__init__(f"{where}: {message}")
         self.source = source
         self.line = line
+
+
+def not_read(article: Article, line: int, text: str, lenient: bool, why: str = "") -> None:
+    """A line that looks like part of a match but was not read: refused, or with `lenient` noted as skipped."""
+    reason = f" ({why})" if why else ""
+    if not lenient:
+        raise ArticleError(
+            article.source,
+            line,
+            f"cannot read {text!r} as part of a match{reason}; correct it, or load with --lenient to skip it",
+        )
+    article.notes.append(ReportNote(line, "SKIPPED", f"skipped {text!r}{reason}"))
 
 
 @dataclass(frozen=True)
@@ -43,11 +58,14 @@ class CardMark:
 
 @dataclass(frozen=True)
 class Entry:
-    """One `name minute, minute (pen.)` item of a team's event line; the name may have been stripped."""
+    """One `name minute, minute (pen.)` item of a team's event line; the name may have been stripped.
+
+    `identity` is the key of the article a wikilink names the player by, when the text links him."""
 
     name: str | None
     minutes: tuple[Minute, ...]
     cards: tuple[CardMark, ...] = ()
+    identity: str | None = None
 
 
 @dataclass
@@ -151,6 +169,9 @@ class Article:
     matches: list[RawMatch]
     scorers: list[ScorerLine]
     aggregates: list[StatedAggregate] = field(default_factory=list)
+    # Which of the three formats the text was read as, and what the reader noted (skipped lines, open sides).
+    format: str = PLAIN_TEXT
+    notes: list[ReportNote] = field(default_factory=list)
 
     def info(self, key: str) -> str | None:
         value = self.infobox.get(key)
@@ -161,13 +182,15 @@ class Article:
         return value[1] if value else self.title_line
 
 
+# `11 Marhc 2024`, `Sept 31, 2024`: shaped like a match's date line, but no date.
+_DATE_LIKE = re.compile(r"^(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4})$")
 _TITLE = re.compile(r"^=\s*(?P<title>.+?)\s*=$")
 _HEADING = re.compile(r"^(?P<level>={2,})\s*(?P<name>[^=]+?)\s*(?P=level)$")
 _INFOBOX_ITEM = re.compile(r"^-\s*(?P<key>[^:]+):\s*(?P<value>.*)$")
 _DASH = r"\s*[-\u2013\u2014]\s*"
 _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
 _DATE = re.compile(r"^(?:\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})$")
-_SCORE = re.compile(
+SCORE_LINE = re.compile(
     rf"^(?P<home>\S.*?)\s+(?:(?P<hs>\d+){_DASH}(?P<as>\d+)|(?P<wo>w/o))(?P<mid>(?:\s*\([^()]*\))*)"
     r"\s+(?P<away>[^\s(][^()]*?)(?P<tail>(?:\s*\([^()]*\))*)\s*$",
     re.IGNORECASE,
@@ -198,7 +221,7 @@ _CARD = re.compile(
 _GOALS_HEADING = re.compile(r"^(?P<goals>\d+) goals?:$")
 _SCORER = re.compile(r"^-\s*(?:(?P<nat>[A-Z]{3})\s+)?(?P<name>.+?)\s+-\s+(?P<club>.+)$")
 _LEAGUE_CELL = re.compile(r"^(?P<league>.+? League)\b(?:.*?\b(?P<clubs>\d+) clubs\b)?")
-_GROUP = re.compile(r"^Group (?P<name>\S+)$")
+GROUP_HEADING = re.compile(r"^Group (?P<name>\S+)$")
 _ROUND_ALIASES = {
     "playoffs": RoundKind.PLAY_OFF,
     "playoff": RoundKind.PLAY_OFF,
@@ -306,26 +329,38 @@ def _is_minute_list(text: str) -> bool:
     return _MINUTE_LIST.fullmatch(text.strip()) is not None
 
 
-def read_article(path: Path) -> Article:
-    """Read and parse the article at `path`; a missing or unreadable file is an ArticleError."""
+def read_text(path: Path) -> str:
+    """The text of the article at `path`; a missing or unreadable file is an ArticleError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     except FileNotFoundError:
         raise ArticleError(str(path), None, "no such file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ArticleError(str(path), None, f"cannot read the file ({error})") from None
-    return parse_article(text, str(path))
 
 
-def parse_article(text: str, source: str = "<article>") -> Article:
-    """Parse an article's text; `source` names it in error messages."""
-    return _Parser(text, source).parse()
+def read_article(path: Path) -> Article:
+    """Read and parse the plain-text article at `path`."""
+    return parse_article(read_text(path), str(path))
+
+
+def parse_article(text: str, source: str = "<article>", *, lenient: bool = False) -> Article:
+    """Parse an article's text; `source` names it in error messages. A line that looks like a match but is not
+    read is refused, or with `lenient` listed in the article's notes."""
+    return _Parser(text, source, lenient).parse()
+
+
+def looks_like_score(text: str) -> bool:
+    """A short line like `Home N–N Away` that is no sentence: part of a match, whatever else it says."""
+    score = SCORE_LINE.match(text)
+    return bool(score and score["hs"]) and not text.rstrip().endswith(".") and len(text.split()) <= 10
 
 
 class _Parser:
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, lenient: bool = False) -> None:
         self.lines = text.splitlines()
         self.source = source
+        self.lenient = lenient
 
     def fail(self, line: int | None, message: str) -> ArticleError:
         return ArticleError(self.source, line, message)
@@ -383,10 +418,10 @@ class _Parser:
             elif subsection and subsection.casefold() == "draw summary":
                 if stripped.startswith("|"):
                     index = self._draw(index - 1, article)
-            elif _DATE.match(stripped):
+            elif _DATE.match(stripped) or (round_kind is not None and _is_date(stripped)):
                 if round_kind is None:
                     raise self.fail(number, f"a match under {section!r}, which is not a round cupql knows")
-                group = _GROUP.match(subsection or "")
+                group = GROUP_HEADING.match(subsection or "")
                 index = self._match(index - 1, round_kind, group["name"] if group else None, article)
                 last_match = article.matches[-1]
             elif stripped.startswith("|") and section.casefold() == "participating clubs":
@@ -395,20 +430,28 @@ class _Parser:
                 last_match = None
             elif round_kind is not None and (aggregate := self._aggregate(stripped, number)):
                 article.aggregates.append(aggregate)
-            elif round_kind is not None and _SCORE.match(stripped) and self._team_line_follows(index):
+            elif round_kind is not None and SCORE_LINE.match(stripped) and self._team_line_follows(index):
                 raise self.fail(number, "a score line without a date line before it")
+            elif round_kind is not None and _DATE_LIKE.match(stripped):
+                not_read(article, number, stripped, self.lenient, "an unreadable date")
+            elif round_kind is not None and looks_like_score(stripped):
+                not_read(article, number, stripped, self.lenient, "a score line needs a date line before it")
             elif last_match is not None:
                 # Running text after a match block tells of that match (`Aktobe won 4–3 on penalties.`).
                 last_match.prose.append((stripped, number))
             else:
                 article.prose.append(Prose(round_kind, stripped, number))
         if not article.matches:
-            raise self.fail(None, "no match found: this does not look like a season article")
+            raise self.fail(
+                len(self.lines),
+                "no match found: expected a date line and a 'Home N - N Away' score line under a round heading "
+                "('== Final =='); read to the end without one",
+            )
         return article
 
     def _aggregate(self, text: str, number: int) -> StatedAggregate | None:
         """A dateless `Home N – N (agg.) Away` line: a tie's aggregate, not a match."""
-        score = _SCORE.match(text)
+        score = SCORE_LINE.match(text)
         if score is None or score["wo"] or "agg" not in (score["mid"] + score["tail"]).casefold():
             return None
         if any(
@@ -454,7 +497,7 @@ class _Parser:
         if len(row) != len(header):
             raise self.fail(index + 2, f"the draw names {len(header)} groups but has {len(row)} cells")
         for name, cell in zip(header, row, strict=True):
-            group = _GROUP.match(name)
+            group = GROUP_HEADING.match(name)
             if group is None:
                 raise self.fail(index + 1, f"expected 'Group X' in the draw header, found {name!r}")
             article.draw[group["name"]] = (cell, index + 2)
@@ -476,7 +519,7 @@ class _Parser:
         if index + 1 >= len(self.lines):
             raise self.fail(date_number, "a match date with no score line after it")
         score_line = self.lines[index + 1].strip()
-        score = _SCORE.match(score_line)
+        score = SCORE_LINE.match(score_line)
         if score is None:
             raise self.fail(index + 2, f"malformed score line {score_line!r}: expected 'Home N - N Away'")
         notes = parse_score_notes(score["mid"] + score["tail"])
@@ -520,17 +563,9 @@ class _Parser:
 
     def _detail(self, match: RawMatch, key: str, value: str, number: int) -> None:
         """A `Stadium:`, `Attendance:` or `Referee:` line of a match block."""
-        if not value:
-            return
-        if key == "attendance":
-            digits = re.sub(r"[,\s.\u202f\u00a0]", "", value)
-            if not digits.isdigit():
-                raise self.fail(number, f"unreadable attendance {value!r}: expected a number such as 12,500")
-            match.attendance = int(digits)
-        elif key == "referee":
-            match.referee = value
-        else:
-            match.stadium = value
+        problem = apply_detail(match, key, value)
+        if problem:
+            raise self.fail(number, problem)
 
     def _scorers(self, index: int, article: Article) -> int:
         goals: int | None = None
@@ -554,6 +589,33 @@ class _Parser:
                     ScorerLine(row["nat"], row["name"].strip(), row["club"].strip(), goals, own_goal, number)
                 )
         return index
+
+
+def _is_date(text: str) -> bool:
+    """A date line in any case (`3 may 2030`)."""
+    if _DATE_LIKE.match(text) is None:
+        return False
+    try:
+        parse_date(text)
+    except ValueError:
+        return False
+    return True
+
+
+def apply_detail(match: RawMatch, key: str, value: str) -> str | None:
+    """Set a match's stadium (or venue), attendance or referee from its line; the problem, if it cannot be read."""
+    if not value:
+        return None
+    if key == "attendance":
+        digits = re.sub(r"[,\s.\u202f\u00a0]", "", value)
+        if not digits.isdigit():
+            return f"unreadable attendance {value!r}: expected a number such as 12,500"
+        match.attendance = int(digits)
+    elif key == "referee":
+        match.referee = value
+    else:
+        match.stadium = value
+    return None
 
 
 def _int_or_none(text: str) -> int | None:

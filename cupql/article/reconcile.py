@@ -81,6 +81,9 @@ def build_season(article: Article) -> ArticleSeason:
             goals=len(all_goals),
             attributions={kind: sum(g.attribution is kind for g in all_goals) for kind in Attribution},
             disagreements=findings.sorted(),
+            source_format=article.format,
+            cards=sum(len(match.cards) for match in matches),
+            notes=sorted([*article.notes, *events.notes], key=lambda note: (note.line, note.code)),
         ),
     )
 
@@ -101,7 +104,7 @@ def _match(raw: RawMatch, findings: Findings) -> ArticleMatch:
         extra_time=True
         if notes.extra_time or any("after extra time" in text.casefold() for text, _ in raw.prose)
         else None,
-        awarded=notes.awarded,
+        awarded=notes.awarded or _awarded_in_prose(raw),
         walkover=notes.walkover,
         home_penalties=notes.home_penalties,
         away_penalties=notes.away_penalties,
@@ -125,6 +128,14 @@ _PROSE_SHOOTOUT = re.compile(
 )
 
 
+_PROSE_AWARD = re.compile(r"\b(?:was|were|is|has been|had been) awarded\s+(?:\d+\s*[-\u2013\u2014]\s*\d+|to\b)", re.I)
+
+
+def _awarded_in_prose(raw: RawMatch) -> bool:
+    """`The match was awarded 3–0 after ...`: the score line's score is an awarded one, not goals scored."""
+    return raw.home_score is not None and any(_PROSE_AWARD.search(text) for text, _ in raw.prose)
+
+
 def _penalties_from_prose(raw: RawMatch, match: ArticleMatch) -> None:
     """A shoot-out told in the running text after the match: `Aktobe won 4–3 on penalties.`"""
     for text, _ in raw.prose:
@@ -134,7 +145,9 @@ def _penalties_from_prose(raw: RawMatch, match: ArticleMatch) -> None:
         named = [club for club in (raw.home, raw.away) if found["club"].strip().endswith(club)]
         if len(named) != 1:
             continue
-        won, lost = int(found["won"]), int(found["lost"])
+        # The sentence names the winner; its numbers may be in either order (`Tobol won 2–4`, Tobol away).
+        numbers = sorted((int(found["won"]), int(found["lost"])), reverse=True)
+        won, lost = numbers
         match.home_penalties, match.away_penalties = (won, lost) if named[0] == raw.home else (lost, won)
         return
 

@@ -60,13 +60,17 @@ def build_standings(
 
 def _fill(table: dict[str, ArticleStanding], played: list[ArticleMatch]) -> None:
     for match in played:
+        if match.awarded and match.winner is None:
+            # An award whose winner the text does not name is reported (AWARD_UNSTATED), not counted as a draw.
+            continue
         for name, opponent in ((match.home, match.away), (match.away, match.home)):
             row = table[name]
             scored, conceded = match.score_of(name), match.score_of(opponent)
             row.played += 1
             row.goals_for += scored
             row.goals_against += conceded
-            # A group match level on the pitch is a draw in the table, whatever a shoot-out after it says.
+            # A group match level on the pitch is a draw in the table, whatever a shoot-out after it says;
+            # an award (a walkover too) is a win for the club it went to.
             if match.winner is None or (not match.awarded and scored == conceded):
                 row.drawn += 1
             elif match.winner == name:

@@ -18,7 +18,15 @@ from cupql.article.parser import Article, RawMatch
 from football.season import ArticleMatch, ArticleTie
 from football.vocabulary import RoundKind, TieDecision
 
-_AWARDED_TO = re.compile(r"awarded to (?P<club>.+?)(?:\s*\(|[.,;]|$)", re.IGNORECASE)
+_AWARDED_TO = re.compile(
+    r"(?:awarded|walkover (?:win |victory )?(?:to|for)) (?:the (?:match|tie|win|victory) )?"
+    r"(?:\d+\s*[-\u2013\u2014]\s*\d+ )?(?:to )?"
+    r"(?P<club>[A-Z].+?)(?:\s*\(|[.,;]|$)",
+)
+_AWARDED_CLUB = re.compile(
+    r"(?:^|[.;]\s*)(?P<club>[A-Z][^.;]*?) (?:was|were) awarded|(?P<winner>[A-Z][^.;]*?) (?:won|advanced|progressed|"
+    r"went through) (?:by|on|with a) walkover"
+)
 _WITHDREW = re.compile(r"(?P<club>.+?) (?:withdrew|did not appear|forfeited|failed to appear)", re.IGNORECASE)
 _AWAY_GOALS_OFF = re.compile(r"\b(?:no|without|abolished|not apply|not used)\b[^.]*away goals|away goals[^.]*abolished")
 
@@ -58,6 +66,12 @@ def _award_from_prose(raw: RawMatch) -> str | None:
         awarded = _AWARDED_TO.search(text)
         if awarded:
             named = [club for club in (raw.home, raw.away) if awarded["club"].strip().startswith(club)]
+            if len(named) == 1:
+                return named[0]
+        told = _AWARDED_CLUB.search(text)
+        if told:
+            subject = (told["club"] or told["winner"]).strip()
+            named = [club for club in (raw.home, raw.away) if subject.endswith(club)]
             if len(named) == 1:
                 return named[0]
         withdrew = _WITHDREW.search(text)

@@ -3,10 +3,15 @@
 // Routes live in the URL's fragment: #/ (the season), #/club/SLUG (a club); ?season=YEAR picks a season.
 "use strict";
 
+// The page's GraphQL documents (cupql/web/queries), by operation name. The server puts them in the page and knows
+// them as persisted queries from start-up, so their hashes alone fetch them.
+const DOCUMENTS = JSON.parse(document.getElementById("documents").textContent);
+
 const SVG = "http://www.w3.org/2000/svg";
 
-// Queries go as automatic persisted queries over GET: the query's SHA-256 alone, the text only the first time
-// the server has not seen it. GETs can be answered from the browser's and the server's caches (ETag).
+// Queries go as automatic persisted queries over GET: the query's SHA-256 alone, the text only if the server
+// does not know it (a server older than this page). GETs can be answered from the browser's and the server's
+// caches (ETag).
 async function graphql(query, variables = {}) {
   const hash = await sha256(query);
   if (hash === null) return unwrap(await post(query, variables));
@@ -51,44 +56,6 @@ function unwrap(body) {
   return body.data;
 }
 
-const SEASON_QUERY = `query Overview($year: Int) {
-  season(year: $year) {
-    year name winner { name slug } runnerUp { name slug }
-    rounds { round name }
-    ties {
-      round homeAggregate awayAggregate decidedBy homePenalties awayPenalties
-      home { name slug } away { name slug } winner { slug }
-      legs { leg date homeScore awayScore extraTime }
-    }
-    groups {
-      name
-      standings {
-        position club { name slug }
-        played won drawn lost goalsFor goalsAgainst goalDifference points
-      }
-    }
-  }
-  goals(season: $year) { totalCount groupBy(key: MINUTE_BUCKET) { key count } }
-}`;
-
-const CLUB_QUERY = `query ClubPage($slug: String!, $year: Int) {
-  club(name: $slug, season: $year) {
-    name league entryRound group { name }
-    cupRun {
-      furthestRound eliminatedIn eliminatedBy { name slug } isWinner
-      played won drawn lost goalsFor goalsAgainst
-      steps {
-        round leg venue goalsFor goalsAgainst result opponent { name slug }
-        match {
-          date extraTime
-          goals { minute stoppageTime penalty ownGoal attribution club { slug } scorer { name } }
-        }
-      }
-    }
-    scorers { player { name } goals }
-  }
-}`;
-
 // Small DOM helpers: text always goes in as text, never as markup.
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -122,38 +89,68 @@ function route() {
   return club ? {page: "club", slug: decodeURIComponent(club[1]), year} : {page: "season", year};
 }
 
-async function fillSeasons(year) {
-  const select = document.getElementById("season");
-  if (!select.options.length) {
-    const {seasons} = await graphql("{ seasons(first: 100) { nodes { year name } } }");
-    for (const season of seasons.nodes) select.append(el("option", {value: season.year}, season.name));
-    select.addEventListener("change", () => {
-      const current = route();
-      const suffix = `?season=${select.value}`;
-      location.hash = current.page === "club" ? `#/club/${encodeURIComponent(current.slug)}${suffix}` : `#/${suffix}`;
-    });
-  }
-  if (year) select.value = String(year);
+const seasonSelect = () => document.getElementById("season");
+
+async function fillSeasons() {
+  const select = seasonSelect();
+  if (select.options.length) return;
+  const {seasons} = await graphql(DOCUMENTS.Seasons);
+  for (const season of seasons.nodes) select.append(el("option", {value: season.year}, season.name));
+  select.addEventListener("change", () => {
+    const current = route();
+    const suffix = `?season=${select.value}`;
+    location.hash = current.page === "club" ? `#/club/${encodeURIComponent(current.slug)}${suffix}` : `#/${suffix}`;
+  });
+}
+
+function learnRounds(rounds) {
+  roundNames.clear();
+  rounds.forEach((r) => roundNames.set(r.round, r.name));
+}
+
+// ---- scores --------------------------------------------------------------------------------------------
+
+// A match's score from one club's side, written the same on the bracket and on club pages: a walkover says so,
+// extra time, an award and a shoot-out follow the score.
+function scoreFrom(match, slug) {
+  const home = match.home.slug === slug;
+  const [own, other] = home ? [match.homeScore, match.awayScore] : [match.awayScore, match.homeScore];
+  if (own === null || other === null) return match.walkover ? "walkover" : match.awarded ? "awarded" : "";
+  const notes = [match.extraTime ? "a.e.t." : "", match.awarded ? "awarded" : ""].filter(Boolean);
+  const score = [`${own}-${other}`, ...notes].join(" ");
+  if (match.homePenalties === null) return score;
+  const kicks = home ? [match.homePenalties, match.awayPenalties] : [match.awayPenalties, match.homePenalties];
+  return `${score} · pens ${kicks.join("-")}`;
 }
 
 // ---- the knockout bracket ------------------------------------------------------------------------------
 
 const BOX = {width: 205, height: 62, gapX: 44, gapY: 14, top: 34, left: 10};
 
-// What settled a tie, when the score alone did not.
-const DECISIONS = {AWAY_GOALS: "away goals", REPLAY: "replay", AWARDED: "awarded", ADVANCED: "went through"};
+// What settled a tie when its matches' scores do not show it (a shoot-out, a replay or an award they do).
+const DECISIONS = {AWAY_GOALS: "away goals", ADVANCED: "went through"};
 
 function decisionText(tie) {
-  if (tie.decidedBy === "PENALTIES") return ` · pens ${tie.homePenalties}-${tie.awayPenalties}`;
-  if (DECISIONS[tie.decidedBy]) return ` · ${DECISIONS[tie.decidedBy]}`;
-  const level = tie.winner && tie.homeAggregate === tie.awayAggregate;
-  return level ? " · level: winner went through" : "";
+  return DECISIONS[tie.decidedBy] ? ` · ${DECISIONS[tie.decidedBy]}` : "";
 }
 
+// A card lists its tie's home club first, so every match is written from that club's side, whichever club was at
+// home in it: the legs then add up to the aggregates beside the names.
 function legsText(tie) {
-  const legs = tie.legs.map((leg) => leg.homeScore === null ? "w/o"
-    : `${leg.homeScore}-${leg.awayScore}${leg.extraTime ? " a.e.t." : ""}`);
-  return (tie.legs.length > 1 ? `legs ${legs.join(", ")}` : legs[0] || "") + decisionText(tie);
+  const [first, ...later] = tie.legs.map((leg) => scoreFrom(leg, tie.home.slug));
+  const twoLegged = tie.legs.some((leg) => leg.leg !== null);
+  const played = !later.length ? first || ""
+    : twoLegged ? `legs ${[first, ...later].join(", ")}` : `${first}, replay ${later.join(", ")}`;
+  return played + decisionText(tie);
+}
+
+// Each match home club first, as a tooltip: "Leg 2: Elimai 2-1 Aktobe".
+function legsTitle(tie) {
+  return tie.legs.map((leg, index) => {
+    const [home, away] = leg.home.slug === tie.home.slug ? [tie.home, tie.away] : [tie.away, tie.home];
+    const label = leg.leg !== null ? `Leg ${leg.leg}` : index ? "Replay" : "Match";
+    return `${label}: ${home.name} ${scoreFrom(leg, home.slug)} ${away.name}`;
+  }).join("; ");
 }
 
 // The bracket is a tree from the final back: a tie's children are the earlier ties its two clubs won.
@@ -200,6 +197,8 @@ function drawBracket(season) {
   }
   for (const [tie, spot] of placed) {
     const x = xOf(spot.x), y = yOf(spot.y);
+    // A walkover has no goals to add up: its aggregates would be a made-up 0-0.
+    const scoreless = tie.legs.every((leg) => leg.homeScore === null);
     const group = svg("g", {
       class: "tie", "data-round": tie.round, "data-home": tie.home.name, "data-away": tie.away.name,
       "data-home-aggregate": tie.homeAggregate, "data-away-aggregate": tie.awayAggregate,
@@ -211,9 +210,9 @@ function drawBracket(season) {
       const link = svg("a", {href: clubLink(club, season.year)},
         svg("text", {x: x + 8, y: y + dy, class: won ? "winner" : null}, club.name));
       group.append(link, svg("text", {x: x + BOX.width - 8, y: y + dy, "text-anchor": "end",
-        class: won ? "winner score" : "score"}, show(goals)));
+        class: won ? "winner score" : "score"}, scoreless ? "" : show(goals)));
     });
-    group.append(svg("text", {x: x + 8, y: y + 53, class: "legs"}, legsText(tie)));
+    group.append(svg("text", {x: x + 8, y: y + 53, class: "legs"}, svg("title", {}, legsTitle(tie)), legsText(tie)));
     canvas.append(group);
   }
   return el("div", {class: "bracket"}, canvas);
@@ -237,7 +236,7 @@ function drawGroups(season) {
           .map((field) => el("td", {}, show(row[field])))));
     }
     table.append(body);
-    return table;
+    return el("div", {class: "table-scroll"}, table);
   }));
 }
 
@@ -248,7 +247,7 @@ function drawChart(goals) {
   const most = Math.max(1, ...buckets.map((bucket) => bucket.count));
   const bar = 46, gap = 14, plot = 180, left = 10, top = 16;
   const width = left * 2 + buckets.length * (bar + gap);
-  const canvas = svg("svg", {width, height: top + plot + 40, role: "img",
+  const canvas = svg("svg", {width, height: top + plot + 40, viewBox: `0 0 ${width} ${top + plot + 40}`, role: "img",
     "aria-label": `Goals by minute: ${goals.totalCount} goals`});
   buckets.forEach((bucket, index) => {
     const h = Math.round((bucket.count / most) * plot);
@@ -267,22 +266,22 @@ function drawChart(goals) {
 // ---- pages ---------------------------------------------------------------------------------------------
 
 async function seasonPage(year) {
-  const data = await graphql(SEASON_QUERY, {year});
+  const data = await graphql(DOCUMENTS.Overview, {year});
   const season = data.season;
-  season.rounds.forEach((r) => roundNames.set(r.round, r.name));
+  learnRounds(season.rounds);
   document.title = `${season.name} · cupql`;
   const champion = season.winner
     ? el("p", {class: "subtitle", id: "champion"}, "Winner: ",
       el("a", {href: clubLink(season.winner, season.year)}, season.winner.name),
       season.runnerUp ? ` · runner-up: ${season.runnerUp.name}` : "")
     : el("p", {class: "subtitle"}, "No winner yet.");
-  return [
+  return {year: season.year, content: [
     el("h1", {}, season.name), champion,
     el("h2", {}, "Knockout bracket"), drawBracket(season),
     season.groups.length ? el("h2", {}, "Group stage") : null,
     season.groups.length ? drawGroups(season) : null,
     el("h2", {}, `Goals by minute (${data.goals.totalCount} goals)`), drawChart(data.goals),
-  ];
+  ]};
 }
 
 function goalsOf(step, slug) {
@@ -295,9 +294,11 @@ function goalsOf(step, slug) {
   }).join(", ");
 }
 
-async function clubPage(slug, year) {
-  const data = await graphql(CLUB_QUERY, {slug, year});
-  const club = data.club, run = club.cupRun;
+async function clubPage(slug, wanted) {
+  const data = await graphql(DOCUMENTS.ClubPage, {slug, year: wanted});
+  // The club's own slug, not the URL's: the API also finds "Aktobe" or "AKTOBE".
+  const club = data.club, run = club.cupRun, year = club.season.year, own = club.slug;
+  learnRounds(club.season.rounds);
   document.title = `${club.name} · cupql`;
   const fact = (name, value) => el("div", {}, el("dt", {}, name), el("dd", {}, show(value) || "unknown"));
   const outcome = run.isWinner ? "Won the cup"
@@ -309,15 +310,14 @@ async function clubPage(slug, year) {
       el("td", {}, step.match.date),
       el("td", {}, `${roundName(step.round)}${step.leg ? `, leg ${step.leg}` : ""}`),
       el("td", {}, el("a", {href: clubLink(step.opponent, year)}, step.opponent.name), step.venue === "HOME" ? " (h)" : " (a)"),
-      el("td", {class: `score result-${step.result}`},
-        `${step.goalsFor}-${step.goalsAgainst}${step.match.extraTime ? " a.e.t." : ""}`),
-      el("td", {class: "goals-list"}, goalsOf(step, slug))));
+      el("td", {class: `score result-${step.result}`, title: words(step.result)}, scoreFrom(step.match, own)),
+      el("td", {class: "goals-list"}, goalsOf(step, own))));
   }
   const scorers = el("tbody");
   for (const scorer of club.scorers) {
     scorers.append(el("tr", {class: "scorer"}, el("td", {}, show(scorer.goals)), el("td", {}, scorer.player.name)));
   }
-  return [
+  return {year, content: [
     el("h1", {}, club.name),
     el("p", {class: "subtitle", id: "outcome"}, outcome),
     el("dl", {class: "facts"},
@@ -326,14 +326,14 @@ async function clubPage(slug, year) {
       fact("Played", run.played), fact("W-D-L", `${run.won}-${run.drawn}-${run.lost}`),
       fact("Goals", `${run.goalsFor}-${run.goalsAgainst}`)),
     el("h2", {}, "Cup run"),
-    el("table", {class: "run"},
+    el("div", {class: "table-scroll"}, el("table", {class: "run"},
       el("thead", {}, el("tr", {}, ...["Date", "Round", "Opponent", "Score", "Scorers"].map((n) => el("th", {}, n)))),
-      steps),
+      steps)),
     el("h2", {}, "Scorers (the article's scorer table)"),
     club.scorers.length
       ? el("table", {class: "scorers run"}, el("thead", {}, el("tr", {}, el("th", {}, "Goals"), el("th", {}, "Player"))), scorers)
       : el("p", {}, "The scorer table lists nobody for this club."),
-  ];
+  ]};
 }
 
 async function render() {
@@ -341,13 +341,11 @@ async function render() {
   const where = route();
   document.body.removeAttribute("data-ready");
   try {
-    await fillSeasons(where.year);
-    if (!roundNames.size) {
-      const {season} = await graphql("query($year: Int) { season(year: $year) { rounds { round name } } }", {year: where.year});
-      season.rounds.forEach((r) => roundNames.set(r.round, r.name));
-    }
-    const content = where.page === "club" ? await clubPage(where.slug, where.year) : await seasonPage(where.year);
-    view.replaceChildren(...content.filter(Boolean));
+    await fillSeasons();
+    const shown = where.page === "club" ? await clubPage(where.slug, where.year) : await seasonPage(where.year);
+    view.replaceChildren(...shown.content.filter(Boolean));
+    // The selector names the season on screen, whichever way the page got there (#/ shows the latest).
+    seasonSelect().value = String(shown.year);
   } catch (error) {
     view.replaceChildren(el("p", {class: "error", role: "alert"}, `Could not load this page: ${error.message}`));
   }

@@ -227,8 +227,6 @@ class _Compiler:
         if resolver is None:
             plan.call = "attribute"
             return
-        if resolver.parent_parameter is not None or resolver.root_parameter is not None:
-            raise NotCompilable(f"{parent.name}.{plan.name} asks for its parent or root")
         function = resolver.wrapped_func
         if not strawberry_field.arguments and inspect.isfunction(function):
             parameters = list(inspect.signature(function).parameters)

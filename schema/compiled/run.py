@@ -245,7 +245,14 @@ def _resolver(field: FieldPlan) -> Callable[[Any, _Run], Any]:
         else:
             resolver = field.strawberry_field.base_resolver
             assert resolver is not None
-            if resolver.self_parameter:
+            # Parameters that receive the source object itself (strawberry.Parent, root), as strawberry passes it.
+            sourced = {p.name for p in (resolver.parent_parameter, resolver.root_parameter) if p is not None}
+            if sourced:
+                resolve = lambda source, run: resolver(  # noqa: E731
+                    *([source] if resolver.self_parameter else []),
+                    **{**run.strawberry_arguments(field), **dict.fromkeys(sourced, source)},
+                )
+            elif resolver.self_parameter:
                 resolve = lambda source, run: resolver(source, **run.strawberry_arguments(field))  # noqa: E731
             else:
                 resolve = lambda _source, run: resolver(**run.strawberry_arguments(field))  # noqa: E731

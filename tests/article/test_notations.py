@@ -508,3 +508,61 @@ def test_two_spellings_of_one_club_in_a_season_are_refused() -> None:
         match=r"^x\.txt:5: 'Khan-Tengri' and 'Khan Tengri' \(line 5\) are spelled as two clubs but name the same one",
     ):
         season(text)
+
+
+@pytest.mark.parametrize("told", ["Tobol won 2–4 on penalties.", "Tobol won 4–2 on penalties."])
+def test_a_named_shoot_out_winner_wins_whatever_the_order_of_the_numbers(told: str) -> None:
+    built = season(
+        f"""
+        == Final ==
+        1 May 2030
+        Astana 1 – 1 Tobol
+        {told}
+        """
+    )
+    match = built.matches[0]
+    assert (match.home_penalties, match.away_penalties, match.winner) == (2, 4, "Tobol")
+    assert (built.winner, built.runner_up) == ("Tobol", "Astana")
+
+
+@pytest.mark.parametrize(
+    ("score_line", "told"),
+    [
+        ("Kyran w/o Zhetisay", "The match was awarded to Zhetisay."),
+        ("Kyran w/o Zhetisay", "Zhetisay were awarded a walkover after Kyran failed to travel."),
+        ("Kyran w/o Zhetisay", "Kyran withdrew."),
+        ("Kyran 0 – 3 (w/o) Zhetisay", ""),
+    ],
+)
+def test_a_group_walkover_is_a_win_in_the_table(score_line: str, told: str) -> None:
+    built = season(
+        f"""
+        == Group stage ==
+        === Group A ===
+        1 May 2030
+        {score_line}
+        {told}
+        5 May 2030
+        Zhetisay 1 – 1 Aksu
+          Zhetisay: Orazov 10'
+          Aksu: Bekov 20'
+        """
+    )
+    table = {row.club: (row.played, row.won, row.drawn, row.lost, row.points) for row in built.standings}
+    assert table["Zhetisay"] == (2, 1, 1, 0, 4)
+    assert table["Kyran"] == (1, 0, 0, 1, 0)
+
+
+def test_an_award_told_in_prose_is_an_awarded_score_with_no_goals() -> None:
+    built = season(
+        """
+        == Final ==
+        1 May 2030
+        Kaisar 3 – 0 Tobol
+        The match was awarded 3–0 after Tobol fielded an ineligible player.
+        """
+    )
+    match = built.matches[0]
+    assert (match.awarded, match.home_score, match.away_score, match.goals, match.winner) == (True, 3, 0, [], "Kaisar")
+    assert built.report.goals == 0
+    assert built.ties[0].decided_by is TieDecision.AWARDED

@@ -413,9 +413,13 @@ def test_an_empty_file_is_not_an_article(tmp_path: Path) -> None:
     assert str(error.value).startswith(f"{path}: ")
 
 
-def test_a_titled_file_without_matches_is_not_an_article() -> None:
-    with pytest.raises(ArticleError, match=r"^x\.txt: no match found: this does not look like a season article$"):
+def test_a_titled_file_without_matches_says_what_was_expected_and_where_reading_stopped() -> None:
+    with pytest.raises(ArticleError) as error:
         parse_article("= 2030 Example Cup =\n\nJust some text.\n", "x.txt")
+    assert str(error.value) == (
+        "x.txt:3: no match found: expected a date line and a 'Home N - N Away' score line under a round heading "
+        "('== Final =='); read to the end without one"
+    )
 
 
 def test_a_file_that_is_not_utf8_is_refused_by_name(tmp_path: Path) -> None:

@@ -90,3 +90,35 @@ def test_the_report_ends_with_the_seasons_written_and_held(empty_database_url: s
     more = CliRunner().invoke(main, ["load", str(fixture), "--database-url", empty_database_url])
     assert more.stdout.splitlines()[-1].endswith("; it now holds 2 seasons"), more.output
     assert season_count(empty_database_url) == 2
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_the_report_counts_what_was_read_per_format(empty_database_url: str) -> None:
+    articles = [str(FIXTURES / "2023_kazakhstan_cup.wiki"), str(FIXTURES / "2021_armenian_cup_wikipedia.txt")]
+    result = CliRunner().invoke(main, ["load", *articles, "--database-url", empty_database_url])
+    assert result.exit_code == 0, result.output
+    assert "  read as wikitext" in result.output
+    assert "  read as rendered page text" in result.output
+    assert (
+        "read per format: wikitext 1 article (5 matches, 13 goals, 5 cards); "
+        "rendered page text 1 article (7 matches, 17 goals, 3 cards)"
+    ) in result.output
+    assert "line 26: [ONE_PLAYER] Alashkert: 'G. Nranyan' and 'G.Nranyan' fold to one player" in result.output
+    assert season_count(empty_database_url) == 2
+
+
+def test_an_unread_match_line_refuses_the_import_and_lenient_lists_it(empty_database_url: str, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "2030 Example Cup\nFinal[edit]\n1 May 2030\tAstana\t2–1\tTobol\nAstana 3–0 Tobol\n", encoding="utf-8"
+    )
+    refused = CliRunner().invoke(main, ["load", str(page), "--database-url", empty_database_url])
+    assert refused.exit_code == 1
+    assert f"{page}:4: cannot read 'Astana 3–0 Tobol' as part of a match" in refused.output
+    assert database_is_empty(empty_database_url)
+    lenient = CliRunner().invoke(main, ["load", str(page), "--lenient", "--database-url", empty_database_url])
+    assert lenient.exit_code == 0, lenient.output
+    assert "line 4: [SKIPPED] skipped 'Astana 3–0 Tobol'" in lenient.output
+    assert season_count(empty_database_url) == 1

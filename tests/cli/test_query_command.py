@@ -79,6 +79,26 @@ def test_all_follows_every_page_of_each_connection(loaded_database_url: str) -> 
     assert len(csv_rows(small_pages.stdout)) == 98
 
 
+def test_an_empty_result_prints_the_header_alone(loaded_database_url: str) -> None:
+    query = "{ goals(first: 5, where: {minute: {gt: 200}}) { nodes { minute scorer { name } } } }"
+    as_csv = run(loaded_database_url, "-e", query, "--format", "csv")
+    assert (as_csv.exit_code, as_csv.stdout) == (0, "minute,scorer.name\n"), as_csv.output
+    as_table = run(loaded_database_url, "-e", query, "--format", "table")
+    assert as_table.stdout.splitlines() == ["minute  scorer.name", "------  -----------"], as_table.output
+
+
+def test_tables_say_on_stderr_that_they_leave_out_page_info(loaded_database_url: str) -> None:
+    query = "{ goals(first: 2, orderBy: {field: MINUTE}) { nodes { minute } pageInfo { hasNextPage endCursor } } }"
+    result = run(loaded_database_url, "-e", query, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    nodes = json.loads(run(loaded_database_url, "-e", query).stdout)["goals"]["nodes"]
+    assert result.stdout.splitlines() == ["minute", *(str(node["minute"]) for node in nodes)] == ["minute", "2", "5"]
+    assert result.stderr.splitlines() == [
+        "note: csv leaves out `pageInfo`; --format json keeps it, --all follows the pages"
+    ]
+    assert run(loaded_database_url, "-e", TOP_SCORERS, "--format", "csv").stderr == ""
+
+
 def test_reads_the_query_from_a_file_or_stdin_with_variables(loaded_database_url: str, tmp_path: Path) -> None:
     document = tmp_path / "club.graphql"
     document.write_text("query Club($name: String!, $year: Int) { club(name: $name, season: $year) { name } }")
@@ -96,6 +116,7 @@ def test_reads_the_query_from_a_file_or_stdin_with_variables(loaded_database_url
         (["-e", '{ club(name: "Aktobee") { name } }'], "No club named 'Aktobee'"),
         (["-e", "{ season { year "], "Syntax Error"),
         (["-e", "{ goals { nodes { minute } } }"], "Say how many `goals` to list"),
+        (["-e", "{ goals { nodes { minute } } }"], "Or run with --all to get every page of a top-level list."),
         (["-e", "{ season { year } }", "--var", "year"], "--var takes name=value, got 'year'"),
         (["nowhere.graphql"], "cannot read nowhere.graphql"),
         (["--all", "-e", "{ goals(last: 5) { nodes { minute } } }"], "--all pages forwards"),

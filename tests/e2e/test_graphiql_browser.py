@@ -35,6 +35,13 @@ def test_graphiql_runs_a_query_with_no_internet(live_server_url: str, tmp_path: 
 
     # The Explorer lists the root fields to click a query together from.
     assert {"season", "clubs", "goals", "topScorers"} <= set(report["explorerFields"]), details
+    # Ticking `clubs` in the Explorer fills in a page size, so the query it makes runs at once.
+    assert "clubs(first: 10)" in report["explorerQuery"], details
+    explored = json.loads(report["explorerResultText"])
+    assert "errors" not in explored and "clubs" in explored["data"], details
+    # The link button's icon is drawn (SVG), not an emoji that needs a font; the page has a favicon.
+    assert report["linkButtonIcon"] == 1 and report["favicon"] == "/favicon.svg", details
+    assert report["consoleErrors"] == [], details
     # A link opens its query (and variables) in the first tab, beside the examples, ready to run.
     assert report["linkedEditorQuery"] == LINKED_QUERY, details
     assert report["linkedTabTitles"] == ["Finalists", *EXAMPLE_TAB_TITLES], details

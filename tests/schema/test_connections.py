@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from tests.conftest import data, graphql
 
@@ -51,6 +52,33 @@ async def test_page_size_is_capped_with_a_clear_error(client: httpx.AsyncClient)
     assert error["message"].startswith("Say how many `goals` to list: pass `first` (or `last`), at most 100.")
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "data" not in unsized
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "field", "value"),
+    [
+        ("query($n: Int) { matches(first: $n) { nodes { id } } }", {"n": 101}, "matches", 101),
+        ("query($n: Int) { players(last: $n) { nodes { id } } }", {"n": -1}, "players", -1),
+        ("query($n: Int!) { topScorers(first: $n) { goals } }", {"n": 500}, "topScorers", 500),
+        ("{ season { topScorers(first: 101) { goals } } }", None, "topScorers", 101),
+        ("query($n: Int = 200) { seasons(first: $n) { nodes { year } } }", None, "seasons", 200),
+    ],
+)
+async def test_every_page_size_is_checked_once_before_anything_runs(
+    client: httpx.AsyncClient, query: str, variables: dict[str, object] | None, field: str, value: int
+) -> None:
+    body = await graphql(client, query, variables)
+    [error] = body["errors"]
+    assert (
+        error["message"]
+        == f"`{'last' if 'last' in query else 'first'}` on `{field}` must be between 0 and 100, not {value}."
+    )
+    assert error["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "argument": "last" if "last" in query else "first",
+        "maxPageSize": 100,
+    }
+    assert "data" not in body
 
 
 async def test_match_filters_combine(client: httpx.AsyncClient) -> None:

@@ -220,6 +220,20 @@ async def test_three_top_scorers_with_three_goals(client: httpx.AsyncClient) -> 
     ]
 
 
+async def test_top_scorers_never_cut_a_tie(client: httpx.AsyncClient) -> None:
+    result = await data(
+        client,
+        "{ ten: topScorers(first: 10) { player { name } goals } four: topScorers(first: 4) { goals }"
+        " season { topScorers { goals } } }",
+    )
+    # Three players have 3 goals and ten have 2: the tenth line shares 4th place with nine others, all listed.
+    ten = result["ten"]
+    assert [line["goals"] for line in ten] == [3] * 3 + [2] * 10
+    assert ten[-1] == {"player": {"name": "Serizhan Abzhal"}, "goals": 2}
+    assert len(result["four"]) == 13
+    assert [line["goals"] for line in result["season"]["topScorers"]] == [3] * 3 + [2] * 10
+
+
 async def test_rounds_carry_the_articles_schedule(client: httpx.AsyncClient) -> None:
     rounds = await data(
         client,

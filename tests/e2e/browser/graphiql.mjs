@@ -1,7 +1,7 @@
 // Drives cupql's GraphiQL page in headless Debian Chromium with every non-local request blocked,
 // runs one query and prints what it saw as JSON on stdout (tests/e2e/test_graphiql_browser.py reads it).
 //
-// Then it opens the Explorer plugin, follows LINK (a page URL carrying a query in its fragment), runs the
+// Then it opens the Explorer plugin, ticks `clubs` there and runs what that makes, follows LINK (a page URL carrying a query in its fragment), runs the
 // linked query and presses the page's link button.
 //
 // Usage: node tests/e2e/browser/graphiql.mjs BASE_URL SCREENSHOT.png LINK
@@ -27,6 +27,8 @@ const report = {
   consoleErrors: [],
   pageErrors: [],
   explorerFields: [],
+  explorerQuery: null,
+  explorerResultText: null,
   linkedTabTitles: [],
   linkedEditorQuery: null,
   linkedResultText: null,
@@ -93,6 +95,16 @@ try {
   report.explorerFields = (await page.locator('.graphiql-explorer-root .graphiql-explorer-field-view').allInnerTexts())
     .map((text) => text.trim().split(/[\s(]/)[0]);
   await page.screenshot({ path: screenshotPath });
+
+  // Ticking a list fills in its page size, so the query runs as it stands.
+  // Root fields come in alphabetical order, so the first `clubs` is Query's, before `season`'s own fields.
+  await page.locator('#query-Season span[data-field-name="clubs"]').first().click();
+  await page.waitForFunction(() =>
+    document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue().includes('clubs'));
+  report.explorerQuery = await editorText(page, '.graphiql-query-editor .CodeMirror');
+  report.explorerResultText = await runAndRead(page);
+  report.linkButtonIcon = await page.locator('.cupql-link-button svg').count();
+  report.favicon = await page.locator('link[rel="icon"]').getAttribute('href');
 
   // A fresh page load from the link, as when someone clicks it.
   await page.goto(link);

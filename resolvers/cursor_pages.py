@@ -1,20 +1,23 @@
-"""Relay-style pagination over a filtered SELECT: offset cursors, a page-size cap, counts on demand."""
+"""Server-side Relay paging over a filtered SELECT: offset cursors, pages and counts on demand.
+
+The page-size cap is checked once, before anything runs, by the schema's validation (`schema/limits.py`).
+"""
 
 from __future__ import annotations
 
 import base64
 import binascii
-import enum
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Select, func, select
 
 from football.errors import BadUserInput
 from resolvers.context import Context
 from resolvers.lookup import shown
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 # Offsets beyond any real list; larger numbers would overflow the databases' integers.
@@ -62,7 +65,7 @@ class Page(Generic[T]):
 
 @dataclass
 class ListQuery(Generic[T]):
-    """A filtered, ordered statement a connection pages through, counts and groups."""
+    """A filtered, ordered statement a connection pages through, counts and groups (resolvers/grouping.py)."""
 
     statement: Select[Any]
     order_by: tuple[Any, ...]
@@ -74,15 +77,10 @@ class ListQuery(Generic[T]):
         return entity.__name__ if isinstance(entity, type) else str(self.statement.column_descriptions[0]["name"])
 
     async def page(self, context: Context, request: PageRequest) -> Page[T]:
-        limits = context.limits
-        for name, size in (("first", request.first), ("last", request.last)):
-            if size is not None and not 0 <= size <= limits.max_page_size:
-                raise BadUserInput(f"`{name}` must be between 0 and {limits.max_page_size}, got {size}.")
         start = decode_cursor(request.after, self.kind) + 1 if request.after is not None else 0
         end = decode_cursor(request.before, self.kind) if request.before is not None else None
         if request.first is None and request.last is None:
-            size = limits.default_page_size
-            first: int | None = size
+            first: int | None = context.limits.default_page_size
         else:
             first = request.first
         if request.last is not None:
@@ -106,34 +104,3 @@ class ListQuery(Generic[T]):
     async def count(self, context: Context) -> int:
         subquery = self.statement.order_by(None).subquery()
         return int(await context.database.scalar(select(func.count()).select_from(subquery)) or 0)
-
-    async def group_by(
-        self, context: Context, key: ColumnElement[Any], *sums: ColumnElement[Any]
-    ) -> list[tuple[Any, ...]]:
-        """(key, count, *sums) for each value of `key` among the filtered rows, in key order."""
-        columns = [key.label("key"), func.count().label("count"), *(func.sum(s) for s in sums)]
-        statement = self.statement.with_only_columns(*columns).group_by(key).order_by(key)
-        rows = await context.database.execute(statement)
-        # Enums (rounds above all) sort in their declared order, not by name; unknown (null) keys come last.
-        return sorted(rows, key=lambda row: (row[0] is None, _sort_key(row[0])))
-
-
-async def group_by_keys(
-    query: ListQuery[Any], context: Context, keys: list[ColumnElement[Any]], *sums: ColumnElement[Any]
-) -> list[tuple[Any, ...]]:
-    """(*key values, count, *sums) for each combination of `keys` among `query`'s rows, in key order."""
-    columns = [
-        *(key.label(f"key{index}") for index, key in enumerate(keys)),
-        func.count().label("count"),
-        *(func.coalesce(func.sum(total), 0) for total in sums),
-    ]
-    statement = query.statement.with_only_columns(*columns).group_by(*keys).order_by(None)
-    rows = await context.database.execute(statement)
-    return sorted(rows, key=lambda row: tuple((value is None, _sort_key(value)) for value in row[: len(keys)]))
-
-
-def _sort_key(value: Any) -> Any:
-    """Rounds in playing order, other enums by their declared order, everything else as it is."""
-    if isinstance(value, enum.Enum):
-        return list(type(value)).index(value)
-    return value
