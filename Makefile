@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install serve test lint typecheck pytest schema bench clean
+.PHONY: install serve test lint typecheck pytest fuzz schema bench clean
 
 $(BIN)/cupql: pyproject.toml requirements.lock package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ pytest: install
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The differential test at length: FUZZ_EXAMPLES random documents per database through compiled plans and strawberry.
+FUZZ_EXAMPLES ?= 10000
+fuzz: install
+	CUPQL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -s tests/schema/test_compiled_fuzz.py
 
 schema: install
 	$(BIN)/cupql schema > schema.graphql

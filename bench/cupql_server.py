@@ -12,13 +12,17 @@ REPO = Path(__file__).resolve().parents[1]
 CACHE_FLAG = "--no-cache"
 
 
-def command(database_url: str, *, cache: bool) -> ServerCommand:
-    """`cupql serve --production` on `database_url`; `cache=False` sets CUPQL_CACHE=0 (`--no-cache`)."""
+def command(database_url: str, *, cache: bool, compiled: bool = True) -> ServerCommand:
+    """`cupql serve --production` on `database_url`; `cache=False` sets CUPQL_CACHE=0 (`--no-cache`),
+    `compiled=False` CUPQL_COMPILE=0 (`--no-compile`: every query interpreted by strawberry, as before issue 14)."""
+    environment = {"CUPQL_DATABASE_URL": database_url, "CUPQL_CACHE": "1" if cache else "0"}
+    if not compiled:
+        environment["CUPQL_COMPILE"] = "0"
     return ServerCommand(
-        name=f"cupql, cache {'on' if cache else 'off'}",
+        name=f"cupql, cache {'on' if cache else 'off'}{'' if compiled else ', interpreted'}",
         argv=[sys.executable, "-m", "cupql", "serve", "--production", "--port", "{port}"],
         cwd=REPO,
-        environment={"CUPQL_DATABASE_URL": database_url, "CUPQL_CACHE": "1" if cache else "0"},
+        environment=environment,
     )
 
 

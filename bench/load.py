@@ -1,4 +1,5 @@
-"""The load run: wrk at fixed concurrency against cupql (cache on, cache off), PostGraphile and the ceiling.
+"""The load run: wrk at fixed concurrency against cupql (cache on, cache off compiled and interpreted), PostGraphile
+and the ceiling.
 
 Every server runs in its own process, all started before the first measurement; before each wrk run every server
 has finished the requests the previous run left in flight, so one server's backlog never slows another's run.
@@ -24,6 +25,7 @@ from bench.servers import BenchFailure, RunningServer, ServerCommand, answer, ru
 
 CACHE_ON = "cupql, cache on"
 CACHE_OFF = "cupql, cache off"
+INTERPRETED = "cupql, cache off, interpreted"
 PEER = "PostGraphile 5"
 CEILING = "ceiling"
 
@@ -39,6 +41,8 @@ class LoadResult:
     peak_rss_mib: float = 0.0
     vs_peer: float | None = None
     vs_ceiling: float | None = None
+    vs_interpreted: float | None = None
+    """For the compiled server with the cache off: its req/s over the interpreting one's."""
 
     @property
     def requests_per_second(self) -> float:
@@ -63,6 +67,7 @@ class LoadResult:
             "peak_rss_mib": round(self.peak_rss_mib, 1),
             "vs_peer": None if self.vs_peer is None else round(self.vs_peer, 3),
             "vs_ceiling": None if self.vs_ceiling is None else round(self.vs_ceiling, 3),
+            "vs_interpreted": None if self.vs_interpreted is None else round(self.vs_interpreted, 3),
             "rounds": [
                 {
                     "requests": r.requests,
@@ -91,10 +96,13 @@ def check_answers(client: httpx.Client, servers: dict[str, RunningServer]) -> by
     one_club = b""
     for query in LOAD_QUERIES:
         cached_bytes, cached = answer(client, servers[CACHE_ON], query.cupql.body())
-        _, uncached = answer(client, servers[CACHE_OFF], query.cupql.body())
+        uncached_bytes, uncached = answer(client, servers[CACHE_OFF], query.cupql.body())
+        interpreted_bytes, _ = answer(client, servers[INTERPRETED], query.cupql.body())
         _, peer_data = answer(client, servers[PEER], query.peer.body())
         if uncached != cached:
             raise BenchFailure(f"{query.name}: cupql answers differently with the cache off")
+        if interpreted_bytes != uncached_bytes:
+            raise BenchFailure(f"{query.name}: cupql's compiled and interpreted answers differ")
         if query.peer_rows(peer_data) != query.cupql_rows(cached):
             raise BenchFailure(f"{query.name}: PostGraphile's answer does not hold the rows cupql's holds")
         if query is ONE_CLUB:
@@ -105,7 +113,11 @@ def check_answers(client: httpx.Client, servers: dict[str, RunningServer]) -> by
 def ceiling_command(body_file: Path) -> ServerCommand:
     return ServerCommand(
         name=CEILING,
-        argv=[sys.executable, "-m", "uvicorn", "--factory", "bench.ceiling:app_from_environment", "--port", "{port}"],
+        # No access log: cupql serve logs requests its own way, and uvicorn's access logger halves the ceiling.
+        argv=[
+            *(sys.executable, "-m", "uvicorn", "--factory", "bench.ceiling:app_from_environment"),
+            *("--no-access-log", "--port", "{port}"),
+        ],
         cwd=cupql_server.REPO,
         environment={ceiling.BODY_VARIABLE: str(body_file)},
     )
@@ -114,7 +126,7 @@ def ceiling_command(body_file: Path) -> ServerCommand:
 def _targets(servers: dict[str, RunningServer]) -> list[Target]:
     targets = []
     for query in LOAD_QUERIES:
-        targets += [Target(query, servers[name], query.cupql.body()) for name in (CACHE_ON, CACHE_OFF)]
+        targets += [Target(query, servers[name], query.cupql.body()) for name in (CACHE_ON, CACHE_OFF, INTERPRETED)]
         targets.append(Target(query, servers[PEER], query.peer.body()))
         if query is ONE_CLUB:
             targets.append(Target(query, servers[CEILING], query.cupql.body()))
@@ -131,10 +143,12 @@ def _ratios(results: dict[tuple[str, str], LoadResult]) -> None:
         return statistics.median(ratios) if ratios else None
 
     for (query, server), result in results.items():
-        if server in (CACHE_ON, CACHE_OFF):
+        if server in (CACHE_ON, CACHE_OFF, INTERPRETED):
             result.vs_peer = per_round(result, results[query, PEER])
             if (query, CEILING) in results:
                 result.vs_ceiling = per_round(result, results[query, CEILING])
+        if server == CACHE_OFF:
+            result.vs_interpreted = per_round(result, results[query, INTERPRETED])
 
 
 def _load(
@@ -158,6 +172,7 @@ def measure_load(
         commands = [
             cupql_server.command(database_url, cache=True),
             cupql_server.command(database_url, cache=False),
+            cupql_server.command(database_url, cache=False, compiled=False),
             peer.command(database_url),
         ]
         servers = {command.name: stack.enter_context(running(command, work_directory)) for command in commands}

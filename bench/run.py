@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from bench import cupql_server, peer, wrk
+from bench.compiled_share import measure_compiled_share
 from bench.load import LoadResult, measure_load
 from bench.postgres import DEFAULT_SERVER_URL, dedicated_database, server_version
 from bench.report import (
     README,
+    compiled_share_line,
     document,
     figures_section,
     load_average,
@@ -88,6 +90,7 @@ def run(arguments: argparse.Namespace, command: str) -> tuple[dict[str, Any], li
             dedicated_database(arguments.postgres_url, "one", keep=arguments.keep_databases)
         )
         cupql_server.load(database_url, [bundled_article()])
+        compiled_share = measure_compiled_share(database_url)
         if arguments.part in ("all", "load"):
             wrk_path = wrk.ensure_installed()
             peer.install()
@@ -125,7 +128,13 @@ def run(arguments: argparse.Namespace, command: str) -> tuple[dict[str, Any], li
         "latency_requests": arguments.latency_requests,
     }
     content = document(
-        command=command, load_at_start=load_at_start, settings=settings, versions=versions, results=results, scale=scale
+        command=command,
+        load_at_start=load_at_start,
+        settings=settings,
+        versions=versions,
+        results=results,
+        scale=scale,
+        compiled_share=compiled_share,
     )
     return content, results, scale
 
@@ -148,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if scale:
         print(f"Scale run: {scale.seasons} seasons, cache off, medians of {arguments.latency_requests} requests\n")
         print(scale_tables(scale), end="\n\n")
+    print(compiled_share_line(content["compiled_share"]), end="\n\n")
     print(targets_table(content["targets"]))
     save(content, arguments.output)
     print(f"\nsaved {arguments.output}")

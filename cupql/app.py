@@ -56,6 +56,7 @@ class CupqlGraphQL(GraphQLEndpoint[Context, None]):
             build_schema(
                 settings.limits,
                 debug_sql=settings.debug_sql,
+                compiled=settings.compile,
                 extensions=[RecordOperation, *(production_extensions() if production else [])],
                 validation_rules=production_validation_rules() if production else [],
                 served=ServedListSizes(data_version.current, lambda: measure_list_sizes(engine)),

@@ -42,6 +42,7 @@ class Settings:
         False, "Production profile: no introspection, field suggestions or GraphiQL; GET needs a preflight header."
     )
     debug_sql: bool = setting(False, "Count SQL statements per response (turns the response cache off).")
+    compile: bool = setting(True, "Run the queries the plan compiler covers as compiled plans (schema.compiled).")
     pool_size: int = setting(10, "Database connections each worker keeps open (up to as many more under load).")
     cache: bool = setting(True, "Cache whole responses until the next import.")
     cache_max_bytes: int = setting(64 * 1024 * 1024, "Memory the response cache may hold, in bytes.")

@@ -40,7 +40,11 @@ class CupRunData:
 
 async def cup_run(context: Context, season: models.SeasonRow, club_id: str) -> CupRunData:
     """The run of `club_id` in `season`, from its matches (one batched load)."""
-    matches = await context.loaders.matches_by_club.load((season.id, club_id))
+    return cup_run_of(season, club_id, await context.loaders.matches_by_club.load((season.id, club_id)))
+
+
+def cup_run_of(season: models.SeasonRow, club_id: str, matches: list[models.MatchRow]) -> CupRunData:
+    """The run of `club_id` in `season` from its matches in the order played (`Loaders.matches_by_club`)."""
     steps = [
         Step(
             match=m,

@@ -14,9 +14,11 @@ objects, their identity map and change tracking would buy nothing and cost most 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Executable, select
+from sqlalchemy import Dialect, Executable, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db import models
@@ -43,10 +45,20 @@ class Database:
         self.statements = 0
         """How many statements the request has run: the one count, which the access line, the metrics and (with
         CUPQL_DEBUG_SQL=1) the response's `extensions.sql` report."""
+        self.recorded: list[str] | None = None
+        """While a list, the SQL of every statement run is added to it (a compiled plan's, with CUPQL_DEBUG_SQL=1)."""
         self._closed = False
 
     async def execute(self, statement: Executable) -> list[Any]:
         """Every row; a row reads like a tuple and by column name. An outage raises ``DatabaseUnavailable``."""
+        async with self._statement() as connection:
+            if self.recorded is not None:
+                self.recorded.append(str(statement.compile(dialect=self._engine.dialect)))  # type: ignore[attr-defined]
+            return list((await connection.execute(statement)).all())
+
+    @contextlib.asynccontextmanager
+    async def _statement(self) -> AsyncIterator[AsyncConnection]:
+        """The connection, for one statement at a time, opened by the first; outages raise ``DatabaseUnavailable``."""
         async with self._lock:
             if self._closed:
                 # A batch left over from a request that has ended (a failed field cancels its siblings, not
@@ -56,7 +68,7 @@ class Database:
                 if self._connection is None:
                     self._connection = await self._begin()
                 self.statements += 1
-                return list((await self._connection.execute(statement)).all())
+                yield self._connection
             except Exception as error:
                 if is_outage(error):
                     raise DatabaseUnavailable() from error
@@ -75,6 +87,25 @@ class Database:
             await connection.close()
             raise
         return connection
+
+    @property
+    def dialect(self) -> Dialect:
+        return self._engine.dialect
+
+    async def driver_rows(self, sql: str, parameters: Sequence[Any] | Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """The rows of `sql` (compiled for `dialect`), run on the driver's own connection (psycopg's or aiosqlite's),
+        without SQLAlchemy's execution machinery: for statements compiled once (`resolvers.plan_statements`). It counts
+        in `statements` like any other.
+        """
+        async with self._statement() as connection:
+            if self.recorded is not None:
+                self.recorded.append(sql)
+            driver = (await connection.get_raw_connection()).driver_connection
+            cursor = await driver.execute(sql, parameters)  # type: ignore[union-attr]
+            try:
+                return list(await cursor.fetchall())
+            finally:
+                await cursor.close()
 
     async def close(self) -> None:
         """End the request's use of the database: stop its waves, end its transaction, return the connection."""

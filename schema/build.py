@@ -14,6 +14,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionContext
 
 from football.limits import QueryLimits
+from schema.compiled import compiled_execution
 from schema.core import core_schema
 from schema.cost import CostReport
 from schema.documents import PreparedDocuments
@@ -75,15 +76,16 @@ def build_schema(
     limits: QueryLimits,
     *,
     debug_sql: bool = False,
+    compiled: bool = True,
     extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
     validation_rules: Sequence[type[ValidationRule]] = (),
     served: ServedLimits | None = None,
     document_cache_bytes: int = PreparedDocuments.MAX_BYTES,
 ) -> strawberry.Schema:
-    """The cupql schema with its limits, error policy, cost report, (optionally) SQL statement counts, and
-    `extensions` and `validation_rules` of the caller's (the production profile's, say). With `served` (see
-    `schema.cost.ServedListSizes`) costs are estimated by the served data's real list sizes; the document cache
-    holds up to `document_cache_bytes`."""
+    """The cupql schema with its limits, error policy, cost report, (optionally) SQL statement counts, compiled
+    plans for the queries the compiler covers (see `schema.compiled`), and `extensions` and `validation_rules` of
+    the caller's (the production profile's, say). With `served` (see `schema.cost.ServedListSizes`) costs are
+    estimated by the served data's real list sizes; the document cache holds up to `document_cache_bytes`."""
     limits = _with_node_ids(limits)
     everything: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         *limit_extensions(limits, validation_rules, served, document_cache_bytes=document_cache_bytes),
@@ -91,6 +93,8 @@ def build_schema(
         lambda: CostReport(limits, served),
         *extensions,
     ]
+    if compiled:
+        everything.append(compiled_execution(debug=debug_sql))
     if debug_sql:
         everything.append(SqlStatementCount)
     schema = CupqlSchema(

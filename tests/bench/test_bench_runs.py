@@ -33,7 +33,7 @@ def test_a_short_run_measures_every_server_and_query_and_imports_the_seasons(tmp
 
     report = json.loads(output.read_text())
     measured = {(row["query"], row["server"]) for row in report["load"]}
-    servers = ["cupql, cache on", "cupql, cache off", "PostGraphile 5"]
+    servers = ["cupql, cache on", "cupql, cache off", "cupql, cache off, interpreted", "PostGraphile 5"]
     assert measured == {
         *((query, server) for query in ("one-club", "all-clubs", "typename") for server in servers),
         ("one-club", "ceiling"),
@@ -50,3 +50,4 @@ def test_a_short_run_measures_every_server_and_query_and_imports_the_seasons(tmp
     ]
     assert [row["query"] for row in report["scale"]["latency"]] == ["one-club", "topScorers", "seasons"]
     assert "| one-club | ceiling |" in completed.stdout
+    assert report["compiled_share"]["compiled"] == report["compiled_share"]["documents"] == 10
