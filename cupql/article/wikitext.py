@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Heading, Tag, Template, Text, Wikilink
@@ -38,9 +38,16 @@ from cupql.article.parser import (
 from football.vocabulary import CardKind, RoundKind, slug
 
 WIKITEXT = "wikitext"
-_BOXES = {"footballbox", "footballboxcollapsible"}
+# The templates, and the module that today's articles invoke directly (`{{#invoke:Football box|main|...}}`).
+_BOXES = {"footballbox", "footballboxcollapsible", "#invoke:footballbox", "#invoke:footballboxcollapsible"}
+# `{{fb|MAR}}`, `{{fb-rt|ENG}}`, `{{#invoke:flag|fb|MAR}}`: a side the box names only by its code.
+_CODE_TEAMS = {"fb", "fb-rt", "#invoke:flag"}
 _TWO_LEGS = {"twolegresult", "two-legged", "twoleggedresult"}
 _GRID_CELLS = {"fbr", "fbrw"}
+# `{{Fb r2 header}}` opens a grid of templates: each `{{Fb r2 team|t=...}}` starts a row of `{{fb r}}` cells.
+_GRID_HEADERS = {"fbrheader", "fbr2header"}
+_GRID_ROWS = {"fbrteam", "fbr2team"}
+_GRID_FOOTERS = {"fbrfooter", "fbr2footer"}
 _RESULT_MODULES = {"#invoke:sportsresults", "#invoke:sportstable"}
 _NO_RESULT = {"", "\u2014", "\u2013", "-", "\u00d7", "x"}
 _MINUTE_TEXT = re.compile(r"^(\d+)(?:\s*\+\s*(\d+))?['\u2032\u2019]?$")
@@ -80,10 +87,19 @@ def looks_like_wikitext(text: str) -> bool:
 
 
 @dataclass
+class _GridRow:
+    club: str
+    line: int
+    cells: list[tuple[Template, int]] = field(default_factory=list)
+
+
+@dataclass
 class _State:
     round: RoundKind | None = None
     group: str | None = None
     last_match: RawMatch | None = None
+    # The rows of an open `{{Fb r2 header}}` grid, read when its footer (or the next heading) closes it.
+    grid: list[_GridRow] | None = None
 
 
 class WikitextReader:
@@ -111,6 +127,7 @@ class WikitextReader:
                 self._prose(pending, state)
                 pending = []
             if isinstance(node, Heading):
+                self._close_grid(state)
                 self._heading(node, state)
             elif isinstance(node, Template):
                 self._template(node, line, state)
@@ -119,6 +136,7 @@ class WikitextReader:
             else:
                 pending.append((written, line))
         self._prose(pending, state)
+        self._close_grid(state)
         self._title()
         if not self.article.matches and not self.article.results:
             raise self.fail(
@@ -130,8 +148,9 @@ class WikitextReader:
 
     def _title(self) -> None:
         title, year = self.article.info("Title"), self.article.info("Year")
-        if title and year:
-            self.article.title = f"{year[:4]} {title}"
+        season = re.match(r"\d{4}(?:[-\u2013]\d{2,4})?", year or "")
+        if title and season:
+            self.article.title = f"{season[0]} {title}"
             return
         bold = re.search(r"'''(.+?)'''", self.text)
         lead = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", bold[1]) if bold else ""
@@ -182,8 +201,33 @@ class WikitextReader:
             self._two_legs(template, line, state)
         elif name in _RESULT_MODULES:
             self._module_results(template, line, state)
+        elif name in _GRID_HEADERS:
+            self._close_grid(state)
+            state.grid = []
+        elif name in _GRID_ROWS and state.grid is not None:
+            named = {str(p.name).strip().casefold(): p.value for p in template.params if p.showkey}
+            state.grid.append(_GridRow(_club_name(plain(named.get("t"))), line))
+        elif name in _GRID_CELLS and state.grid:
+            state.grid[-1].cells.append((template, line))
         elif name in _GRID_CELLS:
             not_read(self.article, line, str(template), self.lenient, "a result cell outside a results grid")
+        elif name in _GRID_FOOTERS:
+            self._close_grid(state)
+
+    def _close_grid(self, state: _State) -> None:
+        """Read a template grid by position, as the page shows it: row i's cell j is club i at home to club j."""
+        rows, state.grid = state.grid or [], None
+        clubs = [row.club for row in rows]
+        for index, row in enumerate(rows):
+            square = len(row.cells) == len(rows) and all(clubs)
+            for column, (cell, line) in enumerate(row.cells):
+                code = mwparserfromhell.parse(str(cell))
+                if not square or column == index:
+                    if _score_text(code).casefold() not in _NO_RESULT:
+                        why = "a results grid whose rows and columns are not the same clubs"
+                        not_read(self.article, line, str(cell), self.lenient, why)
+                    continue
+                self._cell(row.club, clubs[column], code, line, state)
 
     def _infobox(self, template: Template, line: int) -> None:
         for param in template.params:
@@ -209,11 +253,11 @@ class WikitextReader:
             param = params.get(key)
             return line + str(template).count("\n", 0, _position(template, param)) if param is not None else line
 
-        home, away = _club_name(plain(value("team1"))), _club_name(plain(value("team2")))
+        home, away = _team(value("team1")), _team(value("team2"))
         if not home or not away:
             raise self.fail(line, "a match box without team1 and team2")
         date = _date(value("date"))
-        if date is None:
+        if date is None and plain(value("date")):
             raise self.fail(line_of("date"), f"unreadable date {plain(value('date'))!r} in the match box")
         kind = state.round or round_from_name(plain(value("round")))
         if kind is None:
@@ -383,13 +427,33 @@ def plain(code: Wikicode | None) -> str:
     return " ".join(code.strip_code().split()) if code is not None else ""
 
 
+def _team(code: Wikicode | None) -> str:
+    """A box's team: the club its link or text names, else the code a `{{fb|MAR}}` template gives."""
+    name = _club_name(plain(code))
+    if name or code is None:
+        return name
+    for template in code.filter_templates(recursive=False):
+        shown = [plain(p.value) for p in template.params if not p.showkey]
+        if template_name(template) in _CODE_TEAMS and shown:
+            return shown[-1]
+    return ""
+
+
 def _score_text(code: Wikicode | None) -> str:
     """A score as written: `{{score link|...|2–1}}` and `[[...|2–1]]` give their shown text."""
     if code is None:
         return ""
     parts = []
     for node in code.nodes:
-        if isinstance(node, Template) and template_name(node) in ("scorelink", "score", *_GRID_CELLS):
+        named = (
+            {str(p.name).strip().casefold(): plain(p.value) for p in node.params if p.showkey}
+            if isinstance(node, Template)
+            else {}
+        )
+        if isinstance(node, Template) and template_name(node) in _GRID_CELLS and named.get("gf") and named.get("ga"):
+            # `{{fb r|gf=1|ga=2}}`: the row club's goals, then the column club's.
+            parts.append(f"{named['gf']}\u2013{named['ga']}")
+        elif isinstance(node, Template) and template_name(node) in ("scorelink", "score", *_GRID_CELLS):
             shown = [p.value for p in node.params if not p.showkey]
             # `{{score link|target|2–1}}` shows its last argument, `{{fb r|2–1}}` its first.
             index = 0 if template_name(node) in _GRID_CELLS else -1
@@ -493,9 +557,19 @@ class _EntryBuilder:
         return True
 
     def text(self, text: str) -> None:
-        words = " ".join(text.replace("\u00a0", " ").split()).strip(",;")
-        if words:
-            self.names.append(words)
+        """Words of a name; a minute written as text (`*[[Kai Havertz|Havertz]] 54'`) is a goal's minute."""
+        words: list[str] = []
+        for word in text.replace("\u00a0", " ").split():
+            minute = _MINUTE_TEXT.match(word.strip(",;"))
+            if minute and word.rstrip(",;")[-1:] in "'\u2032\u2019" and (self.names or words):
+                self.minutes.append(Minute(int(minute[1]), int(minute[2]) if minute[2] else None, False, False))
+            elif self.minutes and re.fullmatch(r"\((?:pen\.?|p|o\.\s?g\.?|og)\),?", word, re.IGNORECASE):
+                self._goal_part(mwparserfromhell.parse(word.strip(",()")))
+            else:
+                words.append(word)
+        named = " ".join(words).strip(",;*# ")
+        if named:
+            self.names.append(named)
 
     def node(self, node: object) -> None:
         if isinstance(node, Wikilink):
