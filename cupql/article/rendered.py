@@ -19,8 +19,8 @@ from cupql.article.header import (
     strip_markers,
     two_cells,
     venue_after_tier,
-    without_tiers,
 )
+from cupql.article.names import without_tiers
 from cupql.article.parser import (
     GROUP_HEADING,
     SCORE_LINE,

@@ -16,6 +16,7 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
+from cupql.article.names import without_tiers
 from cupql.article.parser import (
     GROUP_HEADING,
     Article,
@@ -52,7 +53,6 @@ _RESULT_MODULES = {"#invoke:sportsresults", "#invoke:sportstable"}
 _NO_RESULT = {"", "\u2014", "\u2013", "-", "\u00d7", "x"}
 _MINUTE_TEXT = re.compile(r"^(\d+)(?:\s*\+\s*(\d+))?['\u2032\u2019]?$")
 _SCORE_TEXT = re.compile(r"(\d+)\s*[-\u2013\u2014]\s*(\d+)")
-_TIER = re.compile(r"\s*\((?:[IVX]+|[A-Z]{1,2}|\d)\)\s*$")
 _PARENTHESISED = re.compile(r"\s*\(.*\)\s*$")
 # Infobox parameter -> the plain format's infobox key.
 _INFOBOX_KEYS = {
@@ -467,7 +467,7 @@ def _score_text(code: Wikicode | None) -> str:
 
 def _club_name(text: str) -> str:
     """`Khimik Grodno (A)` and `Vedrich-97 Rechitsa (II)`: the tier marker is no part of the club's name."""
-    return _TIER.sub("", " ".join(text.replace("\u00a0", " ").split())).strip()
+    return without_tiers(text)
 
 
 def _position(template: Template, param: object) -> int:
