@@ -206,7 +206,7 @@ class WikitextReader:
             state.grid = []
         elif name in _GRID_ROWS and state.grid is not None:
             named = {str(p.name).strip().casefold(): p.value for p in template.params if p.showkey}
-            state.grid.append(_GridRow(_club_name(plain(named.get("t"))), line))
+            state.grid.append(_GridRow(without_tiers(plain(named.get("t"))), line))
         elif name in _GRID_CELLS and state.grid:
             state.grid[-1].cells.append((template, line))
         elif name in _GRID_CELLS:
@@ -238,7 +238,7 @@ class WikitextReader:
             if key in _COUNTS:
                 value = (re.match(r"\d+", value.replace(",", "")) or [""])[0]
             elif key in ("Winners", "Second"):
-                value = _club_name(_PARENTHESISED.sub("", value))
+                value = without_tiers(_PARENTHESISED.sub("", value))
             if value:
                 self.article.infobox[key] = (value, line + str(template).count("\n", 0, _position(template, param)))
 
@@ -310,7 +310,7 @@ class WikitextReader:
         against, and both legs (each written with team1's goals first; team1 at home in the first) as undated
         results, served where no match box gives them."""
         args = [p.value for p in template.params if not p.showkey]
-        home, away = (_club_name(plain(args[index])) for index in (0, 3)) if len(args) >= 4 else ("", "")
+        home, away = (without_tiers(plain(args[index])) for index in (0, 3)) if len(args) >= 4 else ("", "")
         if not home or not away or state.round is None:
             why = "a two-legged result needs both clubs" if state.round else "a two-legged result under no round"
             not_read(self.article, line, str(template), self.lenient, why)
@@ -345,7 +345,7 @@ class WikitextReader:
         if "team_order" in params:
             codes = [code.strip() for code in plain(params["team_order"].value).split(",") if code.strip()]
         names = {
-            code: _club_name(plain(named.value)) if (named := params.get(f"name_{code}".casefold())) else code
+            code: without_tiers(plain(named.value)) if (named := params.get(f"name_{code}".casefold())) else code
             for code in codes
         }
         for home in codes:
@@ -399,7 +399,7 @@ class WikitextReader:
         where they cross is blank or a dash. A table with `{{fb r}}` cells that does not pair up is refused."""
         written = str(table)
         cells_read = any(template_name(t) in _GRID_CELLS for t in table.contents.filter_templates(recursive=True))
-        clubs = [_club_name(plain(cells[0].contents)) for cells in rows]
+        clubs = [without_tiers(plain(cells[0].contents)) for cells in rows]
         square = bool(rows) and all(
             len(cells) == len(rows) + 1 and _score_text(cells[index + 1].contents).casefold() in _NO_RESULT
             for index, cells in enumerate(rows)
@@ -429,7 +429,7 @@ def plain(code: Wikicode | None) -> str:
 
 def _team(code: Wikicode | None) -> str:
     """A box's team: the club its link or text names, else the code a `{{fb|MAR}}` template gives."""
-    name = _club_name(plain(code))
+    name = without_tiers(plain(code))
     if name or code is None:
         return name
     for template in code.filter_templates(recursive=False):
@@ -463,11 +463,6 @@ def _score_text(code: Wikicode | None) -> str:
         else:
             parts.append(plain(mwparserfromhell.parse(str(node))))
     return " ".join(" ".join(parts).split())
-
-
-def _club_name(text: str) -> str:
-    """`Khimik Grodno (A)` and `Vedrich-97 Rechitsa (II)`: the tier marker is no part of the club's name."""
-    return without_tiers(text)
 
 
 def _position(template: Template, param: object) -> int:
