@@ -40,6 +40,7 @@ from cupql.article.parser import (
     parse_score_notes,
     round_from_name,
 )
+from cupql.article.table_rows import standing_club
 from football.season import ReportNote
 from football.vocabulary import RoundKind
 
@@ -60,9 +61,6 @@ _ICON = re.compile(
 )
 _LABEL = re.compile(r"^[A-Z][\w ]{2,40}:\s")
 _VENUE = re.compile(r"\b(?:stadium|stadion|arena|park|ground|field|sports? (?:centre|complex))\b|, ", re.IGNORECASE)
-# A group table's row (`3 Sports School №7 2 0 0 2 3 6 -3 0`, the minus perhaps U+2212): position, club,
-# Pld W D L GF GA, goal difference and points.
-_STANDING = re.compile(r"^\d{1,2}\s+(?P<club>\D.*?)\s+(?:\d+\s+){6}[+\u2212-]?\d+\s+\d+\b")
 _FORMAT_ROW = re.compile(r"^(?P<round>\D+?)\s+(?P<remaining>\d+)\s+(?P<involved>\d+)\s+(?P<date>.+)$")
 _INFOBOX = {
     "country": "Country",
@@ -360,7 +358,7 @@ class RenderedReader:
         infobox, the other matches, the other leg) or the city its stadium line names; refuse what stays open."""
         open_ones = list(self._glued)
         clubs = {self.article.info("Winners") or "", self.article.info("Second") or ""}
-        clubs |= {row["club"] for line in self.lines if (row := _STANDING.match(" ".join(line.split())))}
+        clubs |= {club for line in self.lines if (club := standing_club(line))}
         clubs |= {match.home for match in self.article.matches}
         clubs |= {match.away for match in self.article.matches if all(match is not g.match for g in open_ones)}
         progress = True
