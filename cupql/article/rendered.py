@@ -34,6 +34,7 @@ from cupql.article.parser import (
     TeamLine,
     apply_detail,
     looks_like_score,
+    no_match,
     not_read,
     parse_date,
     parse_entries,
@@ -146,10 +147,11 @@ class RenderedReader:
         self._close()
         self._split_glued_aways()
         if not self.article.matches:
-            raise self.fail(
+            raise no_match(
+                self.article,
                 len(self.lines),
-                "no match found: expected a date line (`12 April 2023`) then the clubs and their score "
-                "(`Home 2–1 Away`) under a round heading; read to the end without one",
+                "a date line (`12 April 2023`) then the clubs and their score (`Home 2–1 Away`) under a round "
+                "heading; read to the end without one",
             )
         return self.article
 

@@ -31,6 +31,7 @@ from cupql.article.parser import (
     StatedAggregate,
     TeamLine,
     looks_like_score,
+    no_match,
     not_read,
     parse_date,
     parse_score_notes,
@@ -139,9 +140,10 @@ class WikitextReader:
         self._close_grid(state)
         self._title()
         if not self.article.matches and not self.article.results:
-            raise self.fail(
+            raise no_match(
+                self.article,
                 self.article.title_line,
-                "no match found: expected {{Football box}} templates under round headings, and read to the end "
+                "{{Football box}} templates under round headings, and read to the end "
                 f"(line {self.text.count(chr(10)) + 1}) without one",
             )
         return self.article

@@ -270,3 +270,30 @@ def test_a_side_named_only_by_a_code_template_is_that_code(team: str) -> None:
     text = WIKITEXT_ARTICLE.replace("Astana 1–0 Tobol\n", "").replace("[[FC Tobol|Tobol]]", team)
     [match] = build_season(parse_any(text, "x.wiki")).matches
     assert (match.home, match.away) == ("Astana", "MAR")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "= 2030 Example Cup =\n\n== Final ==\n3 mya 2030\nAstana 1 – 0 Kairat\n",
+            "x.txt:5: no match found: expected a date line and a 'Home N - N Away' score line under a round heading "
+            "('== Final =='); read to the end without one; skipped as unreadable: line 4: skipped '3 mya 2030' "
+            "(an unreadable date); line 5: skipped 'Astana 1 – 0 Kairat' (a score line needs a date line before it)",
+        ),
+        (
+            WIKITEXT_ARTICLE[: WIKITEXT_ARTICLE.index("{{Football box")],
+            "x.txt:1: no match found: expected {{Football box}} templates under round headings, and read to the "
+            "end (line 6) without one",
+        ),
+        (
+            WIKITEXT_ARTICLE[: WIKITEXT_ARTICLE.index("{{Football box")] + "Astana 1–0 Tobol\n",
+            "x.txt:1: no match found: expected {{Football box}} templates under round headings, and read to the "
+            "end (line 7) without one; skipped as unreadable: line 6: skipped 'Astana 1–0 Tobol'",
+        ),
+    ],
+)
+def test_lenient_no_match_names_the_lines_it_skipped(text: str, expected: str) -> None:
+    with pytest.raises(ArticleError) as error:
+        parse_any(text, "x.txt", lenient=True)
+    assert str(error.value) == expected
