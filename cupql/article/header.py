@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from cupql.article.names import TIER
 from cupql.article.parser import parse_entries, round_from_name
 from football.vocabulary import RoundKind
 
@@ -25,8 +26,6 @@ _TIME = re.compile(
 # after another detail (`Stadium: Mika Stadium Attendance: 200`).
 _REPORT = re.compile(r"(?:^|(?<=[\s'\u2032\u2019)\]]))(Report|Summary)(?=$|\s|[A-Z(])")
 _DETAIL = re.compile(r"(?<=[\w'\u2032\u2019)])\s*(?=(?:Stadium|Venue|Attendance|Referee):)")
-# A tier marker after a club's name: `Khimik Grodno (A)`, `Vedrich-97 Rechitsa (II)`.
-TIER = re.compile(r"\s*\((?:[IVX]+|[A-Z]{1,2}|\d)\)(?=\s|$|[^\W\d_])")
 # Where one event ends and a named one starts on the same line: `Savonyako 65' (pen.) Krawchanka 4'`.
 _EVENT_END = re.compile(r"\d['\u2032\u2019](?:\s*\((?:pen|p|o\.\s?g|og)\.?\))?\s+(?=[^\W\d_])", re.IGNORECASE)
 _AFTER_TIER = re.compile(rf"{TIER.pattern}\s*(?P<venue>[^()\d]+?)\s*$")
@@ -104,11 +103,6 @@ def glued_cells(text: str) -> list[str]:
     rest = text[time.end() :] if time else text
     pieces = [piece for part in _REPORT.split(rest) if part for piece in _DETAIL.split(part)]
     return head + [piece.strip() for piece in pieces if piece.strip()]
-
-
-def without_tiers(text: str) -> str:
-    """`Polotsk (II)Gantsevichi` -> `Polotsk Gantsevichi`: the tier says nothing of the match."""
-    return " ".join(TIER.sub(" ", text).split())
 
 
 def venue_after_tier(header: str, away: str) -> AwaySplit | None:

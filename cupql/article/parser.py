@@ -39,6 +39,14 @@ def not_read(article: Article, line: int, text: str, lenient: bool, why: str = "
     article.notes.append(ReportNote(line, "SKIPPED", f"skipped {text!r}{reason}"))
 
 
+def no_match(article: Article, line: int, expected: str) -> ArticleError:
+    """No match read: say what was expected and where reading stopped, and name every line `--lenient` skipped
+    (a page whose only match was refused would otherwise say nothing of it)."""
+    skipped = [f"line {note.line}: {note.message}" for note in article.notes if note.code == "SKIPPED"]
+    also = f"; skipped as unreadable: {'; '.join(skipped)}" if skipped else ""
+    return ArticleError(article.source, line, f"no match found: expected {expected}{also}")
+
+
 @dataclass(frozen=True)
 class Minute:
     minute: int
@@ -448,10 +456,11 @@ class _Parser:
             else:
                 article.prose.append(Prose(round_kind, stripped, number))
         if not article.matches:
-            raise self.fail(
+            raise no_match(
+                article,
                 len(self.lines),
-                "no match found: expected a date line and a 'Home N - N Away' score line under a round heading "
-                "('== Final =='); read to the end without one",
+                "a date line and a 'Home N - N Away' score line under a round heading ('== Final =='); "
+                "read to the end without one",
             )
         return article
 

@@ -19,8 +19,8 @@ from cupql.article.header import (
     strip_markers,
     two_cells,
     venue_after_tier,
-    without_tiers,
 )
+from cupql.article.names import without_tiers
 from cupql.article.parser import (
     GROUP_HEADING,
     SCORE_LINE,
@@ -34,12 +34,14 @@ from cupql.article.parser import (
     TeamLine,
     apply_detail,
     looks_like_score,
+    no_match,
     not_read,
     parse_date,
     parse_entries,
     parse_score_notes,
     round_from_name,
 )
+from cupql.article.table_rows import standing_club
 from football.season import ReportNote
 from football.vocabulary import RoundKind
 
@@ -60,9 +62,6 @@ _ICON = re.compile(
 )
 _LABEL = re.compile(r"^[A-Z][\w ]{2,40}:\s")
 _VENUE = re.compile(r"\b(?:stadium|stadion|arena|park|ground|field|sports? (?:centre|complex))\b|, ", re.IGNORECASE)
-# A group table's row (`3 Sports School №7 2 0 0 2 3 6 -3 0`, the minus perhaps U+2212): position, club,
-# Pld W D L GF GA, goal difference and points.
-_STANDING = re.compile(r"^\d{1,2}\s+(?P<club>\D.*?)\s+(?:\d+\s+){6}[+\u2212-]?\d+\s+\d+\b")
 _FORMAT_ROW = re.compile(r"^(?P<round>\D+?)\s+(?P<remaining>\d+)\s+(?P<involved>\d+)\s+(?P<date>.+)$")
 _INFOBOX = {
     "country": "Country",
@@ -148,10 +147,11 @@ class RenderedReader:
         self._close()
         self._split_glued_aways()
         if not self.article.matches:
-            raise self.fail(
+            raise no_match(
+                self.article,
                 len(self.lines),
-                "no match found: expected a date line (`12 April 2023`) then the clubs and their score "
-                "(`Home 2–1 Away`) under a round heading; read to the end without one",
+                "a date line (`12 April 2023`) then the clubs and their score (`Home 2–1 Away`) under a round "
+                "heading; read to the end without one",
             )
         return self.article
 
@@ -360,7 +360,7 @@ class RenderedReader:
         infobox, the other matches, the other leg) or the city its stadium line names; refuse what stays open."""
         open_ones = list(self._glued)
         clubs = {self.article.info("Winners") or "", self.article.info("Second") or ""}
-        clubs |= {row["club"] for line in self.lines if (row := _STANDING.match(" ".join(line.split())))}
+        clubs |= {club for line in self.lines if (club := standing_club(line))}
         clubs |= {match.home for match in self.article.matches}
         clubs |= {match.away for match in self.article.matches if all(match is not g.match for g in open_ones)}
         progress = True

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
+from cupql.article.names import without_tiers
 from cupql.article.parser import (
     GROUP_HEADING,
     Article,
@@ -30,6 +31,7 @@ from cupql.article.parser import (
     StatedAggregate,
     TeamLine,
     looks_like_score,
+    no_match,
     not_read,
     parse_date,
     parse_score_notes,
@@ -38,14 +40,20 @@ from cupql.article.parser import (
 from football.vocabulary import CardKind, RoundKind, slug
 
 WIKITEXT = "wikitext"
-_BOXES = {"footballbox", "footballboxcollapsible"}
+# The templates, and the module that today's articles invoke directly (`{{#invoke:Football box|main|...}}`).
+_BOXES = {"footballbox", "footballboxcollapsible", "#invoke:footballbox", "#invoke:footballboxcollapsible"}
+# `{{fb|MAR}}`, `{{fb-rt|ENG}}`, `{{#invoke:flag|fb|MAR}}`: a side the box names only by its code.
+_CODE_TEAMS = {"fb", "fb-rt", "#invoke:flag"}
 _TWO_LEGS = {"twolegresult", "two-legged", "twoleggedresult"}
 _GRID_CELLS = {"fbr", "fbrw"}
+# `{{Fb r2 header}}` opens a grid of templates: each `{{Fb r2 team|t=...}}` starts a row of `{{fb r}}` cells.
+_GRID_HEADERS = {"fbrheader", "fbr2header"}
+_GRID_ROWS = {"fbrteam", "fbr2team"}
+_GRID_FOOTERS = {"fbrfooter", "fbr2footer"}
 _RESULT_MODULES = {"#invoke:sportsresults", "#invoke:sportstable"}
 _NO_RESULT = {"", "\u2014", "\u2013", "-", "\u00d7", "x"}
 _MINUTE_TEXT = re.compile(r"^(\d+)(?:\s*\+\s*(\d+))?['\u2032\u2019]?$")
 _SCORE_TEXT = re.compile(r"(\d+)\s*[-\u2013\u2014]\s*(\d+)")
-_TIER = re.compile(r"\s*\((?:[IVX]+|[A-Z]{1,2}|\d)\)\s*$")
 _PARENTHESISED = re.compile(r"\s*\(.*\)\s*$")
 # Infobox parameter -> the plain format's infobox key.
 _INFOBOX_KEYS = {
@@ -80,10 +88,19 @@ def looks_like_wikitext(text: str) -> bool:
 
 
 @dataclass
+class _GridRow:
+    club: str
+    line: int
+    cells: list[tuple[Template, int]] = field(default_factory=list)
+
+
+@dataclass
 class _State:
     round: RoundKind | None = None
     group: str | None = None
     last_match: RawMatch | None = None
+    # The rows of an open `{{Fb r2 header}}` grid, read when its footer (or the next heading) closes it.
+    grid: list[_GridRow] | None = None
 
 
 class WikitextReader:
@@ -111,6 +128,7 @@ class WikitextReader:
                 self._prose(pending, state)
                 pending = []
             if isinstance(node, Heading):
+                self._close_grid(state)
                 self._heading(node, state)
             elif isinstance(node, Template):
                 self._template(node, line, state)
@@ -119,19 +137,22 @@ class WikitextReader:
             else:
                 pending.append((written, line))
         self._prose(pending, state)
+        self._close_grid(state)
         self._title()
         if not self.article.matches and not self.article.results:
-            raise self.fail(
+            raise no_match(
+                self.article,
                 self.article.title_line,
-                "no match found: expected {{Football box}} templates under round headings, and read to the end "
+                "{{Football box}} templates under round headings, and read to the end "
                 f"(line {self.text.count(chr(10)) + 1}) without one",
             )
         return self.article
 
     def _title(self) -> None:
         title, year = self.article.info("Title"), self.article.info("Year")
-        if title and year:
-            self.article.title = f"{year[:4]} {title}"
+        season = re.match(r"\d{4}(?:[-\u2013]\d{2,4})?", year or "")
+        if title and season:
+            self.article.title = f"{season[0]} {title}"
             return
         bold = re.search(r"'''(.+?)'''", self.text)
         lead = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", bold[1]) if bold else ""
@@ -182,8 +203,33 @@ class WikitextReader:
             self._two_legs(template, line, state)
         elif name in _RESULT_MODULES:
             self._module_results(template, line, state)
+        elif name in _GRID_HEADERS:
+            self._close_grid(state)
+            state.grid = []
+        elif name in _GRID_ROWS and state.grid is not None:
+            named = {str(p.name).strip().casefold(): p.value for p in template.params if p.showkey}
+            state.grid.append(_GridRow(without_tiers(plain(named.get("t"))), line))
+        elif name in _GRID_CELLS and state.grid:
+            state.grid[-1].cells.append((template, line))
         elif name in _GRID_CELLS:
             not_read(self.article, line, str(template), self.lenient, "a result cell outside a results grid")
+        elif name in _GRID_FOOTERS:
+            self._close_grid(state)
+
+    def _close_grid(self, state: _State) -> None:
+        """Read a template grid by position, as the page shows it: row i's cell j is club i at home to club j."""
+        rows, state.grid = state.grid or [], None
+        clubs = [row.club for row in rows]
+        for index, row in enumerate(rows):
+            square = len(row.cells) == len(rows) and all(clubs)
+            for column, (cell, line) in enumerate(row.cells):
+                code = mwparserfromhell.parse(str(cell))
+                if not square or column == index:
+                    if _score_text(code).casefold() not in _NO_RESULT:
+                        why = "a results grid whose rows and columns are not the same clubs"
+                        not_read(self.article, line, str(cell), self.lenient, why)
+                    continue
+                self._cell(row.club, clubs[column], code, line, state)
 
     def _infobox(self, template: Template, line: int) -> None:
         for param in template.params:
@@ -194,7 +240,7 @@ class WikitextReader:
             if key in _COUNTS:
                 value = (re.match(r"\d+", value.replace(",", "")) or [""])[0]
             elif key in ("Winners", "Second"):
-                value = _club_name(_PARENTHESISED.sub("", value))
+                value = without_tiers(_PARENTHESISED.sub("", value))
             if value:
                 self.article.infobox[key] = (value, line + str(template).count("\n", 0, _position(template, param)))
 
@@ -209,11 +255,11 @@ class WikitextReader:
             param = params.get(key)
             return line + str(template).count("\n", 0, _position(template, param)) if param is not None else line
 
-        home, away = _club_name(plain(value("team1"))), _club_name(plain(value("team2")))
+        home, away = _team(value("team1")), _team(value("team2"))
         if not home or not away:
             raise self.fail(line, "a match box without team1 and team2")
         date = _date(value("date"))
-        if date is None:
+        if date is None and plain(value("date")):
             raise self.fail(line_of("date"), f"unreadable date {plain(value('date'))!r} in the match box")
         kind = state.round or round_from_name(plain(value("round")))
         if kind is None:
@@ -266,7 +312,7 @@ class WikitextReader:
         against, and both legs (each written with team1's goals first; team1 at home in the first) as undated
         results, served where no match box gives them."""
         args = [p.value for p in template.params if not p.showkey]
-        home, away = (_club_name(plain(args[index])) for index in (0, 3)) if len(args) >= 4 else ("", "")
+        home, away = (without_tiers(plain(args[index])) for index in (0, 3)) if len(args) >= 4 else ("", "")
         if not home or not away or state.round is None:
             why = "a two-legged result needs both clubs" if state.round else "a two-legged result under no round"
             not_read(self.article, line, str(template), self.lenient, why)
@@ -301,7 +347,7 @@ class WikitextReader:
         if "team_order" in params:
             codes = [code.strip() for code in plain(params["team_order"].value).split(",") if code.strip()]
         names = {
-            code: _club_name(plain(named.value)) if (named := params.get(f"name_{code}".casefold())) else code
+            code: without_tiers(plain(named.value)) if (named := params.get(f"name_{code}".casefold())) else code
             for code in codes
         }
         for home in codes:
@@ -355,7 +401,7 @@ class WikitextReader:
         where they cross is blank or a dash. A table with `{{fb r}}` cells that does not pair up is refused."""
         written = str(table)
         cells_read = any(template_name(t) in _GRID_CELLS for t in table.contents.filter_templates(recursive=True))
-        clubs = [_club_name(plain(cells[0].contents)) for cells in rows]
+        clubs = [without_tiers(plain(cells[0].contents)) for cells in rows]
         square = bool(rows) and all(
             len(cells) == len(rows) + 1 and _score_text(cells[index + 1].contents).casefold() in _NO_RESULT
             for index, cells in enumerate(rows)
@@ -383,13 +429,33 @@ def plain(code: Wikicode | None) -> str:
     return " ".join(code.strip_code().split()) if code is not None else ""
 
 
+def _team(code: Wikicode | None) -> str:
+    """A box's team: the club its link or text names, else the code a `{{fb|MAR}}` template gives."""
+    name = without_tiers(plain(code))
+    if name or code is None:
+        return name
+    for template in code.filter_templates(recursive=False):
+        shown = [plain(p.value) for p in template.params if not p.showkey]
+        if template_name(template) in _CODE_TEAMS and shown:
+            return shown[-1]
+    return ""
+
+
 def _score_text(code: Wikicode | None) -> str:
     """A score as written: `{{score link|...|2–1}}` and `[[...|2–1]]` give their shown text."""
     if code is None:
         return ""
     parts = []
     for node in code.nodes:
-        if isinstance(node, Template) and template_name(node) in ("scorelink", "score", *_GRID_CELLS):
+        named = (
+            {str(p.name).strip().casefold(): plain(p.value) for p in node.params if p.showkey}
+            if isinstance(node, Template)
+            else {}
+        )
+        if isinstance(node, Template) and template_name(node) in _GRID_CELLS and named.get("gf") and named.get("ga"):
+            # `{{fb r|gf=1|ga=2}}`: the row club's goals, then the column club's.
+            parts.append(f"{named['gf']}\u2013{named['ga']}")
+        elif isinstance(node, Template) and template_name(node) in ("scorelink", "score", *_GRID_CELLS):
             shown = [p.value for p in node.params if not p.showkey]
             # `{{score link|target|2–1}}` shows its last argument, `{{fb r|2–1}}` its first.
             index = 0 if template_name(node) in _GRID_CELLS else -1
@@ -399,11 +465,6 @@ def _score_text(code: Wikicode | None) -> str:
         else:
             parts.append(plain(mwparserfromhell.parse(str(node))))
     return " ".join(" ".join(parts).split())
-
-
-def _club_name(text: str) -> str:
-    """`Khimik Grodno (A)` and `Vedrich-97 Rechitsa (II)`: the tier marker is no part of the club's name."""
-    return _TIER.sub("", " ".join(text.replace("\u00a0", " ").split())).strip()
 
 
 def _position(template: Template, param: object) -> int:
@@ -493,9 +554,19 @@ class _EntryBuilder:
         return True
 
     def text(self, text: str) -> None:
-        words = " ".join(text.replace("\u00a0", " ").split()).strip(",;")
-        if words:
-            self.names.append(words)
+        """Words of a name; a minute written as text (`*[[Kai Havertz|Havertz]] 54'`) is a goal's minute."""
+        words: list[str] = []
+        for word in text.replace("\u00a0", " ").split():
+            minute = _MINUTE_TEXT.match(word.strip(",;"))
+            if minute and word.rstrip(",;")[-1:] in "'\u2032\u2019" and (self.names or words):
+                self.minutes.append(Minute(int(minute[1]), int(minute[2]) if minute[2] else None, False, False))
+            elif self.minutes and re.fullmatch(r"\((?:pen\.?|p|o\.\s?g\.?|og)\),?", word, re.IGNORECASE):
+                self._goal_part(mwparserfromhell.parse(word.strip(",()")))
+            else:
+                words.append(word)
+        named = " ".join(words).strip(",;*# ")
+        if named:
+            self.names.append(named)
 
     def node(self, node: object) -> None:
         if isinstance(node, Wikilink):

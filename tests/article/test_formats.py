@@ -235,3 +235,65 @@ def test_a_grid_whose_rows_and_columns_differ_is_refused_at_its_cells() -> None:
         (24, "SKIPPED"),
     ]
     assert season.report.matches == 6
+
+
+def test_todays_wikitext_template_grids_and_invoked_boxes() -> None:
+    season = build_season(read_any(FIXTURES / "2031_32_upland_cup.wiki"))
+    assert (season.name, season.winner, season.runner_up) == ("2031–32 Upland Cup", "Northam", "Southby Rovers")
+    # `{{Fb r2 team}}` rows of `{{fb r|gf=|ga=}}` cells, read by position; an empty cell is a match not played.
+    assert _results(season)[3:] == [
+        (18, None, "A", "Northam", 2, 1, "Southby Rovers", None),
+        (23, None, "A", "Southby Rovers", 3, 0, "Westfield Town", None),
+        (25, None, "A", "Westfield Town", 1, 1, "Northam", None),
+        (26, None, "A", "Westfield Town", 0, 2, "Southby Rovers", None),
+    ]
+    # `{{#invoke:Football box|main}}`; a box that gives no date has a null date, never an invented one.
+    assert _results(season)[:3] == [
+        (32, dt.date(2032, 3, 4), None, "Northam", 2, 1, "Westfield Town", None),
+        (43, None, None, "Southby Rovers", 0, 0, "Eastmoor", None),
+        (53, dt.date(2032, 5, 20), None, "Southby Rovers", 1, 3, "Northam", None),
+    ]
+    # Minutes written as text after a linked name: `*[[Alan Pike|Pike]] 12', 45+1'`, `88' (pen.)`, `70' (o.g.)`.
+    final = season.matches[2]
+    assert [(g.scorer and g.scorer.name, g.minute, g.stoppage, g.penalty, g.own_goal) for g in final.goals] == [
+        ("Ivo Brant", 30, None, False, False),
+        ("Alan Pike", 50, None, False, False),
+        ("Owen Lark", 70, None, False, True),
+        ("Owen Lark", 90, 3, False, False),
+    ]
+    assert (final.stadium, season.matches[0].attendance) == ("Upland Stadium", 1200)
+    assert (season.report.matches, season.report.goals, season.report.disagreements) == (7, 17, [])
+
+
+@pytest.mark.parametrize("team", ["{{fb|MAR}}", "{{fb-rt|MAR}}", "{{#invoke:flag|fb|MAR}}"])
+def test_a_side_named_only_by_a_code_template_is_that_code(team: str) -> None:
+    text = WIKITEXT_ARTICLE.replace("Astana 1–0 Tobol\n", "").replace("[[FC Tobol|Tobol]]", team)
+    [match] = build_season(parse_any(text, "x.wiki")).matches
+    assert (match.home, match.away) == ("Astana", "MAR")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "= 2030 Example Cup =\n\n== Final ==\n3 mya 2030\nAstana 1 – 0 Kairat\n",
+            "x.txt:5: no match found: expected a date line and a 'Home N - N Away' score line under a round heading "
+            "('== Final =='); read to the end without one; skipped as unreadable: line 4: skipped '3 mya 2030' "
+            "(an unreadable date); line 5: skipped 'Astana 1 – 0 Kairat' (a score line needs a date line before it)",
+        ),
+        (
+            WIKITEXT_ARTICLE[: WIKITEXT_ARTICLE.index("{{Football box")],
+            "x.txt:1: no match found: expected {{Football box}} templates under round headings, and read to the "
+            "end (line 6) without one",
+        ),
+        (
+            WIKITEXT_ARTICLE[: WIKITEXT_ARTICLE.index("{{Football box")] + "Astana 1–0 Tobol\n",
+            "x.txt:1: no match found: expected {{Football box}} templates under round headings, and read to the "
+            "end (line 7) without one; skipped as unreadable: line 6: skipped 'Astana 1–0 Tobol'",
+        ),
+    ],
+)
+def test_lenient_no_match_names_the_lines_it_skipped(text: str, expected: str) -> None:
+    with pytest.raises(ArticleError) as error:
+        parse_any(text, "x.txt", lenient=True)
+    assert str(error.value) == expected

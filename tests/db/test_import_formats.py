@@ -392,3 +392,23 @@ async def test_a_mirror_page_with_pipe_tables_is_served(empty_database_url: str)
         "Ziv Adler",
     )
     assert cards(final) == [("Maccabi Netanya", "Igor Zlatanović", "SECOND_YELLOW", 95)]
+
+
+async def test_todays_wikitext_with_invoked_boxes_and_a_template_grid_is_served(empty_database_url: str) -> None:
+    season, matches = await served(empty_database_url, "2031_32_upland_cup.wiki")
+    assert (season["name"], season["winner"]["name"], season["runnerUp"]["name"], len(matches)) == (
+        "2031–32 Upland Cup",
+        "Northam",
+        "Southby Rovers",
+        7,
+    )
+    final = matches[("2032-05-20", "Southby Rovers", "Northam")]
+    assert result(final) == (1, 3, False, None, None, "Northam")
+    assert goals(final) == [
+        ("Southby Rovers", "Ivo Brant", 30, None, False, False),
+        ("Northam", "Alan Pike", 50, None, False, False),
+        ("Northam", "Owen Lark", 70, None, False, True),
+        ("Northam", "Owen Lark", 90, 3, False, False),
+    ]
+    assert result(matches[(None, "Southby Rovers", "Eastmoor")]) == (0, 0, True, 4, 2, "Southby Rovers")
+    assert result(matches[(None, "Westfield Town", "Northam")]) == (1, 1, False, None, None, None)
