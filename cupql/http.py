@@ -20,6 +20,7 @@ asks:
 """
 
 import functools
+import contextlib
 import json
 import logging
 from contextvars import ContextVar
@@ -238,10 +239,9 @@ class GraphQLEndpoint(GraphQL[Context, RootValue]):
         shared = _shared_body.get()
         try:
             if shared is not None and data == shared.raw:
-                try:
+                # On orjson's refusal the standard library decides below: it also takes NaN and huge integers.
+                with contextlib.suppress(orjson.JSONDecodeError):
                     return shared.json(self.max_json_depth)
-                except orjson.JSONDecodeError:
-                    pass  # the standard library decides below: it also takes what orjson refuses (NaN, huge ints)
             check_depth(data, self.max_json_depth)
             return json.loads(data)
         except JSONTooDeep as error:
