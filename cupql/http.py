@@ -19,8 +19,8 @@ asks:
 * GET without a query from a browser serves cupql's offline GraphiQL page.
 """
 
-import functools
 import contextlib
+import functools
 import json
 import logging
 from contextvars import ContextVar
