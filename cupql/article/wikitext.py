@@ -294,9 +294,10 @@ class WikitextReader:
                 raise self.fail(line_of("attendance"), f"unreadable attendance {plain(value('attendance'))!r}")
             match.attendance = int(attendance)
         for side, club in (("goals1", home), ("goals2", away)):
-            events = value(side)
-            if events is not None and plain(events):
-                match.teams[club] = TeamLine(club, entries(events), line_of(side))
+            # A line of bare `{{goal}}`/`{{yel}}` templates names no player, but its minutes and cards still count.
+            read = entries(value(side)) if value(side) is not None else []
+            if read:
+                match.teams[club] = TeamLine(club, read, line_of(side))
         if notes.aggregate:
             self.article.aggregates.append(StatedAggregate(home, away, *notes.aggregate, line_of("score")))
         return match

@@ -16,7 +16,7 @@ from cupql.article.rendered import RENDERED
 from cupql.article.wikitext import WIKITEXT
 from cupql.loading import bundled_articles
 from football.season import ArticleSeason
-from football.vocabulary import RoundKind, TieDecision
+from football.vocabulary import CardKind, RoundKind, TieDecision
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -297,3 +297,18 @@ def test_lenient_no_match_names_the_lines_it_skipped(text: str, expected: str) -
     with pytest.raises(ArticleError) as error:
         parse_any(text, "x.txt", lenient=True)
     assert str(error.value) == expected
+
+
+def test_a_goals_line_of_bare_templates_keeps_its_minutes_and_cards_with_no_player() -> None:
+    season = build_season(read_any(FIXTURES / "2033_34_marsh_cup.wiki"))
+    opener, second = season.matches[0], season.matches[1]
+    # `goals2={{goal|75}}<br>{{yel|80}}`: the goal keeps its minute, the booking is kept, neither names a player.
+    assert [(g.club, g.scorer, g.minute) for g in opener.goals if g.club == "Saltmarsh Rovers"] == [
+        ("Saltmarsh Rovers", None, 75)
+    ]
+    assert [(c.club, c.player, c.kind, c.minute, c.line) for c in opener.cards if c.club == "Saltmarsh Rovers"] == [
+        ("Saltmarsh Rovers", None, CardKind.YELLOW, 80, 28)
+    ]
+    assert [(c.club, c.player, c.kind, c.minute, c.line) for c in second.cards] == [
+        ("Saltmarsh Rovers", None, CardKind.RED, 55, 37)
+    ]
