@@ -168,6 +168,22 @@ class StatedAggregate:
     line: int
 
 
+@dataclass(frozen=True)
+class StatedStanding:
+    """A group table's row as the article writes it: what it says the club played, won, drew, lost and scored.
+    `played` is None where the row states only wins, draws and losses."""
+
+    group: str | None
+    club: str
+    played: int | None
+    won: int
+    drawn: int
+    lost: int
+    goals_for: int
+    goals_against: int
+    line: int
+
+
 @dataclass
 class Article:
     source: str
@@ -186,6 +202,9 @@ class Article:
     # Which of the three formats the text was read as, and what the reader noted (skipped lines, open sides).
     format: str = PLAIN_TEXT
     notes: list[ReportNote] = field(default_factory=list)
+    # Where each group's heading stands, and the rows its table states (checked against the matches read).
+    group_lines: dict[str, int] = field(default_factory=dict)
+    tables: list[StatedStanding] = field(default_factory=list)
 
     def info(self, key: str) -> str | None:
         value = self.infobox.get(key)

@@ -31,6 +31,7 @@ from cupql.article.parser import (
     Prose,
     RawMatch,
     StatedAggregate,
+    StatedStanding,
     TeamLine,
     apply_detail,
     looks_like_score,
@@ -41,7 +42,7 @@ from cupql.article.parser import (
     parse_score_notes,
     round_from_name,
 )
-from cupql.article.table_rows import standing_club
+from cupql.article.table_rows import standing_club, standing_row
 from football.season import ReportNote
 from football.vocabulary import RoundKind
 
@@ -136,6 +137,7 @@ class RenderedReader:
         self.last_match: RawMatch | None = None
         self._pending_key: tuple[str, int] | None = None
         self._glued: list[_GluedAway] = []
+        self._headings: list[int] = []
 
     def fail(self, line: int, message: str) -> ArticleError:
         return ArticleError(self.source, line, message)
@@ -146,6 +148,7 @@ class RenderedReader:
             self._cell(cell)
         self._close()
         self._split_glued_aways()
+        self._tables()
         if not self.article.matches:
             raise no_match(
                 self.article,
@@ -191,7 +194,7 @@ class RenderedReader:
         if whole_line and not heading:
             return  # `[edit]` on a line of its own, after its heading
         if whole_line and (heading != text or _is_heading(heading)):
-            self._heading(heading)
+            self._heading(heading, cell.line)
             return
         if not self.seen_heading:
             self._front(cell)
@@ -245,13 +248,15 @@ class RenderedReader:
             return
         self.article.prose.append(Prose(None, cell.text, cell.line))
 
-    def _heading(self, name: str) -> None:
+    def _heading(self, name: str, line: int) -> None:
         self._close()
         self.seen_heading = True
         self.last_match = None
+        self._headings.append(line)
         group = GROUP_HEADING.match(name)
         if group:
             self.round, self.group = RoundKind.GROUP_STAGE, group["name"]
+            self.article.group_lines.setdefault(group["name"], line)
             return
         kind = round_from_name(name)
         if kind is not None or not re.match(r"^(?:knockout|format|draw)", name, re.IGNORECASE):
@@ -354,6 +359,19 @@ class RenderedReader:
             self.article.aggregates.append(
                 StatedAggregate(block.match.home, block.match.away, *notes.aggregate, block.match.line)
             )
+
+    def _tables(self) -> None:
+        """The group tables' rows (`1 Makhtaaral 2 1 1 0 5 3 +2 4`, or glued), each under the group heading before it,
+        kept to check their figures against the matches read."""
+        groups = {line: group for group, line in self.article.group_lines.items()}
+        for number, text in enumerate(self.lines, 1):
+            heading = max((line for line in self._headings if line < number), default=None)
+            row = standing_row(text) if heading in groups else None
+            if row is not None:
+                club, (played, won, drawn, lost, scored, conceded) = row
+                group = groups[heading] if heading is not None else None
+                stated = StatedStanding(group, club, played, won, drawn, lost, scored, conceded, number)
+                self.article.tables.append(stated)
 
     def _split_glued_aways(self) -> None:
         """Tell each glued header's away club from the venue's city, by the clubs the article names elsewhere (the

@@ -35,7 +35,7 @@ def build_standings(
         rows = list(table.values())
         ranks = {row.club: _rank(row, rows, played, (head_to_head, overall_first), knockout_clubs) for row in rows}
         rows.sort(key=lambda r: (ranks[r.club], fold(r.club)))
-        line = draw_lines.get(group, 0)
+        line = draw_lines.get(group) or article.group_lines.get(group) or min((m.line for m in played), default=0)
         for index, row in enumerate(rows):
             before = rows[index - 1] if index else None
             if before and ranks[before.club] == ranks[row.club]:
@@ -55,7 +55,34 @@ def build_standings(
                 line, "GROUP_ADVANCE", f"group {group}: {names} played on, but the table does not rank them on top"
             )
         standings += rows
+    _check_tables(article, standings, findings)
     return standings
+
+
+def _check_tables(article: Article, standings: list[ArticleStanding], findings: Findings) -> None:
+    """Each row a group table states against the matches read: a difference (a match the boxes lack, or a figure
+    the text got wrong) is reported at the row's line; no match is made from a table."""
+    for stated in article.tables:
+        found = [row for row in standings if fold(row.club) == fold(stated.club) and stated.group in (None, row.group)]
+        where = f"group {stated.group}" if stated.group else "the group table"
+        if len(found) != 1:
+            findings.disagree(
+                stated.line, "GROUP_TABLE", f"{where} lists {stated.club}, which played no group match read there"
+            )
+            continue
+        row = found[0]
+        said = _figures(stated.played, stated.won, stated.drawn, stated.lost, stated.goals_for, stated.goals_against)
+        read = _figures(row.played, row.won, row.drawn, row.lost, row.goals_for, row.goals_against)
+        if stated.played is None:
+            said, read = said.split(", ", 1)[1], read.split(", ", 1)[1]
+        if said != read:
+            findings.disagree(
+                stated.line, "GROUP_TABLE", f"{where}: the table gives {row.club} {said}; the matches read give {read}"
+            )
+
+
+def _figures(played: int | None, won: int, drawn: int, lost: int, scored: int, conceded: int) -> str:
+    return f"played {played}, won {won}, drawn {drawn}, lost {lost}, goals {scored}-{conceded}"
 
 
 def _fill(table: dict[str, ArticleStanding], played: list[ArticleMatch]) -> None:

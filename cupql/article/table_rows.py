@@ -10,32 +10,53 @@ from collections.abc import Iterator
 
 from cupql.article.names import without_tiers
 
-_SPACED = re.compile(r"^\d{1,2}\s+(?P<club>\D.*?)\s+(?:\d+\s+){6}[+\u2212-]?\d+\s+\d+\b")
+_SPACED = re.compile(r"^\d{1,2}\s+(?P<club>\D.*?)\s+(?P<figures>(?:\d+\s+){6})[+\u2212-]?\d+\s+\d+\b")
 _GLUED = re.compile(r"^(?P<position>\d{1,2})\s*(?P<rest>\D.*)$")
 _FIGURES = re.compile(r"[\d+\u2212-]+")
 _NUMBER = re.compile(r"0|[1-9]\d?")
 _SIGNED = re.compile(r"[+\u2212-]?(?:0|[1-9]\d?)")
 
 
+Figures = tuple[int, int, int, int, int, int]
+
+
 def standing_club(line: str) -> str | None:
     """The club of a table row, or None when the line is no row or its glued figures split more than one way."""
+    read = _read_row(line)
+    return read[0] if read else None
+
+
+def standing_row(line: str) -> tuple[str, Figures] | None:
+    """The club of a table row and its played, won, drawn, lost, goals for and against, where the row states
+    them one way only; None for no row, or glued figures that split more than one way."""
+    read = _read_row(line)
+    return (read[0], read[1].pop()) if read and len(read[1]) == 1 else None
+
+
+def _read_row(line: str) -> tuple[str, set[Figures]] | None:
     text = " ".join(line.split())
     spaced = _SPACED.match(text)
     if spaced:
-        return without_tiers(spaced["club"])
+        cells = [int(cell) for cell in spaced["figures"].split()]
+        return without_tiers(spaced["club"]), {(cells[0], cells[1], cells[2], cells[3], cells[4], cells[5])}
     glued = _GLUED.match(text)
     if glued is None:
         return None
     rest = glued["rest"]
-    clubs: set[str] = set()
+    clubs: dict[str, set[Figures]] = {}
     for start, char in enumerate(rest):
         figures = _FIGURES.match(rest, start)
-        if char.isdigit() and figures and rest[:start].strip() and any(_consistent_splits(figures[0])):
-            clubs.add(without_tiers(rest[:start]))
-    return clubs.pop() if len(clubs) == 1 and all(clubs) else None
+        if char.isdigit() and figures and rest[:start].strip():
+            splits = {split[:6] for split in _consistent_splits(figures[0])}
+            if splits:
+                clubs.setdefault(without_tiers(rest[:start]), set()).update(splits)
+    if len(clubs) != 1 or not all(clubs):
+        return None
+    club, splits = clubs.popitem()
+    return club, splits
 
 
-def _consistent_splits(figures: str) -> Iterator[tuple[int, ...]]:
+def _consistent_splits(figures: str) -> Iterator[tuple[int, int, int, int, int, int, int, int]]:
     """Each way to read `figures` as Pld W D L GF GA GD Pts with W+D+L = Pld, GD = GF-GA (its sign perhaps
     dropped by the copy) and 3 points a win and 1 a draw."""
     for parts in _split(figures, [_NUMBER] * 6 + [_SIGNED, _NUMBER]):

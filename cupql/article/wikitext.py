@@ -29,6 +29,7 @@ from cupql.article.parser import (
     RawMatch,
     ScoreNotes,
     StatedAggregate,
+    StatedStanding,
     TeamLine,
     looks_like_score,
     no_match,
@@ -50,6 +51,8 @@ _GRID_CELLS = {"fbr", "fbrw"}
 _GRID_HEADERS = {"fbrheader", "fbr2header"}
 _GRID_ROWS = {"fbrteam", "fbr2team"}
 _GRID_FOOTERS = {"fbrfooter", "fbr2footer"}
+# `{{fb cl2 team|t=...|w=|d=|l=|gf=|ga=}}`: a group table's row, with the figures it states.
+_TABLE_ROWS = {"fbcl2team", "fbclteam"}
 _RESULT_MODULES = {"#invoke:sportsresults", "#invoke:sportstable"}
 _NO_RESULT = {"", "\u2014", "\u2013", "-", "\u00d7", "x"}
 _MINUTE_TEXT = re.compile(r"^(\d+)(?:\s*\+\s*(\d+))?['\u2032\u2019]?$")
@@ -129,7 +132,7 @@ class WikitextReader:
                 pending = []
             if isinstance(node, Heading):
                 self._close_grid(state)
-                self._heading(node, state)
+                self._heading(node, line, state)
             elif isinstance(node, Template):
                 self._template(node, line, state)
             elif isinstance(node, Tag) and str(node.tag) == "table":
@@ -164,7 +167,7 @@ class WikitextReader:
             return
         raise self.fail(1, "not a season article: expected an infobox with a title and a year, or a bold title")
 
-    def _heading(self, node: Heading, state: _State) -> None:
+    def _heading(self, node: Heading, line: int, state: _State) -> None:
         name = node.title.strip_code().strip()
         group = GROUP_HEADING.match(name)
         kind = round_from_name(name)
@@ -172,6 +175,7 @@ class WikitextReader:
         if group:
             state.group = group["name"]
             state.round = RoundKind.GROUP_STAGE
+            self.article.group_lines.setdefault(group["name"], line)
         elif kind is not None or node.level == 2:
             state.round, state.group = kind, None
 
@@ -215,6 +219,9 @@ class WikitextReader:
             not_read(self.article, line, str(template), self.lenient, "a result cell outside a results grid")
         elif name in _GRID_FOOTERS:
             self._close_grid(state)
+        elif name in _TABLE_ROWS:
+            stated = {str(p.name).strip().casefold(): plain(p.value) for p in template.params if p.showkey}
+            self._stated_row(state, without_tiers(stated.get("t", "")), stated, ("w", "d", "l", "gf", "ga"), line)
 
     def _close_grid(self, state: _State) -> None:
         """Read a template grid by position, as the page shows it: row i's cell j is club i at home to club j."""
@@ -294,9 +301,11 @@ class WikitextReader:
                 raise self.fail(line_of("attendance"), f"unreadable attendance {plain(value('attendance'))!r}")
             match.attendance = int(attendance)
         for side, club in (("goals1", home), ("goals2", away)):
+            # A line of bare `{{goal}}`/`{{yel}}` templates names no player, but its minutes and cards still count.
             events = value(side)
-            if events is not None and plain(events):
-                match.teams[club] = TeamLine(club, entries(events), line_of(side))
+            read = entries(events) if events is not None else []
+            if read:
+                match.teams[club] = TeamLine(club, read, line_of(side))
         if notes.aggregate:
             self.article.aggregates.append(StatedAggregate(home, away, *notes.aggregate, line_of("score")))
         return match
@@ -350,11 +359,26 @@ class WikitextReader:
             code: without_tiers(plain(named.value)) if (named := params.get(f"name_{code}".casefold())) else code
             for code in codes
         }
+        for code in codes:
+            keys = tuple(f"{figure}_{code}".casefold() for figure in ("win", "draw", "loss", "gf", "ga"))
+            if template_name(template) == "#invoke:sportstable" and keys[0] in params:
+                at = line + _lines_before(template, params[keys[0]])
+                self._stated_row(state, names[code], {k: plain(p.value) for k, p in params.items()}, keys, at)
         for home in codes:
             for away in codes:
                 cell = params.get(f"match_{home}_{away}".casefold())
                 if home != away and cell is not None:
                     self._cell(names[home], names[away], cell.value, line + _lines_before(template, cell), state)
+
+    def _stated_row(self, state: _State, club: str, named: dict[str, str], keys: tuple[str, ...], line: int) -> None:
+        """A table row's wins, draws, losses and goals (under `keys`), kept to check against the matches read; a
+        row whose figures are not all numbers states nothing to check."""
+        figures = [named.get(key, "").strip() for key in keys]
+        if club and all(figure.isdigit() for figure in figures):
+            won, drawn, lost, scored, conceded = (int(figure) for figure in figures)
+            self.article.tables.append(
+                StatedStanding(state.group, club, None, won, drawn, lost, scored, conceded, line)
+            )
 
     def _cell(self, home: str, away: str, code: Wikicode, line: int, state: _State) -> None:
         """One result of a group grid: a score, a walkover, or nothing (not played, or the grid's diagonal)."""

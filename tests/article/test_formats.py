@@ -16,7 +16,7 @@ from cupql.article.rendered import RENDERED
 from cupql.article.wikitext import WIKITEXT
 from cupql.loading import bundled_articles
 from football.season import ArticleSeason
-from football.vocabulary import RoundKind, TieDecision
+from football.vocabulary import CardKind, RoundKind, TieDecision
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -297,3 +297,57 @@ def test_lenient_no_match_names_the_lines_it_skipped(text: str, expected: str) -
     with pytest.raises(ArticleError) as error:
         parse_any(text, "x.txt", lenient=True)
     assert str(error.value) == expected
+
+
+def test_a_goals_line_of_bare_templates_keeps_its_minutes_and_cards_with_no_player() -> None:
+    season = build_season(read_any(FIXTURES / "2033_34_marsh_cup.wiki"))
+    opener, second = season.matches[0], season.matches[1]
+    # `goals2={{goal|75}}<br>{{yel|80}}`: the goal keeps its minute, the booking is kept, neither names a player.
+    assert [(g.club, g.scorer, g.minute) for g in opener.goals if g.club == "Saltmarsh Rovers"] == [
+        ("Saltmarsh Rovers", None, 75)
+    ]
+    assert [(c.club, c.player, c.kind, c.minute, c.line) for c in opener.cards if c.club == "Saltmarsh Rovers"] == [
+        ("Saltmarsh Rovers", None, CardKind.YELLOW, 80, 28)
+    ]
+    assert [(c.club, c.player, c.kind, c.minute, c.line) for c in second.cards] == [
+        ("Saltmarsh Rovers", None, CardKind.RED, 55, 37)
+    ]
+
+
+def test_a_group_table_that_differs_from_the_matches_read_is_a_disagreement_at_its_row() -> None:
+    season = build_season(read_any(FIXTURES / "2033_34_marsh_cup.wiki"))
+    # The table implies a second Reedham United win over Saltmarsh Rovers that no box gives: reported, not made.
+    assert season.report.matches == 3
+    assert [(d.line, d.code, d.message) for d in season.report.disagreements] == [
+        (
+            15,
+            "GROUP_TABLE",
+            "group A: the table gives Reedham United won 2, drawn 0, lost 0, goals 4-1; "
+            "the matches read give won 1, drawn 0, lost 0, goals 2-1",
+        ),
+        (
+            17,
+            "GROUP_TABLE",
+            "group A: the table gives Saltmarsh Rovers won 0, drawn 0, lost 3, goals 1-6; "
+            "the matches read give won 0, drawn 0, lost 2, goals 1-4",
+        ),
+    ]
+
+
+def test_a_page_group_table_row_is_checked_and_a_group_disagreement_names_its_heading() -> None:
+    page = (
+        "2030 Example Cup\nGroup A\nPos Team Pld W D L GF GA GD Pts\n1 Astana 2 1 1 0 3 1 +2 4\n"
+        "2 Tobol 1 0 0 1 0 2 \u22122 0\n3 Kairat 1 0 1 0 1 1 0 1\n1 May 2030 Astana 2–0 Tobol\nReport\n"
+        "Final\n3 May 2030 Kairat 1–0 Tobol\n"
+    )
+    season = build_season(parse_any(page, "page.txt"))
+    assert [(d.line, d.code, d.message) for d in season.report.disagreements] == [
+        (2, "GROUP_ADVANCE", "group A: Tobol played on, but the table does not rank them on top"),
+        (
+            4,
+            "GROUP_TABLE",
+            "group A: the table gives Astana played 2, won 1, drawn 1, lost 0, goals 3-1; "
+            "the matches read give played 1, won 1, drawn 0, lost 0, goals 2-0",
+        ),
+        (6, "GROUP_TABLE", "group A lists Kairat, which played no group match read there"),
+    ]

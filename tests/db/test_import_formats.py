@@ -412,3 +412,18 @@ async def test_todays_wikitext_with_invoked_boxes_and_a_template_grid_is_served(
     ]
     assert result(matches[(None, "Southby Rovers", "Eastmoor")]) == (0, 0, True, 4, 2, "Southby Rovers")
     assert result(matches[(None, "Westfield Town", "Northam")]) == (1, 1, False, None, None, None)
+
+
+async def test_a_goals_line_of_bare_templates_is_served_with_no_player(empty_database_url: str) -> None:
+    season, matches = await served(empty_database_url, "2033_34_marsh_cup.wiki")
+    assert (season["name"], season["winner"]["name"], len(matches)) == ("2033–34 Marsh Cup", "Reedham United", 3)
+    opener = matches[("2033-09-03", "Reedham United", "Saltmarsh Rovers")]
+    assert goals(opener) == [
+        ("Reedham United", "Piet Marsh", 10, None, True, False),
+        ("Reedham United", "Ole Bank", 44, None, False, False),
+        ("Saltmarsh Rovers", None, 75, None, False, False),
+    ]
+    assert cards(opener) == [("Reedham United", "Ole Bank", "YELLOW", 60), ("Saltmarsh Rovers", None, "YELLOW", 80)]
+    assert cards(matches[("2033-09-10", "Saltmarsh Rovers", "Fenwick Athletic")]) == [
+        ("Saltmarsh Rovers", None, "RED", 55)
+    ]
