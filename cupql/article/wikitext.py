@@ -644,11 +644,15 @@ class _EntryBuilder:
             self.minutes[-1] = Minute(last.minute, int(found[1]), last.penalty, last.own_goal)
 
     def _sent_off(self, name: str, args: list[Wikicode]) -> None:
-        """`{{sent off|0|80}}` a straight red; `{{sent off|2|28|81}}` a second yellow (at 28 and 81)."""
+        """`{{sent off|0|80}}` a straight red; `{{sent off|2|28|81}}` a second yellow (at 28 and 81). Without the
+        count of yellow cards first (`{{sent off|81}}`), the sending-off's kind is not said: UNKNOWN, at its minute."""
         if name != "sentoff":
             self.cards.append(_card(CardKind.RED, args[0] if args else None))
             return
         yellows = plain(args[0]) if args else "0"
+        if yellows not in ("", "0", "1", "2"):
+            self.cards.append(_card(CardKind.UNKNOWN, args[-1]))
+            return
         minutes = args[1:]
         if yellows in ("", "0"):
             self.cards.append(_card(CardKind.RED, minutes[-1] if minutes else None))

@@ -7,13 +7,14 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
+import mwparserfromhell
 import pytest
 
 from cupql.article.parser import PLAIN_TEXT, ArticleError
 from cupql.article.reader import detect_format, parse_any, read_any
 from cupql.article.reconcile import build_season
 from cupql.article.rendered import RENDERED
-from cupql.article.wikitext import WIKITEXT
+from cupql.article.wikitext import WIKITEXT, entries
 from cupql.loading import bundled_articles
 from football.season import ArticleSeason
 from football.vocabulary import CardKind, RoundKind, TieDecision
@@ -351,3 +352,18 @@ def test_a_page_group_table_row_is_checked_and_a_group_disagreement_names_its_he
         ),
         (6, "GROUP_TABLE", "group A lists Kairat, which played no group match read there"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("{{sent off|0|80}}", [(CardKind.RED, 80)]),
+        ("{{sent off|2|28|81}}", [(CardKind.YELLOW, 28), (CardKind.SECOND_YELLOW, 81)]),
+        ("{{sent off|81}}", [(CardKind.UNKNOWN, 81)]),
+    ],
+)
+def test_sent_off_says_its_kind_only_with_the_count_of_yellow_cards_first(
+    markup: str, expected: list[tuple[CardKind, int]]
+) -> None:
+    [entry] = entries(mwparserfromhell.parse(f"[[Jasur Jumaev|Jumaev]] {markup}"))
+    assert [(card.kind, card.minute) for card in entry.cards] == expected
