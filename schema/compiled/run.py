@@ -26,7 +26,7 @@ from graphql.type.scalars import (
     serialize_int,
     serialize_string,
 )
-from strawberry.schema.schema_converter import get_arguments
+from strawberry.schema.schema_converter import CustomGraphQLEnumType, get_arguments
 from strawberry.types.info import Info
 
 from schema.compiled.plan import FieldPlan, Plan, Selection, Shape
@@ -66,6 +66,21 @@ def _leaf(serialize: Callable[[Any], Any]) -> Callable[[Any], Any]:
             raise Fallback("a leaf serialised to null")
         return result
 
+    enum_type = getattr(serialize, "__self__", None)
+    if isinstance(enum_type, CustomGraphQLEnumType):
+        # A member's name depends only on the member: found once, not by strawberry's scan of the values each time.
+        names: dict[Any, Any] = {}
+        members = enum_type.wrapped_cls
+
+        def enum_leaf(value: Any) -> Any:
+            if type(value) is not members:
+                return serialized(value)
+            name = names.get(value)
+            if name is None:
+                name = names[value] = serialized(value)
+            return name
+
+        return enum_leaf
     if serialize is serialize_string or serialize is serialize_id:
         return lambda value: value if type(value) is str else serialized(value)
     if serialize is serialize_boolean:
