@@ -103,8 +103,11 @@ class PlanStatement:
         compiled = self.compiled(database.dialect)
         values = dict(compiled.defaults)
         for name, value in parameters.items():
-            is_list = isinstance(value, list | tuple)
-            values[name] = json.dumps(list(value)) if is_list and compiled.json_keys else value
+            if isinstance(value, str | int):
+                values[name] = value
+            else:
+                keys = list(value)
+                values[name] = json.dumps(keys) if compiled.json_keys else keys
         bound = [values[name] for name in compiled.positions] if compiled.positions is not None else values
         make, decoders = compiled.row._make, compiled.decoders
         decoded = []
