@@ -47,19 +47,32 @@ class Batched:
 
 
 async def _load_many(loader: DataLoader[Any, Any], keys: list[Any]) -> dict[Any, Any]:
-    """The value of each distinct key: those the loader holds already (primed or loaded) read from its cache
-    without a future and a callback each, the others loaded at once."""
+    """The value of each distinct key, as `loader.load_many` gives it but without a future and a callback per key:
+    those the loader holds already (primed or loaded) read from its cache, those it is loading awaited, the others
+    loaded by its batch function at once (in batches of its size, in the request's wave) and put in its cache."""
     found: dict[Any, Any] = {}
-    missing = []
+    missing, loading = [], []
     cached = loader.cache_map.get
     for key in dict.fromkeys(keys):
         future = cached(key)
-        if future is not None and future.done() and not future.cancelled() and future.exception() is None:
+        if future is None:
+            missing.append(key)
+        elif future.done() and not future.cancelled() and future.exception() is None:
             found[key] = future.result()
         else:
-            missing.append(key)
-    if missing:
-        found.update(zip(missing, await loader.load_many(missing), strict=True))
+            loading.append(key)
+    size = loader.max_batch_size or len(missing) or 1
+    for start in range(0, len(missing), size):
+        batch = missing[start : start + size]
+        values = await loader.load_fn(batch)
+        for value in values:
+            if isinstance(value, BaseException):
+                raise value
+        loaded = dict(zip(batch, values, strict=True))
+        loader.prime_many(loaded)
+        found.update(loaded)
+    if loading:
+        found.update(zip(loading, await loader.load_many(loading), strict=True))
     return found
 
 
