@@ -212,13 +212,10 @@ class _Run:
                     batch[2].append(out)
                     out[key] = None
                 else:
-                    resolve = field.resolver or _resolver(field)
-                    value = resolve(source, self)
-                    if _is_awaitable(value):
+                    value = (field.step or _step(field))(source, self, out, next_level)
+                    if value is not None:
                         out[key] = None
                         pending.append((field, out, value))
-                    else:
-                        out[key] = (field.completer or _field_completer(field))(value, next_level)
         if not pending and not batches:
             return next_level
         awaiting: list[Awaitable[Any]] = [value for _field, _out, value in pending]
@@ -234,6 +231,60 @@ class _Run:
             for out, value in zip(outs, values, strict=True):  # type: ignore[arg-type]
                 out[key] = complete(value, next_level)
         return next_level
+
+
+_Step = Callable[[Any, "_Run", dict[str, Any], _Level], Any]
+
+
+def _own_serialisation(shape: Shape) -> type | None:
+    """The one Python type a leaf of `shape` is written as itself (see `_leaf`), None if there is none."""
+    serialize = shape.serialize
+    if serialize is serialize_string or serialize is serialize_id:
+        return str
+    if serialize is serialize_boolean:
+        return bool
+    if serialize is serialize_int:
+        return int
+    return None
+
+
+def _step(field: FieldPlan) -> _Step:
+    """Get and complete `field`'s value into `out` in one call; returns the value instead when it is awaitable.
+
+    A non-list leaf that is its own serialisation (a str for String, a 32-bit int for Int...) or null is written
+    at once, as `_leaf` would write it; anything else goes through the field's resolver and completer."""
+    assert field.shape is not None
+    resolve, complete, key = field.resolver or _resolver(field), _field_completer(field), field.key
+    own = _own_serialisation(field.shape)
+    nullable = field.shape.nullable
+    step: _Step
+    if own is None:
+
+        def step(source: Any, run: _Run, out: dict[str, Any], next_level: _Level) -> Any:
+            value = resolve(source, run)
+            if _is_awaitable(value):
+                return value
+            out[key] = complete(value, next_level)
+            return None
+
+    else:
+        name = field.strawberry_field.python_name if field.call == "attribute" else None  # type: ignore[union-attr]
+
+        def step(source: Any, run: _Run, out: dict[str, Any], next_level: _Level) -> Any:
+            value = getattr(source, name) if name is not None else resolve(source, run)
+            kind = type(value)
+            if kind is own and (own is not int or GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT):
+                out[key] = value
+            elif value is None and nullable:
+                out[key] = None
+            elif _is_awaitable(value):
+                return value
+            else:
+                out[key] = complete(value, next_level)
+            return None
+
+    field.step = step
+    return step
 
 
 def _field_completer(field: FieldPlan) -> _Complete:
