@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Awaitable, Callable
+from operator import attrgetter
 from types import CoroutineType, GeneratorType
 from typing import Any
 
@@ -257,21 +258,25 @@ def _step(field: FieldPlan) -> _Step:
     resolve, complete, key = field.resolver or _resolver(field), _field_completer(field), field.key
     own = _own_serialisation(field.shape)
     nullable = field.shape.nullable
+    # An attribute, or a function of the source alone, is got without the resolver's own frame.
+    get: Callable[[Any], Any] | None = field.function if field.call == "source" else None
+    if field.call == "attribute":
+        assert field.strawberry_field is not None
+        get = attrgetter(field.strawberry_field.python_name)
     step: _Step
     if own is None:
 
         def step(source: Any, run: _Run, out: dict[str, Any], next_level: _Level) -> Any:
-            value = resolve(source, run)
+            value = get(source) if get is not None else resolve(source, run)
             if _is_awaitable(value):
                 return value
             out[key] = complete(value, next_level)
             return None
 
     else:
-        name = field.strawberry_field.python_name if field.call == "attribute" else None  # type: ignore[union-attr]
 
         def step(source: Any, run: _Run, out: dict[str, Any], next_level: _Level) -> Any:
-            value = getattr(source, name) if name is not None else resolve(source, run)
+            value = get(source) if get is not None else resolve(source, run)
             kind = type(value)
             if kind is own and (own is not int or GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT):
                 out[key] = value
