@@ -29,7 +29,10 @@ class RoundKind(enum.Enum):
 
     @property
     def order(self) -> int:
-        return list(RoundKind).index(self)
+        return _ROUND_ORDER[self]
+
+
+_ROUND_ORDER = {kind: index for index, kind in enumerate(RoundKind)}
 
 
 class League(enum.Enum):

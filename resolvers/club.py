@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from db import models
 from football.errors import BadUserInput, NotFound
@@ -16,8 +16,9 @@ from resolvers.criteria import Ordering, contains, directed, in_round_order
 from resolvers.cursor_pages import ListQuery
 from resolvers.group import group_id
 from resolvers.grouping import Groupable
-from resolvers.loaders import ClubInSeason, clubs_in_season
+from resolvers.loaders import ClubInSeason
 from resolvers.lookup import by_global_id, shown, suggest
+from resolvers.plan_statements import CLUB_BY_NAME
 from resolvers.where import Text
 
 E = models.ClubEntryRow
@@ -28,21 +29,9 @@ async def find_club(context: Context, season: models.SeasonRow, name_or_id: str)
     by_id = await by_global_id(name_or_id, "Club", context.loaders.club)
     if by_id is not None:
         return by_id
-    wanted = fold(name_or_id)
-    # This season's spelling, the first season's, or the key: `khan tengri` finds `Khan-Tengri`. The folded
-    # names are indexed, so the lookup costs the same however many clubs the season has.
-    statement = (
-        clubs_in_season()
-        .where(
-            E.season_id == season.id,
-            or_(E.sort_name == wanted, models.ClubRow.sort_name == wanted, models.ClubRow.id == slug(name_or_id)),
-        )
-        .order_by(E.sort_name)
-        .limit(1)
-    )
-    row = await context.database.first(statement)
-    if row is not None:
-        club = ClubInSeason.from_row(row)
+    rows = await CLUB_BY_NAME.rows(context.database, season=season.id, folded=fold(name_or_id), key=slug(name_or_id))
+    if rows:
+        club = ClubInSeason.from_row(rows[0])
         context.loaders.club.prime(club.entry.id, club)
         return club
     names = await context.database.scalars(select(E.name).where(E.season_id == season.id).order_by(E.sort_name))

@@ -14,6 +14,7 @@ from football.errors import NotFound
 from football.limits import QueryLimits
 from resolvers.database import Database
 from resolvers.loaders import Loaders
+from resolvers.plan_statements import LATEST_SEASON, SEASON_OF_YEAR
 
 
 @dataclass
@@ -43,12 +44,11 @@ class Context:
         return season
 
     async def _fetch_season(self, year: int | None) -> models.SeasonRow | None:
-        statement = (
-            select(models.SeasonRow.__table__).order_by(models.SeasonRow.year.desc(), models.SeasonRow.id).limit(1)
-        )
-        if year is not None:
-            statement = statement.where(models.SeasonRow.year == year)
-        season: models.SeasonRow | None = await self.database.first(statement)
+        if year is None:
+            rows = await LATEST_SEASON.rows(self.database)
+        else:
+            rows = await SEASON_OF_YEAR.rows(self.database, year=year)
+        season: models.SeasonRow | None = rows[0] if rows else None
         if season is not None:
             self.loaders.season.prime(season.id, season)
         return season

@@ -40,6 +40,8 @@ class Database:
         self.version: int | None = None
         """The data version this request's snapshot holds (read only when asked)."""
         self._connection: AsyncConnection | None = None
+        self._driver: Any = None
+        """The driver's own connection under `_connection` (psycopg's or aiosqlite's), got once."""
         self._lock = asyncio.Lock()
         self.waves = Waves()
         self.statements = 0
@@ -77,7 +79,8 @@ class Database:
     async def _begin(self) -> AsyncConnection:
         connection = await self._engine.connect()
         try:
-            await connection.exec_driver_sql(_BEGIN[connection.dialect.name])
+            self._driver = (await connection.get_raw_connection()).driver_connection
+            await (await self._driver.execute(_BEGIN[connection.dialect.name])).close()
             if self._read_version:
                 self.statements += 1
                 self.version = await connection.scalar(
@@ -97,11 +100,10 @@ class Database:
         without SQLAlchemy's execution machinery: for statements compiled once (`resolvers.plan_statements`). It counts
         in `statements` like any other.
         """
-        async with self._statement() as connection:
+        async with self._statement():
             if self.recorded is not None:
                 self.recorded.append(sql)
-            driver = (await connection.get_raw_connection()).driver_connection
-            cursor = await driver.execute(sql, parameters)  # type: ignore[union-attr]
+            cursor = await self._driver.execute(sql, parameters)
             try:
                 return list(await cursor.fetchall())
             finally:
@@ -113,7 +115,7 @@ class Database:
         await self.waves.cancel()
         async with self._lock:
             if self._connection is not None:
-                connection, self._connection = self._connection, None
+                connection, self._connection, self._driver = self._connection, None, None
                 try:
                     # The driver's rollback() ends the transaction begun by hand (both drivers send ROLLBACK when
                     # one is open), and clears what a statement cancelled halfway left behind.

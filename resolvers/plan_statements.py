@@ -21,7 +21,19 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import ARRAY, ColumnElement, Dialect, Select, String, any_, bindparam, func, literal_column, select
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Dialect,
+    Select,
+    String,
+    any_,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from strawberry.dataloader import DataLoader
 
 from db import models
@@ -29,7 +41,7 @@ from resolvers.batching import MAX_BATCH
 from resolvers.database import Database
 from resolvers.loaders import ClubInSeason, Loaders, clubs_in_season
 
-__all__ = ["PlanLoaders", "PlanStatement"]
+__all__ = ["CLUB_BY_NAME", "LATEST_SEASON", "SEASON_OF_YEAR", "PlanLoaders", "PlanStatement"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -55,6 +67,8 @@ class _Compiled:
     row: Any
     """The named tuple type of a row."""
     json_keys: bool
+    defaults: dict[str, Any]
+    """The values of the statement's own bound parameters (a LIMIT's), under the names it compiled them to."""
 
 
 class PlanStatement:
@@ -79,20 +93,25 @@ class PlanStatement:
             )
             row = NamedTuple(f"{self.name}_row", [(column.key, Any) for column in columns])  # type: ignore[misc]
             positions = tuple(compiled.positiontup or ()) if dialect.positional else None
-            found = _Compiled(compiled.string, positions, decoders, row, json_keys=sqlite)
+            found = _Compiled(compiled.string, positions, decoders, row, json_keys=sqlite, defaults=compiled.params)
             self._compiled[dialect.name] = found
         return found
 
-    async def rows(self, database: Database, **keys: Sequence[str]) -> list[Any]:
-        """The statement's rows for these key lists, decoded as SQLAlchemy decodes them."""
+    async def rows(self, database: Database, **parameters: Sequence[str] | str | int) -> list[Any]:
+        """The statement's rows for these parameters (key lists, or single values), decoded as SQLAlchemy decodes
+        them."""
         compiled = self.compiled(database.dialect)
-        values: dict[str, Any] = {
-            name: json.dumps(list(v)) if compiled.json_keys else list(v) for name, v in keys.items()
-        }
-        parameters = [values[name] for name in compiled.positions] if compiled.positions is not None else values
+        values = dict(compiled.defaults)
+        for name, value in parameters.items():
+            if isinstance(value, str | int):
+                values[name] = value
+            else:
+                keys = list(value)
+                values[name] = json.dumps(keys) if compiled.json_keys else keys
+        bound = [values[name] for name in compiled.positions] if compiled.positions is not None else values
         make, decoders = compiled.row._make, compiled.decoders
         decoded = []
-        for raw in await database.driver_rows(compiled.sql, parameters):
+        for raw in await database.driver_rows(compiled.sql, bound):
             row = list(raw)
             for index, decode in decoders:
                 row[index] = decode(row[index])
@@ -144,6 +163,35 @@ _PLAYERS = PlanStatement(
 )
 _SEASONS = PlanStatement(
     "seasons", lambda member: select(models.SeasonRow.__table__).where(member(models.SeasonRow.id, "keys"))
+)
+
+
+# The root lookups every request of a season starts with: the latest season or a year's, and a club by name.
+def _seasons_newest_first() -> Select[Any]:
+    return select(models.SeasonRow.__table__).order_by(models.SeasonRow.year.desc(), models.SeasonRow.id).limit(1)
+
+
+LATEST_SEASON = PlanStatement("latest_season", lambda _member: _seasons_newest_first())
+SEASON_OF_YEAR = PlanStatement(
+    "season_of_year", lambda _member: _seasons_newest_first().where(models.SeasonRow.year == bindparam("year"))
+)
+CLUB_BY_NAME = PlanStatement(
+    "club_by_name",
+    # This season's spelling, the first season's, or the key (`khan tengri` finds `Khan-Tengri`); the folded
+    # names are indexed, so the lookup costs the same however many clubs the season has.
+    lambda _member: (
+        clubs_in_season()
+        .where(
+            models.ClubEntryRow.season_id == bindparam("season"),
+            or_(
+                models.ClubEntryRow.sort_name == bindparam("folded"),
+                models.ClubRow.sort_name == bindparam("folded"),
+                models.ClubRow.id == bindparam("key"),
+            ),
+        )
+        .order_by(models.ClubEntryRow.sort_name)
+        .limit(1)
+    ),
 )
 _CLUBS = PlanStatement("clubs", lambda member: clubs_in_season().where(member(models.ClubEntryRow.id, "keys")))
 

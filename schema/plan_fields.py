@@ -46,10 +46,39 @@ class Batched:
         return self.when(arguments)
 
 
+async def _load_many(loader: DataLoader[Any, Any], keys: list[Any]) -> dict[Any, Any]:
+    """The value of each distinct key, as `loader.load_many` gives it but without a future and a callback per key:
+    those the loader holds already (primed or loaded) read from its cache, those it is loading awaited, the others
+    loaded by its batch function at once (in batches of its size, in the request's wave) and put in its cache."""
+    found: dict[Any, Any] = {}
+    missing, loading = [], []
+    cached = loader.cache_map.get
+    for key in dict.fromkeys(keys):
+        future = cached(key)
+        if future is None:
+            missing.append(key)
+        elif future.done() and not future.cancelled() and future.exception() is None:
+            found[key] = future.result()
+        else:
+            loading.append(key)
+    size = loader.max_batch_size or len(missing) or 1
+    for start in range(0, len(missing), size):
+        batch = missing[start : start + size]
+        values = await loader.load_fn(batch)
+        for value in values:
+            if isinstance(value, BaseException):
+                raise value
+        loaded = dict(zip(batch, values, strict=True))
+        loader.prime_many(loaded)
+        found.update(loaded)
+    if loading:
+        found.update(zip(loading, await loader.load_many(loading), strict=True))
+    return found
+
+
 async def _linked(loader: DataLoader[str, Any], keys: list[str | None], wrap: Any) -> list[Any]:
     """The object each key links to (None for a None key or a missing row), each distinct key loaded once."""
-    distinct = list(dict.fromkeys(key for key in keys if key is not None))
-    found = dict(zip(distinct, await loader.load_many(distinct), strict=True))
+    found = await _load_many(loader, [key for key in keys if key is not None])
     return [None if key is None else _wrapped(wrap, found[key]) for key in keys]
 
 
@@ -76,19 +105,21 @@ def _lists(loader: Callable[[Loaders], DataLoader[Any, list[Any]]], key: Callabl
     """A list inside an object, as its own loader gives it when asked with no filter or order."""
 
     async def load(context: Context, parents: list[Any]) -> list[Any]:
-        lists = await loader(context.loaders).load_many([key(parent) for parent in parents])
-        return [[wrap(row=row) for row in rows] for rows in lists]
+        keys = [key(parent) for parent in parents]
+        lists = await _load_many(loader(context.loaders), keys)
+        return [[wrap(row=row) for row in lists[each]] for each in keys]
 
     return Batched(load)
 
 
 async def _cup_runs(context: Context, parents: list[Any]) -> list[Any]:
     """`Club.cupRun` for every club of a level: their seasons and matches in one load each."""
-    seasons = await context.loaders.season.load_many([club.row.season_id for club in parents])
+    seasons = await _load_many(context.loaders.season, [club.row.season_id for club in parents])
     keys = [(club.row.season_id, club.row.club.id) for club in parents]
-    matches = await context.loaders.matches_by_club.load_many(keys)
+    matches = await _load_many(context.loaders.matches_by_club, keys)
     runs = []
-    for season, (season_id, club_id), played in zip(seasons, keys, matches, strict=True):
+    for season_id, club_id in keys:
+        season, played = seasons[season_id], matches[(season_id, club_id)]
         if season is None:
             raise LookupError(f"no season {season_id}")
         runs.append(CupRun(data=cup_run_of(season, club_id, played), season_id=season.id))

@@ -97,6 +97,7 @@ class FieldPlan:
     """The coerced arguments, when no variable feeds them."""
     resolver: Callable[..., Any] | None = None
     completer: Callable[..., Any] | None = None
+    step: Callable[..., Any] | None = None
     """How `schema.compiled.run` gets and completes the value, made there once per field plan."""
 
 

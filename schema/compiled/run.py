@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Awaitable, Callable
+from operator import attrgetter
 from types import CoroutineType, GeneratorType
 from typing import Any
 
@@ -26,7 +27,7 @@ from graphql.type.scalars import (
     serialize_int,
     serialize_string,
 )
-from strawberry.schema.schema_converter import get_arguments
+from strawberry.schema.schema_converter import CustomGraphQLEnumType, get_arguments
 from strawberry.types.info import Info
 
 from schema.compiled.plan import FieldPlan, Plan, Selection, Shape
@@ -66,6 +67,21 @@ def _leaf(serialize: Callable[[Any], Any]) -> Callable[[Any], Any]:
             raise Fallback("a leaf serialised to null")
         return result
 
+    enum_type = getattr(serialize, "__self__", None)
+    if isinstance(enum_type, CustomGraphQLEnumType):
+        # A member's name depends only on the member: found once, not by strawberry's scan of the values each time.
+        names: dict[Any, Any] = {}
+        members = enum_type.wrapped_cls
+
+        def enum_leaf(value: Any) -> Any:
+            if type(value) is not members:
+                return serialized(value)
+            name = names.get(value)
+            if name is None:
+                name = names[value] = serialized(value)
+            return name
+
+        return enum_leaf
     if serialize is serialize_string or serialize is serialize_id:
         return lambda value: value if type(value) is str else serialized(value)
     if serialize is serialize_boolean:
@@ -197,13 +213,10 @@ class _Run:
                     batch[2].append(out)
                     out[key] = None
                 else:
-                    resolve = field.resolver or _resolver(field)
-                    value = resolve(source, self)
-                    if _is_awaitable(value):
+                    value = (field.step or _step(field))(source, self, out, next_level)
+                    if value is not None:
                         out[key] = None
                         pending.append((field, out, value))
-                    else:
-                        out[key] = (field.completer or _field_completer(field))(value, next_level)
         if not pending and not batches:
             return next_level
         awaiting: list[Awaitable[Any]] = [value for _field, _out, value in pending]
@@ -219,6 +232,64 @@ class _Run:
             for out, value in zip(outs, values, strict=True):  # type: ignore[arg-type]
                 out[key] = complete(value, next_level)
         return next_level
+
+
+_Step = Callable[[Any, "_Run", dict[str, Any], _Level], Any]
+
+
+def _own_serialisation(shape: Shape) -> type | None:
+    """The one Python type a leaf of `shape` is written as itself (see `_leaf`), None if there is none."""
+    serialize = shape.serialize
+    if serialize is serialize_string or serialize is serialize_id:
+        return str
+    if serialize is serialize_boolean:
+        return bool
+    if serialize is serialize_int:
+        return int
+    return None
+
+
+def _step(field: FieldPlan) -> _Step:
+    """Get and complete `field`'s value into `out` in one call; returns the value instead when it is awaitable.
+
+    A non-list leaf that is its own serialisation (a str for String, a 32-bit int for Int...) or null is written
+    at once, as `_leaf` would write it; anything else goes through the field's resolver and completer."""
+    assert field.shape is not None
+    resolve, complete, key = field.resolver or _resolver(field), _field_completer(field), field.key
+    own = _own_serialisation(field.shape)
+    nullable = field.shape.nullable
+    # An attribute, or a function of the source alone, is got without the resolver's own frame.
+    get: Callable[[Any], Any] | None = field.function if field.call == "source" else None
+    if field.call == "attribute":
+        assert field.strawberry_field is not None
+        get = attrgetter(field.strawberry_field.python_name)
+    step: _Step
+    if own is None:
+
+        def step(source: Any, run: _Run, out: dict[str, Any], next_level: _Level) -> Any:
+            value = get(source) if get is not None else resolve(source, run)
+            if _is_awaitable(value):
+                return value
+            out[key] = complete(value, next_level)
+            return None
+
+    else:
+
+        def step(source: Any, run: _Run, out: dict[str, Any], next_level: _Level) -> Any:
+            value = get(source) if get is not None else resolve(source, run)
+            kind = type(value)
+            if kind is own and (own is not int or GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT):
+                out[key] = value
+            elif value is None and nullable:
+                out[key] = None
+            elif _is_awaitable(value):
+                return value
+            else:
+                out[key] = complete(value, next_level)
+            return None
+
+    field.step = step
+    return step
 
 
 def _field_completer(field: FieldPlan) -> _Complete:

@@ -43,12 +43,18 @@ class Pair:
     def __init__(self, database_url: str, debug_sql: bool = True) -> None:
         self.loop = asyncio.new_event_loop()
         self.stack = contextlib.AsyncExitStack()
-        self.interpreter = self.run(
-            self.client(Settings(database_url=database_url, debug_sql=debug_sql, compile=False, cache=False))
-        )
-        self.compiler = self.run(self.client(Settings(database_url=database_url, debug_sql=debug_sql, cache=False)))
+        # The loop stands still while hypothesis draws the next document, and a data-version read begun before
+        # would time out in the meantime (an outage, answered 503 by one server): the version is read at start only.
+        self.interpreter = self.run(self.client(self.settings(database_url, debug_sql, compile=False)))
+        self.compiler = self.run(self.client(self.settings(database_url, debug_sql, compile=True)))
         self.documents = 0
         self.compiled = 0
+
+    @staticmethod
+    def settings(database_url: str, debug_sql: bool, *, compile: bool) -> Settings:
+        return Settings(
+            database_url=database_url, debug_sql=debug_sql, cache=False, compile=compile, cache_refresh_seconds=3600.0
+        )
 
     def run(self, awaitable: object) -> Any:
         return self.loop.run_until_complete(awaitable)  # type: ignore[arg-type]
