@@ -30,11 +30,11 @@ def _weight(accepted: dict[str, float], coding: str) -> float:
     return accepted.get(coding, accepted.get("*", 0.0))
 
 
-def weights(accept_encoding: str) -> dict[str, float]:
-    """Each coding of an Accept-Encoding header with its quality (1 when not given, 0 when unreadable)."""
-    accepted: dict[str, float] = {}
-    for item in accept_encoding.split(","):
-        coding, *parameters = (part.strip() for part in item.split(";"))
+def quality_items(header: str) -> list[tuple[str, float]]:
+    """Each item of an `Accept`-style header, lower-cased, with its quality (1 when not given, 0 when unreadable)."""
+    items = []
+    for part in header.split(","):
+        item, *parameters = (token.strip() for token in part.split(";"))
         quality = 1.0
         for parameter in parameters:
             name, _, value = parameter.partition("=")
@@ -43,9 +43,13 @@ def weights(accept_encoding: str) -> dict[str, float]:
                     quality = float(value)
                 except ValueError:
                     quality = 0.0
-        if coding:
-            accepted[coding.lower()] = quality
-    return accepted
+        items.append((item.lower(), quality))
+    return items
+
+
+def weights(accept_encoding: str) -> dict[str, float]:
+    """Each coding of an Accept-Encoding header with its quality (1 when not given, 0 when unreadable)."""
+    return {coding: quality for coding, quality in quality_items(accept_encoding) if coding}
 
 
 def prefers_zstd(accept_encoding: str) -> bool:

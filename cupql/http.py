@@ -39,6 +39,7 @@ from strawberry.http.typevars import Context, RootValue
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
+from cupql.delivery import quality_items
 from cupql.error_response import APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, graphql_error_response
 from cupql.graphiql import graphiql_page_html
 from cupql.request_body import BODY, JSONTooDeep, RequestBody, check_depth
@@ -82,22 +83,6 @@ _HTTP_ERROR_CODES = {
 }
 
 
-def _media_ranges(accept: str) -> list[tuple[str, float]]:
-    ranges = []
-    for part in accept.split(","):
-        media_range, *params = (token.strip() for token in part.split(";"))
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        ranges.append((media_range.lower(), quality))
-    return ranges
-
-
 def _preference(media_type: str, ranges: list[tuple[str, float]]) -> tuple[float, int]:
     """(quality, specificity) of ``media_type``: the most specific matching range decides (RFC 9110)."""
     by_specificity = {media_type: 2, media_type.split("/")[0] + "/*": 1, "*/*": 0}
@@ -114,7 +99,7 @@ def negotiate_media_type(accept: str | None) -> str | None:
     """The response media type for an ``Accept`` header, or None if it accepts neither JSON type."""
     if accept is None or not accept.strip():
         return APPLICATION_JSON
-    ranges = _media_ranges(accept)
+    ranges = quality_items(accept)
     new_quality, new_specificity = _preference(GRAPHQL_RESPONSE_JSON, ranges)
     json_quality, _ = _preference(APPLICATION_JSON, ranges)
     if max(new_quality, json_quality) <= 0:
